@@ -1,0 +1,219 @@
+import type {
+  DocumentFormat, DocumentModel, Heading, Ordinal, Paragraph, Section, Signature, TextBlock,
+} from '../model.js';
+import { ORDINAL_LEVEL } from '../model.js';
+import type { LineIndex } from '../position.js';
+import { codePointCount, sourceOffset } from '../position.js';
+import { findEnumItems, splitSentences } from './inline.js';
+import { matchOrdinal, type OrdinalMatch } from './ordinals.js';
+import { sliceBlock, trimBlock } from './text-block.js';
+
+/**
+ * What a format-specific parser hands over: the draft's blocks in order.
+ * Markdown headings come as 'heading'; everything else (plain-text lines, Markdown
+ * paragraphs and list items) as 'paragraph'. The builder decides which paragraphs
+ * are really headings (they begin with an ordinal), so both formats give the same model.
+ */
+export interface RawBlock {
+  kind: 'heading' | 'paragraph';
+  markdownDepth: number | null;
+  block: TextBlock;
+}
+
+// Date lines of a signature block: 2025年12月2日, 二〇二五年十二月二日, 2025.12.2, 2025-12-02
+const DATE_LINE = /^(?:\d{2,4}|[〇零一二三四五六七八九○Ｏ]{2,4})\s*年\s*[\d〇零一二三四五六七八九十]{1,3}\s*月\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$|^\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}$/;
+const ENDS_LIKE_PROSE = /[。！？；，,;!?、]$/;
+const HAS_SENTENCE_PUNCT = /[。！？!?；;]/;
+
+export function buildDocument(
+  source: string,
+  filename: string,
+  format: DocumentFormat,
+  rawBlocks: RawBlock[],
+  lines: LineIndex,
+): DocumentModel {
+  const blocks = rawBlocks
+    .map((b) => ({ ...b, block: trimBlock(b.block, lines) }))
+    .filter((b) => b.block.text.length > 0);
+
+  let first = 0;
+  let last = blocks.length; // exclusive
+
+  const signature = findSignature();
+  const title = findTitle();
+  let addressee: TextBlock | null = null;
+  const next = blocks[first];
+  if (next && next.kind === 'paragraph' && /[：:]$/.test(next.block.text) && len(next.block.text) <= 40
+    && !matchOrdinal(next.block.text) && !HAS_SENTENCE_PUNCT.test(next.block.text)) {
+    addressee = next.block;
+    first++;
+  }
+
+  const allSections: Section[] = [];
+  const paragraphs: Paragraph[] = [];
+  const preamble: Paragraph[] = [];
+  const topLevel: Section[] = [];
+  // open sections, outermost first, with the rank that decides nesting
+  const stack: Array<{ section: Section; rank: number }> = [];
+
+  for (let k = first; k < last; k++) {
+    const raw = blocks[k]!;
+    const match = matchOrdinal(raw.block.text);
+    if (raw.kind === 'heading') {
+      openSection(raw.block, match, raw.markdownDepth, raw.markdownDepth ?? 1, false);
+    } else if (match) {
+      // an ordinal line; the heading may run into its paragraph: it ends at the first 。 or ：
+      const text = raw.block.text;
+      const stop = findHeadingEnd(text, match.end);
+      const headingEnd = stop === -1 ? text.length : stop + 1;
+      const rest = headingEnd < text.length ? text.slice(headingEnd) : '';
+      const inline = rest.trim().length > 0;
+      const headingBlock = sliceBlock(raw.block, 0, inline ? headingEnd : text.length, lines);
+      // plain-text ordinals nest by their GB/T 9704 level; inside Markdown they nest below any # heading
+      const rank = (format === 'markdown' ? 100 : 0) + ORDINAL_LEVEL[match.kind];
+      const section = openSection(headingBlock, match, null, rank, inline);
+      if (inline) addParagraph(trimBlock(sliceBlock(raw.block, headingEnd, text.length, lines), lines), section);
+    } else {
+      addParagraph(raw.block, stack.length ? stack[stack.length - 1]!.section : null);
+    }
+  }
+  for (const section of allSections) closeSpan(section);
+
+  return {
+    filename,
+    format,
+    source,
+    title,
+    addressee,
+    preamble,
+    sections: topLevel,
+    allSections,
+    paragraphs,
+    signature,
+    pointAt: (offset: number) => lines.pointAt(offset),
+  };
+
+  function openSection(block: TextBlock, match: OrdinalMatch | null, depth: number | null, rank: number, inline: boolean): Section {
+    while (stack.length && stack[stack.length - 1]!.rank >= rank) stack.pop();
+    const parent = stack.length ? stack[stack.length - 1]!.section : null;
+    const ordinal = match ? toOrdinal(block, match) : null;
+    const heading: Heading = { ...block, title: titleOf(block.text, match) };
+    const section: Section = {
+      id: allSections.length,
+      level: stack.length + 1,
+      ordinal,
+      markdownDepth: depth,
+      heading,
+      inline,
+      paragraphs: [],
+      children: [],
+      span: { start: block.span.start, end: block.span.end },
+    };
+    allSections.push(section);
+    (parent ? parent.children : topLevel).push(section);
+    stack.push({ section, rank });
+    return section;
+  }
+
+  function addParagraph(block: TextBlock, section: Section | null): void {
+    if (block.text.length === 0) return;
+    const paragraph: Paragraph = {
+      ...block,
+      sectionId: section ? section.id : null,
+      sentences: splitSentences(block.text),
+      enumItems: findEnumItems(block.text),
+    };
+    paragraphs.push(paragraph);
+    if (section) {
+      // body text goes to the innermost open section; it is "before the first child" only
+      // while that section has no children yet, otherwise it still belongs to it
+      section.paragraphs.push(paragraph);
+    } else preamble.push(paragraph);
+  }
+
+  function toOrdinal(block: TextBlock, m: OrdinalMatch): Ordinal {
+    const start = sourceOffset(block, 0);
+    const end = sourceOffset(block, m.rawEnd);
+    return {
+      kind: m.kind,
+      value: m.value,
+      numeral: m.numeral,
+      raw: block.text.slice(0, m.rawEnd),
+      delimiter: m.delimiter,
+      brackets: m.brackets,
+      spaces: m.spaces.map(([a, b]) => ({ start: sourceOffset(block, a), end: sourceOffset(block, b) })),
+      span: { start: lines.pointAt(start), end: lines.pointAt(end) },
+    };
+  }
+
+  function closeSpan(section: Section): Point2 {
+    let end = section.heading.span.end;
+    const lastParagraph = section.paragraphs[section.paragraphs.length - 1];
+    if (lastParagraph && lastParagraph.span.end.offset > end.offset) end = lastParagraph.span.end;
+    for (const child of section.children) {
+      const childEnd = closeSpan(child);
+      if (childEnd.offset > end.offset) end = childEnd;
+    }
+    section.span = { start: section.heading.span.start, end };
+    return end;
+  }
+
+  /** The last two lines: the issuing body and the date (落款), taken out of the body. */
+  function findSignature(): Signature | null {
+    const lastBlock = blocks[last - 1];
+    if (!lastBlock || lastBlock.kind !== 'paragraph' || !DATE_LINE.test(lastBlock.block.text.replace(/\s+/g, ''))) return null;
+    if (last - 1 === 0) return null;
+    last--;
+    const date = lastBlock.block;
+    let issuer: TextBlock | null = null;
+    const before = blocks[last - 1];
+    if (before && before.kind === 'paragraph' && len(before.block.text) <= 40 && !ENDS_LIKE_PROSE.test(before.block.text)
+      && !HAS_SENTENCE_PUNCT.test(before.block.text) && !matchOrdinal(before.block.text) && last - 1 > 0) {
+      issuer = before.block;
+      last--;
+    }
+    return { issuer, date, span: { start: (issuer ?? date).span.start, end: date.span.end } };
+  }
+
+  /** A short first line without an ordinal or closing punctuation is the title (Markdown: a lone top heading). */
+  function findTitle(): TextBlock | null {
+    const head = blocks[first];
+    if (!head || first + 1 >= last) return null;
+    const text = head.block.text;
+    if (matchOrdinal(text)) return null;
+    if (head.kind === 'heading') {
+      const depth = head.markdownDepth ?? 1;
+      const others = blocks.slice(first + 1, last).filter((b) => b.kind === 'heading' && (b.markdownDepth ?? 1) <= depth);
+      if (others.length > 0) return null;
+      first++;
+      return head.block;
+    }
+    if (len(text) > 60 || ENDS_LIKE_PROSE.test(text) || /[：:]$/.test(text) || HAS_SENTENCE_PUNCT.test(text)) return null;
+    first++;
+    return head.block;
+  }
+}
+
+type Point2 = Section['span']['end'];
+
+/** Index of the 。 or ： that ends a heading running into its paragraph, or -1. */
+function findHeadingEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (c === '。' || c === '：') return i;
+    // a half-width colon (NFKC-folded ：) ends it too, but not one inside a time such as 8:30
+    if (c === ':' && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) return i;
+  }
+  return -1;
+}
+
+/** Heading text without its ordinal and without a closing 。/： */
+function titleOf(text: string, m: OrdinalMatch | null): string {
+  let t = m ? text.slice(m.end) : text;
+  t = t.replace(/[。：:]$/, '');
+  return t.trim();
+}
+
+function len(text: string): number {
+  return codePointCount(text, 0, text.length);
+}

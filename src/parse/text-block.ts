@@ -1,0 +1,41 @@
+import type { TextBlock, TextSegment } from '../model.js';
+import type { LineIndex } from '../position.js';
+import { sourceOffset } from '../position.js';
+
+/** White space as it occurs in Chinese documents: ASCII, no-break and the full-width ideographic space. */
+export const WHITESPACE = /[\s\u3000\u00a0\ufeff]/;
+
+/** A block whose text is the source slice [start, end) itself. */
+export function blockFromSource(source: string, start: number, end: number, lines: LineIndex): TextBlock {
+  return {
+    text: source.slice(start, end),
+    segments: end > start ? [{ text: 0, source: start, length: end - start }] : [],
+    span: { start: lines.pointAt(start), end: lines.pointAt(end) },
+  };
+}
+
+/** The part [i, j) of a block's text, with its segments and span remapped. */
+export function sliceBlock(block: TextBlock, i: number, j: number, lines: LineIndex): TextBlock {
+  const segments: TextSegment[] = [];
+  for (const seg of block.segments) {
+    const a = Math.max(i, seg.text);
+    const b = Math.min(j, seg.text + seg.length);
+    if (a < b) segments.push({ text: a - i, source: seg.source + (a - seg.text), length: b - a });
+  }
+  const start = sourceOffset(block, i);
+  const end = j > i ? sourceOffset(block, j) : start;
+  return {
+    text: block.text.slice(i, j),
+    segments,
+    span: { start: lines.pointAt(start), end: lines.pointAt(Math.max(start, end)) },
+  };
+}
+
+/** The block without white space at either end. */
+export function trimBlock(block: TextBlock, lines: LineIndex): TextBlock {
+  let i = 0;
+  let j = block.text.length;
+  while (i < j && WHITESPACE.test(block.text[i]!)) i++;
+  while (j > i && WHITESPACE.test(block.text[j - 1]!)) j--;
+  return i === 0 && j === block.text.length ? block : sliceBlock(block, i, j, lines);
+}

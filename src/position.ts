@@ -1,0 +1,89 @@
+import type { Point, TextBlock } from './model.js';
+
+/**
+ * Turns offsets into line/column. Line breaks are \n, \r\n and lone \r.
+ * Columns count code points, so a character outside the BMP is one column.
+ */
+export class LineIndex {
+  /** offset at which each line starts */
+  private readonly lineStarts: number[];
+
+  constructor(private readonly source: string) {
+    const starts = [0];
+    for (let i = 0; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (source.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[line - 1] ?? this.source.length;
+  }
+
+  pointAt(offset: number): Point {
+    const clamped = Math.max(0, Math.min(offset, this.source.length));
+    // binary search for the last line start <= offset
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    const start = this.lineStarts[lo]!;
+    return { line: lo + 1, column: codePointCount(this.source, start, clamped) + 1, offset: clamped };
+  }
+}
+
+/** number of code points in source[start, end) */
+export function codePointCount(source: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = source.charCodeAt(i);
+    // a high surrogate followed by a low one is one code point
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < end) {
+      const d = source.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** The source offset of index `i` of a block's text (i may equal text.length). */
+export function sourceOffset(block: TextBlock, i: number): number {
+  const segs = block.segments;
+  if (segs.length === 0) return block.span.start.offset;
+  // last segment starting at or before i
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid]!.text <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  const seg = segs[lo]!;
+  return seg.source + Math.min(Math.max(i - seg.text, 0), seg.length);
+}
+
+/**
+ * The source range of block text [i, j) when it lies within one segment, so that
+ * replacing it cannot touch Markdown syntax; null otherwise.
+ */
+export function contiguousSourceRange(block: TextBlock, i: number, j: number): { start: number; end: number } | null {
+  for (const seg of block.segments) {
+    if (i >= seg.text && j <= seg.text + seg.length) {
+      return { start: seg.source + (i - seg.text), end: seg.source + (j - seg.text) };
+    }
+  }
+  return null;
+}
