@@ -1,0 +1,66 @@
+import path from 'node:path';
+import type { Rule } from '../rule.js';
+import type { Config, Override, RuleSetting, SeverityLevel } from './index.js';
+
+/** A rule as it runs on one file: its severity there and its options merged over the defaults. */
+export interface ActiveRule {
+  rule: Rule;
+  severity: 1 | 2;
+  options: Record<string, unknown>;
+}
+
+const SEVERITY: Record<string, SeverityLevel> = { off: 0, warn: 1, error: 2 };
+
+type Matcher = (file: string) => boolean;
+const matchers = new WeakMap<Override, Matcher>();
+
+/**
+ * The rules that run on `file`: every rule at its default severity (the recommended set),
+ * then the config's rules, then each matching override in order, then --rule flags.
+ */
+export async function activeRulesFor(
+  file: string,
+  config: Config,
+  rules: readonly Rule[],
+  cliRules: Record<string, RuleSetting> = {},
+): Promise<ActiveRule[]> {
+  const settings: Record<string, RuleSetting> = {};
+  const layer = (entries: Record<string, RuleSetting>) => {
+    for (const [id, s] of Object.entries(entries)) {
+      // an override that only changes the severity keeps the options set before it
+      const before = settings[id];
+      settings[id] = { severity: s.severity, options: Object.keys(s.options).length ? s.options : before?.options ?? {} };
+    }
+  };
+  layer(config.rules);
+  if (config.overrides.length) {
+    const relative = path.relative(config.dir, path.resolve(file)).split(path.sep).join('/');
+    for (const override of config.overrides) {
+      if ((await matcherFor(override))(relative)) layer(override.rules);
+    }
+  }
+  layer(cliRules);
+
+  const active: ActiveRule[] = [];
+  for (const rule of rules) {
+    const setting = settings[rule.meta.id];
+    const severity = setting ? setting.severity : SEVERITY[rule.meta.defaultSeverity]!;
+    if (severity === 0) continue;
+    active.push({ rule, severity, options: { ...rule.meta.defaultOptions, ...(setting?.options ?? {}) } });
+  }
+  return active;
+}
+
+async function matcherFor(override: Override): Promise<Matcher> {
+  let matcher = matchers.get(override);
+  if (!matcher) {
+    const { default: picomatch } = await import('picomatch');
+    const include = picomatch(override.files, { dot: true });
+    const exclude = override.excludedFiles.length ? picomatch(override.excludedFiles, { dot: true }) : () => false;
+    // a pattern without a slash matches the file name in any folder, as in .gitignore and ESLint
+    const includeBase = picomatch(override.files.filter((p) => !p.includes('/')), { dot: true });
+    matcher = (file: string) => (include(file) || includeBase(path.posix.basename(file))) && !exclude(file);
+    matchers.set(override, matcher);
+  }
+  return matcher;
+}

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import type { ErrorObject } from 'ajv';
+import type { Rule } from '../rule.js';
+
+/** A compiled JSON Schema validator (ajv's shape). */
+export interface Validate {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
+export interface Validators {
+  config: Validate;
+  rules: Record<string, Validate>;
+}
+
+export const CONFIG_SCHEMA_URL = new URL('../../schemas/config.schema.json', import.meta.url);
+
+export function readConfigSchema(): Record<string, unknown> {
+  return JSON.parse(readFileSync(CONFIG_SCHEMA_URL, 'utf8')) as Record<string, unknown>;
+}
+
+export function ruleSchemaId(ruleId: string): string {
+  return `rule:${ruleId}`;
+}
+
+/**
+ * The ajv instance that knows every schema. The build compiles it to standalone code
+ * (scripts/compile-schemas.mjs), so a run loads ready validators instead of compiling;
+ * the same function compiles them at run time when no build output exists (tests on src/).
+ */
+export async function createAjv(rules: readonly Rule[], forStandaloneCode: boolean) {
+  const { default: Ajv } = await import('ajv');
+  const ajv = new Ajv.default({
+    allErrors: true,
+    strictTuples: false,
+    useDefaults: false,
+    code: forStandaloneCode ? { source: true, esm: true } : {},
+  });
+  ajv.addSchema(readConfigSchema(), 'config');
+  for (const rule of rules) ajv.addSchema({ ...rule.meta.schema, $id: ruleSchemaId(rule.meta.id) });
+  return ajv;
+}

@@ -1,0 +1,28 @@
+import type { Rule } from '../rule.js';
+import type { Validate, Validators } from './schemas.js';
+
+let loaded: Promise<Validators> | null = null;
+
+/** Validators compiled at build time, or compiled now when running from source. */
+export function getValidators(rules: readonly Rule[]): Promise<Validators> {
+  loaded ??= load(rules);
+  return loaded;
+}
+
+async function load(rules: readonly Rule[]): Promise<Validators> {
+  try {
+    // written by scripts/compile-schemas.mjs next to the compiled code; absent under src/
+    const generatedPath = '../generated/validators.js';
+    const generated = (await import(generatedPath)) as { config: Validate; ruleValidators: Record<string, Validate> };
+    if (rules.every((r) => generated.ruleValidators[r.meta.id])) {
+      return { config: generated.config, rules: generated.ruleValidators };
+    }
+  } catch {
+    // fall through to compiling now
+  }
+  const { createAjv, ruleSchemaId } = await import('./schemas.js');
+  const ajv = await createAjv(rules, false);
+  const compiled: Record<string, Validate> = {};
+  for (const rule of rules) compiled[rule.meta.id] = ajv.getSchema(ruleSchemaId(rule.meta.id)) as Validate;
+  return { config: ajv.getSchema('config') as Validate, rules: compiled };
+}
