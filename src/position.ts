@@ -76,6 +76,16 @@ export function sourceOffset(block: TextBlock, i: number): number {
 }
 
 /**
+ * The source offset just after index j-1 of a block's text: where a range ending at j ends.
+ * Differs from sourceOffset(block, j) when j falls between two segments: the end of a range
+ * stays in the segment it came from and never swallows the Markdown syntax that follows.
+ */
+export function sourceEndOffset(block: TextBlock, j: number): number {
+  if (j <= 0) return sourceOffset(block, 0);
+  return sourceOffset(block, j - 1) + 1;
+}
+
+/**
  * The source range of block text [i, j) when it lies within one segment, so that
  * replacing it cannot touch Markdown syntax; null otherwise.
  */

@@ -3,7 +3,7 @@ import type {
 } from '../model.js';
 import { ORDINAL_LEVEL } from '../model.js';
 import type { LineIndex } from '../position.js';
-import { codePointCount, sourceOffset } from '../position.js';
+import { codePointCount, sourceEndOffset, sourceOffset } from '../position.js';
 import { findEnumItems, splitSentences } from './inline.js';
 import { matchOrdinal, type OrdinalMatch } from './ordinals.js';
 import { sliceBlock, trimBlock } from './text-block.js';
@@ -133,7 +133,7 @@ export function buildDocument(
 
   function toOrdinal(block: TextBlock, m: OrdinalMatch): Ordinal {
     const start = sourceOffset(block, 0);
-    const end = sourceOffset(block, m.rawEnd);
+    const end = sourceEndOffset(block, m.rawEnd);
     return {
       kind: m.kind,
       value: m.value,
@@ -141,7 +141,7 @@ export function buildDocument(
       raw: block.text.slice(0, m.rawEnd),
       delimiter: m.delimiter,
       brackets: m.brackets,
-      spaces: m.spaces.map(([a, b]) => ({ start: sourceOffset(block, a), end: sourceOffset(block, b) })),
+      spaces: m.spaces.map(([a, b]) => ({ start: sourceOffset(block, a), end: sourceEndOffset(block, b) })),
       span: { start: lines.pointAt(start), end: lines.pointAt(end) },
     };
   }

@@ -1,6 +1,6 @@
 import type { TextBlock, TextSegment } from '../model.js';
 import type { LineIndex } from '../position.js';
-import { sourceOffset } from '../position.js';
+import { sourceEndOffset, sourceOffset } from '../position.js';
 
 /** White space as it occurs in Chinese documents: ASCII, no-break and the full-width ideographic space. */
 export const WHITESPACE = /[\s\u3000\u00a0\ufeff]/;
@@ -23,7 +23,7 @@ export function sliceBlock(block: TextBlock, i: number, j: number, lines: LineIn
     if (a < b) segments.push({ text: a - i, source: seg.source + (a - seg.text), length: b - a });
   }
   const start = sourceOffset(block, i);
-  const end = j > i ? sourceOffset(block, j) : start;
+  const end = j > i ? sourceEndOffset(block, j) : start;
   return {
     text: block.text.slice(i, j),
     segments,
