@@ -13,6 +13,7 @@ allRules.forEach((rule, i) => {
   table.push(`  ${JSON.stringify(rule.meta.id)}: rule${i},`);
 });
 let code = standaloneCode.default(ajv, exports);
+if (/require\(/.test(code)) throw new Error('standalone validators need a runtime helper; keep schemas to keywords that compile inline');
 code += `\nexport const ruleValidators = {\n${table.join('\n')}\n};\n`;
 const out = new URL('../dist/generated/', import.meta.url);
 mkdirSync(out, { recursive: true });

@@ -34,6 +34,8 @@ export async function createAjv(rules: readonly Rule[], forStandaloneCode: boole
     allErrors: true,
     strictTuples: false,
     useDefaults: false,
+    // string lengths as .length: the standalone code then needs no runtime helper (ucs2length)
+    unicode: false,
     code: forStandaloneCode ? { source: true, esm: true } : {},
   });
   ajv.addSchema(readConfigSchema(), 'config');

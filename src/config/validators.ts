@@ -17,8 +17,9 @@ async function load(rules: readonly Rule[]): Promise<Validators> {
     if (rules.every((r) => generated.ruleValidators[r.meta.id])) {
       return { config: generated.config, rules: generated.ruleValidators };
     }
-  } catch {
-    // fall through to compiling now
+  } catch (error) {
+    // only a missing build output means "compile now"; a broken one is a bug to surface
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
   }
   const { createAjv, ruleSchemaId } = await import('./schemas.js');
   const ajv = await createAjv(rules, false);

@@ -1,0 +1,297 @@
+import { readFileSync } from 'node:fs';
+import type { TextBlock } from '../model.js';
+import { contiguousSourceRange, sourceOffset } from '../position.js';
+import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+
+/**
+ * repeated-word: a word written twice in a row ("提升提升", "分类分类", "的的").
+ *
+ * Chinese is full of legitimate doubled characters (层层, 方方面面, 研究研究) and of two
+ * different words that merely meet at a shared character (学习|习近平, 人民|民主). So:
+ *   1. a cheap scan finds every place where a run of k Han characters (k = 1..6) is
+ *      immediately repeated;
+ *   2. the allowlist of legitimate reduplicated forms clears most AA candidates;
+ *   3. only what is left is segmented, in a small window, with Intl.Segmenter, to see
+ *      whether the copies really are words at that place.
+ * Segmenting is slow (about 1.5 MB/s), so it never runs over whole paragraphs.
+ */
+
+export interface Options {
+  /** extra legitimate forms (AA, AABB, ABAB, …), added to the allowlist */
+  allow: string[];
+  /** report tentative ABAB verbs such as 研究研究 (legitimate, but informal) */
+  reportTentativeVerbs: boolean;
+}
+
+export const meta: RuleMeta = {
+  id: 'repeated-word',
+  description: {
+    zh: '同一词语连写两次（如「提升提升」「的的」）',
+    en: 'A word written twice in a row (e.g. 提升提升, 的的)',
+  },
+  type: 'problem',
+  defaultSeverity: 'error',
+  fixable: true,
+  schema: {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    properties: {
+      allow: {
+        type: 'array',
+        items: { type: 'string', minLength: 2 },
+        description: 'Extra legitimate doubled forms, added to the built-in allowlist.',
+      },
+      reportTentativeVerbs: {
+        type: 'boolean',
+        description: 'Also report tentative ABAB verbs such as 研究研究.',
+      },
+    },
+    additionalProperties: false,
+  },
+  defaultOptions: { allow: [], reportTentativeVerbs: false },
+  messages: {
+    doubled: {
+      zh: '重复词语「{{text}}」：「{{word}}」连写了两次',
+      en: 'Doubled word "{{text}}": "{{word}}" is written twice',
+    },
+    repeated: {
+      zh: '重复词语「{{text}}」：「{{word}}」连写了{{count}}次',
+      en: 'Repeated word "{{text}}": "{{word}}" is written {{count}} times',
+    },
+  },
+  tags: ['spelling'],
+};
+
+const MAX_UNIT = 6;
+/** characters of context on each side of a candidate given to the segmenter */
+const WINDOW = 8;
+const HAN = /^\p{Script=Han}+$/u;
+/** A doubled numeral is a number (二〇〇八, 十五五, 一一), never a typo we can call. */
+const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿');
+/** Doubled, these are almost always typos: they are reported unless a word explains them. */
+const FUNCTION_WORDS = new Set('的了是在和与及对将把被们并');
+/**
+ * 公文 words the segmenter's dictionary lacks, so that 旨在|在, 在|在建, 与|与会,
+ * 被|被执行人, 规范|规范性文件, 实施|实施方案 would otherwise look like typos.
+ */
+const SEGMENTER_GAPS = [
+  '标的', '旨在', '意在', '重在', '好在', '难在', '给与', '赋与', '惠及', '触及', '殃及', '推及',
+  '校对', '查对', '配对', '终将', '行将', '归并', '一并',
+  '的士', '了却', '在建', '在岗', '在编', '在职', '在线', '在押', '在办', '在册', '在案', '在途',
+  '在营', '在用', '在管', '在审', '在诉', '在望', '与会', '与否', '及格', '对接', '对标', '对口',
+  '对表', '对内', '把控', '把脉', '被执行人', '被申请人', '被监护人', '被检查', '被处罚', '被调查',
+  '被征收', '被许可', '被代理', '被诉', '并网', '并轨', '规范性', '实施方案', '实施意见', '实施细则', '实施办法',
+];
+/** ABAB entries of the allowlist that are vivid adjectives, not tentative verbs. */
+const STATE_ADJECTIVES = new Set(['雪白雪白', '通红通红', '笔直笔直', '冰凉冰凉', '火热火热', '碧绿碧绿']);
+const OPEN_QUOTES = new Set('《“「『〈');
+const CLOSE_QUOTES = new Set('》”」』〉');
+/** Markdown inline syntax that would be left empty if the text it wraps were removed. */
+const MARKUP_OPEN = new Set('*_~`[');
+const MARKUP_CLOSE = new Set('*_~`]');
+
+let allowlist: Set<string> | null = null;
+let segmenter: Intl.Segmenter | null = null;
+
+/** The built-in allowlist, read on first use and kept for the process. */
+function builtinAllowlist(): Set<string> {
+  if (!allowlist) {
+    const file = new URL('../../data/reduplication-allowlist.txt', import.meta.url);
+    allowlist = new Set(
+      readFileSync(file, 'utf8')
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#')),
+    );
+  }
+  return allowlist;
+}
+
+function words(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  return Array.from(segmenter.segment(text.slice(start, end)), (s) => ({
+    start: start + s.index,
+    end: start + s.index + s.segment.length,
+  }));
+}
+
+/** whether `word` ends at index `end` of `text` */
+function endsAt(text: string, word: string, end: number): boolean {
+  return end >= word.length && text.startsWith(word, end - word.length);
+}
+
+/** numeral-classifier reduplication: 一步一步, 一件一件 */
+function isNumeralClassifier(unit: string): boolean {
+  return unit.length === 2 && unit[0] === '一';
+}
+
+/** inside 《》 or “” not far back: probably a name, where AA is common (《丁丁》, “冰冰”) */
+function insideQuotes(text: string, i: number): boolean {
+  for (let j = i - 1; j >= 0 && j >= i - 20; j--) {
+    if (OPEN_QUOTES.has(text[j]!)) return true;
+    if (CLOSE_QUOTES.has(text[j]!)) return false;
+  }
+  return false;
+}
+
+interface Checker {
+  allowed: Set<string>;
+  user: Set<string>;
+  lengths: number[];
+  reportTentative: boolean;
+}
+
+/**
+ * The allowlist entry that explains text[start, end) at this place: the doubled text itself
+ * or a longer listed form around it (AA inside AABB 认认真真, BB of ABB 绿油油).
+ */
+function allowedEntry(c: Checker, text: string, start: number, end: number): string | null {
+  for (const len of c.lengths) {
+    if (len < end - start) continue;
+    for (let s = Math.max(0, end - len); s <= start; s++) {
+      const form = text.slice(s, s + len);
+      if (c.allowed.has(form)) return form;
+    }
+  }
+  return null;
+}
+
+function isAllowed(c: Checker, text: string, start: number, end: number, unit: string): boolean {
+  const form = allowedEntry(c, text, start, end);
+  if (!form) return false;
+  // A tentative verb (研究研究) is allowed unless the option asks for it; a user's own entry always wins.
+  const tentative = unit.length >= 2 && form === unit + unit && !isNumeralClassifier(unit) && !STATE_ADJECTIVES.has(form);
+  return !(tentative && c.reportTentative && !c.user.has(form));
+}
+
+/**
+ * AA (or AAA…) at text[a, b): narrow the run by the copies that belong to a neighbouring word,
+ * then decide. Returns the doubled span to report, or null.
+ */
+function checkSingle(c: Checker, text: string, a: number, b: number): [number, number] | null {
+  const ch = text[a]!;
+  if (NUMERALS.has(ch)) return null;
+  if (b - a === 2 && isAllowed(c, text, a, b, ch)) return null;
+
+  const segs = words(text, Math.max(0, a - WINDOW), Math.min(text.length, b + WINDOW));
+  const at = (i: number) => segs.findIndex((s) => s.start <= i && i < s.end);
+  // 学习|习近平, 人民|民主, 目的|的, 旨在|在: the first copy is the end of the word before
+  if (segs[at(a)]!.start < a || SEGMENTER_GAPS.some((w) => endsAt(text, w, a + 1))) a++;
+  // 年|年底, 为了|了解, 与|与会: the last copy starts the word after
+  if (b > a && (segs[at(b - 1)]!.end > b || SEGMENTER_GAPS.some((w) => w[0] === ch && text.startsWith(w, b - 1)))) b--;
+  if (b - a < 2) return null;
+  if (b - a === 2 && isAllowed(c, text, a, b, ch)) return null;
+
+  const first = at(a);
+  const last = at(b - 1);
+  // one segment covers the run: a word of its own (评评, 两两) or part of one (是是非非)
+  if (first === last) return null;
+  if (b - a === 2 && !FUNCTION_WORDS.has(ch)) {
+    if (insideQuotes(text, a)) return null;
+    // The segmenter splits words it does not know into single characters (排|查|查|处), so a
+    // content character is reported only when known words stand on both sides.
+    const clear = (s: { start: number; end: number } | undefined) =>
+      !s || s.end - s.start > 1 || !HAN.test(text.slice(s.start, s.end));
+    if (!clear(segs[first - 1]) || !clear(segs[last + 1])) return null;
+  }
+  return [a, b];
+}
+
+/** ABAB, ABCABC…: r copies of `unit` from `start`. Returns whether to report. */
+function checkUnit(c: Checker, text: string, start: number, unit: string, r: number): boolean {
+  if ([...unit].every((ch) => NUMERALS.has(ch))) return false; // 二〇二〇
+  if (isNumeralClassifier(unit)) return false;
+  const end = start + unit.length * r;
+  if (r === 2 && isAllowed(c, text, start, end, unit)) return false;
+  // The last copy may begin a longer word, the first end one: 规范|规范性文件.
+  const last = end - unit.length;
+  const inWord = (w: string) =>
+    w.length > unit.length && (text.startsWith(w, last) || endsAt(text, w, start + unit.length));
+  if (SEGMENTER_GAPS.some(inWord)) return false;
+  // Each copy must be whole words at this place: 是不是|不需要 is not 是不 twice.
+  const segs = words(text, Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW));
+  const boundaries = new Set(segs.map((s) => s.start));
+  boundaries.add(segs[segs.length - 1]!.end);
+  for (let j = 0; j <= r; j++) if (!boundaries.has(start + j * unit.length)) return false;
+  return true;
+}
+
+/** The text range to delete so one copy is left, avoiding Markdown syntax and empty markup. */
+function fixRange(block: TextBlock, source: string, start: number, end: number, k: number) {
+  for (const [i, j] of [
+    [start + k, end], // the later copies
+    [start, end - k], // or the earlier ones
+  ] as const) {
+    const range = contiguousSourceRange(block, i, j);
+    if (!range) continue;
+    const wrapped = MARKUP_OPEN.has(source[range.start - 1] ?? '') && MARKUP_CLOSE.has(source[range.end] ?? '');
+    if (!wrapped) return range;
+  }
+  return null;
+}
+
+function checkBlock(ctx: RuleContext<Options>, c: Checker, block: TextBlock, seen: Set<string>): void {
+  const text = block.text;
+  const n = text.length;
+  for (let p = 0; p < n; p++) {
+    for (let k = 1; k <= MAX_UNIT && p + 2 * k <= n; k++) {
+      // cheap test first: most positions fail here
+      if (text.charCodeAt(p) !== text.charCodeAt(p + k)) continue;
+      const unit = text.slice(p, p + k);
+      if (text.slice(p + k, p + 2 * k) !== unit || !HAN.test(unit)) continue;
+      // only the start of a maximal run: 提升提升提升 is one finding
+      if (p >= k && text.slice(p - k, p) === unit) continue;
+      let r = 2;
+      while (text.startsWith(unit, p + r * k)) r++;
+
+      let span: [number, number] | null;
+      if (k === 1) span = checkSingle(c, text, p, p + r);
+      else span = checkUnit(c, text, p, unit, r) ? [p, p + r * k] : null;
+      if (!span) continue;
+
+      const [start, end] = span;
+      const count = (end - start) / k;
+      // the end is taken after the last character, not at the next segment's start (past any `**`)
+      const from = sourceOffset(block, start);
+      const to = sourceOffset(block, end - 1) + 1;
+      const key = `${from}:${to}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        const fix = fixRange(block, ctx.document.source, start, end, k);
+        ctx.report({
+          messageId: count === 2 ? 'doubled' : 'repeated',
+          data: { text: text.slice(start, end), word: unit, count },
+          start: from,
+          end: to,
+          ...(fix ? { fix: { ...fix, text: '' } } : {}),
+        });
+      }
+      p = end - 1;
+      break;
+    }
+  }
+}
+
+export function check(ctx: RuleContext<Options>): void {
+  const { document, options } = ctx;
+  const builtin = builtinAllowlist();
+  const user = new Set((options.allow ?? []).filter((w) => w.length >= 2));
+  const allowed = user.size ? new Set([...builtin, ...user]) : builtin;
+  const c: Checker = {
+    allowed,
+    user,
+    lengths: [...new Set([...allowed].map((w) => w.length))].sort((x, y) => x - y),
+    reportTentative: options.reportTentativeVerbs === true,
+  };
+  // An inline heading and its paragraph may share text: report each place once.
+  const seen = new Set<string>();
+  const blocks: Array<TextBlock | null | undefined> = [
+    document.title,
+    ...document.allSections.map((s) => s.heading),
+    ...document.paragraphs,
+    document.signature?.issuer,
+  ];
+  for (const block of blocks) if (block) checkBlock(ctx, c, block, seen);
+}
+
+export default { meta, check } satisfies Rule<Options>;

@@ -1,0 +1,224 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Ajv from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT, tempDir } from './cli-helpers.js';
+
+const DOUBLED = '一、总体情况\n我局持续提升提升依法行政水平。\n';
+
+function draftDir(files: Record<string, string | Buffer>): string {
+  const dir = tempDir();
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+/** A one-line message on stderr, never a stack trace. */
+function expectCleanError(stderr: string, pattern: RegExp): void {
+  expect(stderr).toMatch(pattern);
+  expect(stderr).not.toMatch(/\n\s+at /);
+  expect(stderr.trim().split('\n')).toHaveLength(1);
+}
+
+describe('reportlint on the seeds', () => {
+  it('reports exactly the seeds\' doubled words and the "四 、" ordinal, with exact places', () => {
+    const run = cli(['--format', 'json', 'seeds/000_123d78033956bda4.txt', 'seeds/003_fdb2e5dd79f7ab48.txt']);
+    expect(run.status).toBe(1);
+    const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<Record<string, unknown>> }>;
+    const found = results.flatMap((r) =>
+      r.messages.map((m) => [path.basename(r.filePath), m['ruleId'], m['line'], m['column'], m['endLine'], m['endColumn']]));
+    expect(found).toEqual([
+      ['000_123d78033956bda4.txt', 'repeated-word', 44, 23, 44, 27],
+      ['000_123d78033956bda4.txt', 'repeated-word', 47, 3, 47, 7],
+      ['003_fdb2e5dd79f7ab48.txt', 'heading-sequence', 19, 2, 19, 3],
+    ]);
+  });
+
+  it('stylish output: file, line:col, severity, message quoting the text, rule id, summary', () => {
+    const run = cli(['seeds/000_123d78033956bda4.txt']);
+    expect(run.status).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toBe('seeds/000_123d78033956bda4.txt');
+    expect(lines[1]).toMatch(/^ {2}44:23 {2}错误 {2}.*「分类分类」.* {2}repeated-word$/);
+    expect(lines[2]).toMatch(/^ {2}47:3 {3}错误 {2}.*「提升提升」.* {2}repeated-word$/);
+    expect(run.stdout).toContain('✖ 2 个问题（2 个错误，0 个警告）');
+  });
+
+  it('--locale en', () => {
+    const run = cli(['--locale', 'en', 'seeds/000_123d78033956bda4.txt']);
+    expect(run.stdout).toMatch(/44:23 {2}error {2}/);
+    expect(run.stdout).toContain('✖ 2 problems (2 errors, 0 warnings)');
+  });
+
+  it('a directory is searched for reports (README.md beside them is not a report)', () => {
+    const run = cli(['--format', 'json', 'seeds']);
+    const files = (JSON.parse(run.stdout) as Array<{ filePath: string }>).map((r) => path.basename(r.filePath));
+    const expected = readdirSync(path.join(ROOT, 'seeds')).filter((f) => /\.(md|txt)$/.test(f) && f !== 'README.md').sort();
+    expect(files).toEqual(expected);
+    expect(files).toContain('000_123d78033956bda4.txt');
+    expect(files).not.toContain('README.md');
+  });
+});
+
+describe('output and exit codes', () => {
+  it('json output validates against schemas/results.schema.json', () => {
+    const dir = draftDir({ 'a.txt': DOUBLED, 'clean.txt': '一、总体情况\n我局持续提升依法行政水平。\n' });
+    const run = cli(['--format', 'json', 'a.txt', 'clean.txt'], { cwd: dir });
+    expect(run.status).toBe(1);
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/results.schema.json'), 'utf8'));
+    const validate = new Ajv.default({ allErrors: true, strictTuples: false }).compile(schema);
+    const data = JSON.parse(run.stdout);
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    expect(data[0].messages[0]).toMatchObject({ ruleId: 'repeated-word', severity: 2, line: 2, column: 5, endColumn: 9 });
+    expect(data[0].messages[0].fix).toEqual({ range: [DOUBLED.indexOf('提升提升') + 2, DOUBLED.indexOf('提升提升') + 4], text: '' });
+    expect(data[1]).toMatchObject({ messages: [], errorCount: 0, warningCount: 0 });
+  });
+
+  it('exit 0 on a clean draft, with no output', () => {
+    const dir = draftDir({ 'clean.txt': '一、总体情况\n我局层层压实责任，做到事事有回应、件件有着落。\n' });
+    const run = cli(['clean.txt'], { cwd: dir });
+    expect(run).toMatchObject({ status: 0, stdout: '', stderr: '' });
+  });
+
+  it('--rule changes severity; warnings exit 0 unless --max-warnings is exceeded; --quiet hides them', () => {
+    const dir = draftDir({ 'a.txt': DOUBLED });
+    const warn = cli(['--rule', 'repeated-word:warn', 'a.txt'], { cwd: dir });
+    expect(warn.status).toBe(0);
+    expect(warn.stdout).toContain('警告');
+    expect(cli(['--rule', 'repeated-word:warn', '--max-warnings', '0', 'a.txt'], { cwd: dir }).status).toBe(1);
+    expect(cli(['--rule', 'repeated-word:warn', '--max-warnings', '1', 'a.txt'], { cwd: dir }).status).toBe(0);
+    expect(cli(['--rule', 'repeated-word:warn', '--quiet', 'a.txt'], { cwd: dir })).toMatchObject({ status: 0, stdout: '' });
+    expect(cli(['--rule', 'repeated-word:off', 'a.txt'], { cwd: dir }).status).toBe(0);
+  });
+
+  it('--stdin with --stdin-filename', () => {
+    const dir = draftDir({});
+    const run = cli(['--stdin', '--stdin-filename', 'draft.txt', '--format', 'json'], { cwd: dir, input: DOUBLED });
+    expect(run.status).toBe(1);
+    const [result] = JSON.parse(run.stdout);
+    expect(result.filePath).toBe(path.join(dir, 'draft.txt'));
+    expect(result.messages[0].ruleId).toBe('repeated-word');
+  });
+
+  it('--output-file writes the report', () => {
+    const dir = draftDir({ 'a.txt': DOUBLED });
+    const run = cli(['-f', 'json', '-o', 'out.json', 'a.txt'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8'))[0].errorCount).toBe(1);
+  });
+
+  it('--help and --version', () => {
+    const help = cli(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('用法: reportlint');
+    expect(help.stdout).toContain('repeated-word');
+    expect(cli(['--help', '--locale', 'en']).stdout).toContain('Usage: reportlint');
+    const version = cli(['--version']);
+    expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('colour only on a terminal or when asked, never with NO_COLOR or --no-color', () => {
+    const dir = draftDir({ 'a.txt': DOUBLED });
+    expect(cli(['a.txt'], { cwd: dir }).stdout).not.toContain('\u001b[');
+    expect(cli(['--color', 'a.txt'], { cwd: dir, env: { NO_COLOR: undefined } }).stdout).toContain('\u001b[31m');
+    expect(cli(['--color', '--no-color', 'a.txt'], { cwd: dir, env: { NO_COLOR: undefined } }).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('bad input: one clear line on stderr, exit 2', () => {
+  it('missing file', () => {
+    const run = cli(['no-such-draft.md'], { cwd: draftDir({}) });
+    expect(run.status).toBe(2);
+    expectCleanError(run.stderr, /不存在.*no-such-draft\.md.*file not found/);
+  });
+
+  it('empty file', () => {
+    const run = cli(['empty.txt'], { cwd: draftDir({ 'empty.txt': '' }) });
+    expect(run.status).toBe(2);
+    expectCleanError(run.stderr, /文件为空: empty\.txt/);
+  });
+
+  it('binary file', () => {
+    const run = cli(['scan.txt'], { cwd: draftDir({ 'scan.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }) });
+    expect(run.status).toBe(2);
+    expectCleanError(run.stderr, /scan\.txt/);
+  });
+
+  it('a GBK file is decoded and linted with the right positions', () => {
+    // 一、总体 \n 我局提升提升效能。 \n in GBK
+    const gbk = Buffer.from([
+      0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0xcc, 0xe5, 0x0a,
+      0xce, 0xd2, 0xbe, 0xd6, 0xcc, 0xe1, 0xc9, 0xfd, 0xcc, 0xe1, 0xc9, 0xfd, 0xd0, 0xa7, 0xc4, 0xdc, 0xa1, 0xa3, 0x0a,
+    ]);
+    const dir = draftDir({ 'gbk.txt': gbk });
+    const run = cli(['--format', 'json', 'gbk.txt'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    const [result] = JSON.parse(run.stdout);
+    expect(result.messages).toEqual([expect.objectContaining({ ruleId: 'repeated-word', line: 2, column: 3, endColumn: 7 })]);
+    expect(result.messages[0].message).toContain('提升提升');
+  });
+
+  it('a directory with no reports', () => {
+    const run = cli(['empty-dir'], { cwd: draftDir({ 'empty-dir/notes.pdf': 'x' }) });
+    expect(run.status).toBe(2);
+    expectCleanError(run.stderr, /没有 \.md\/\.txt 报告.*empty-dir/);
+  });
+
+  it('a glob that matches nothing', () => {
+    const run = cli(['drafts/*.md'], { cwd: draftDir({}) });
+    expect(run.status).toBe(2);
+    expectCleanError(run.stderr, /no files match/);
+  });
+
+  it('globs are expanded when the shell did not', () => {
+    const dir = draftDir({ 'drafts/a.md': DOUBLED, 'drafts/b.md': '一、总体情况\n正文。\n' });
+    const run = cli(['--format', 'json', 'drafts/*.md'], { cwd: dir });
+    expect(JSON.parse(run.stdout).map((r: { filePath: string }) => path.basename(r.filePath))).toEqual(['a.md', 'b.md']);
+  });
+
+  it('other files are still checked when one is bad', () => {
+    const dir = draftDir({ 'a.txt': DOUBLED });
+    const run = cli(['--format', 'json', 'a.txt', 'missing.txt'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(JSON.parse(run.stdout)[0].errorCount).toBe(1);
+    expectCleanError(run.stderr, /missing\.txt/);
+  });
+
+  it('broken JSON config', () => {
+    const dir = draftDir({ '.reportlintrc.json': '{"rules": {', 'a.txt': DOUBLED });
+    const run = cli(['a.txt'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expectCleanError(run.stderr, /\.reportlintrc\.json:1:12: invalid JSON/);
+  });
+
+  it('unknown rule in the config', () => {
+    const dir = draftDir({ '.reportlintrc.json': '{"rules": {"repeat-word": "warn"}}', 'a.txt': DOUBLED });
+    const run = cli(['a.txt'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expectCleanError(run.stderr, /\.reportlintrc\.json: rules\.repeat-word: unknown rule "repeat-word" \(did you mean "repeated-word"\?\)/);
+  });
+
+  it('option of the wrong type', () => {
+    const dir = draftDir({ 'conf.json': '{"rules": {"repeated-word": ["error", {"allow": 3}]}}', 'a.txt': DOUBLED });
+    const run = cli(['--config', 'conf.json', 'a.txt'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expectCleanError(run.stderr, /conf\.json: rules\.repeated-word\[1\]\.allow: must be array/);
+  });
+
+  it('missing --config file', () => {
+    const run = cli(['--config', 'nope.json', 'a.txt'], { cwd: draftDir({ 'a.txt': DOUBLED }) });
+    expect(run.status).toBe(2);
+    expectCleanError(run.stderr, /nope\.json: cannot be read/);
+  });
+
+  it('usage errors', () => {
+    for (const args of [['--frobnicate', 'a.txt'], ['--format', 'xml', 'a.txt'], ['--rule', 'repeated-word', 'a.txt'], ['--rule', 'nope:warn', 'a.txt'], ['--max-warnings', 'many', 'a.txt'], ['--locale', 'fr', 'a.txt'], []]) {
+      const run = cli(args, { cwd: draftDir({ 'a.txt': DOUBLED }) });
+      expect(run.status, args.join(' ')).toBe(2);
+      expectCleanError(run.stderr, /^reportlint: /);
+    }
+  });
+});
