@@ -19,6 +19,7 @@ import { InputError, readSourceFile } from './read.js';
 import type { Locale } from './rule.js';
 import { allRules } from './rules/index.js';
 import { collectFiles } from './files.js';
+import { FORMAT_NAMES, formatResults, isFormatName } from './formatters/index.js';
 
 const OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -36,8 +37,6 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-const FORMATS = ['stylish', 'json'] as const;
-type FormatName = (typeof FORMATS)[number];
 
 export interface CliIO {
   argv: string[];
@@ -86,8 +85,8 @@ async function run(io: CliIO): Promise<number> {
     io.stdout.write(`${packageVersion()}\n`);
     return 0;
   }
-  const format = (values.format ?? 'stylish') as FormatName;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown --format "${values.format}"; choose one of: ${FORMATS.join(', ')}`);
+  const format = values.format ?? 'stylish';
+  if (!isFormatName(format)) throw new UsageError(`unknown --format "${values.format}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
@@ -157,7 +156,8 @@ async function run(io: CliIO): Promise<number> {
   if (results.length === 0 && inputErrors.length) return 2;
 
   const color = !values['no-color'] && !('NO_COLOR' in io.env) && (values.color === true || io.env['FORCE_COLOR'] !== undefined || io.stdout.isTTY === true);
-  const output = await formatResults(format, results, { color, locale, cwd: io.cwd });
+  const rulesMeta = Object.fromEntries(allRules.map((r) => [r.meta.id, r.meta]));
+  const output = await formatResults(format, results, { color, locale, cwd: io.cwd, rulesMeta });
   if (values['output-file']) {
     const { writeFileSync } = await import('node:fs');
     try {
@@ -176,12 +176,6 @@ async function run(io: CliIO): Promise<number> {
     return 1;
   }
   return 0;
-}
-
-async function formatResults(format: FormatName, results: LintResult[], context: { color: boolean; locale: Locale; cwd: string }): Promise<string> {
-  const rulesMeta = Object.fromEntries(allRules.map((r) => [r.meta.id, r.meta]));
-  if (format === 'json') return (await import('./formatters/json.js')).json(results, { ...context, rulesMeta });
-  return (await import('./formatters/stylish.js')).stylish(results, { ...context, rulesMeta });
 }
 
 /** --rule repeated-word:warn  (also id:off, id:error, id:0/1/2) */
@@ -211,7 +205,7 @@ Checks drafts of Chinese government annual reports (.md, .txt) and prints locate
 
 Options:
   -c, --config <path>        use this config file instead of searching for .reportlintrc.json
-  -f, --format <name>        output format: ${FORMATS.join(', ')} (default: stylish)
+  -f, --format <name>        output format: ${FORMAT_NAMES.join(', ')} (default: stylish)
   -o, --output-file <path>   write the report to a file
       --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings
@@ -235,7 +229,7 @@ ${rules}
 
 选项:
   -c, --config <路径>        使用指定配置文件（默认自文件所在目录向上查找 .reportlintrc.json）
-  -f, --format <格式>        输出格式: ${FORMATS.join(', ')}（默认 stylish）
+  -f, --format <格式>        输出格式: ${FORMAT_NAMES.join(', ')}（默认 stylish）
   -o, --output-file <路径>   将结果写入文件
       --quiet                只报告错误
       --max-warnings <n>     警告多于 n 条时以 1 退出

@@ -120,6 +120,9 @@ describe('ordinals', () => {
     ['12．加大执法力度', 'arabic', 12, '．'],
     ['3、加大执法力度', 'arabic', 3, '、'],
     ['(2)规范检查', 'paren-arabic', 2, ''],
+    ['三、二〇二五年工作安排', 'cn', 3, '、'],
+    ['（一）', 'paren-cn', 1, ''],
+    ['1.', 'arabic', 1, '.'],
     ['（ 2 ）规范检查', 'paren-arabic', 2, ''],
   ])('%s', (text, kind, value, delimiter) => {
     expect(matchOrdinal(text)).toMatchObject({ kind, value, delimiter });
@@ -127,7 +130,7 @@ describe('ordinals', () => {
 
   it.each([
     '一是加强领导', '十分重要', '2024年,我局', '1.5万元用于', '1、2月份开展检查', '(2021—2025年)规划',
-    '第一议题制度', '一,二级医院', '二〇二五年', '(一)', '十三五期间', '一一对应',
+    '第一议题制度', '一,二级医院', '一、二级医院全部完成评估', '三、四类风险点', '二〇二五年', '十三五期间', '一一对应',
   ])('not an ordinal: %s', (text) => {
     expect(matchOrdinal(text)).toBeNull();
   });

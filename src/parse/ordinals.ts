@@ -52,9 +52,13 @@ function matchChinese(text: string): OrdinalMatch | null {
   const value = smallChineseNumber(m[1]!);
   if (value === null) return null;
   const delimiter = m[3]!;
+  const rest = text.slice(m[0].length);
   // "一,二级医院……" or "十.…" are prose more often than headings: accept a comma or full stop
   // after a Chinese numeral only when a heading-like text follows (not another numeral).
-  if (delimiter !== '、' && /^[一二三四五六七八九十\d]/.test(text.slice(m[0].length))) return null;
+  if (delimiter !== '、' && /^[一二三四五六七八九十\d]/.test(rest)) return null;
+  // "一、二级医院全部完成……", "三、四类风险": a list of numerals in prose, not an ordinal
+  // ("三、二〇二五年工作安排" stays a heading)
+  if (/^[一二三四五六七八九十]{1,3}(?:、|[级等类档星])/.test(rest)) return null;
   const { spaces, end } = spacesOf([m[1]!, m[2]!, m[3]!, m[4]!], 0);
   return {
     kind: 'cn', value, numeral: m[1]!, delimiter, brackets: '', end,
@@ -69,7 +73,7 @@ function matchArabic(text: string): OrdinalMatch | null {
   if (value === 0) return null;
   const rest = text.slice(m[0].length);
   // "1、2月" (January and February), "3,5个": a list of numbers, not an ordinal
-  if (/^\d/.test(rest) || rest.length === 0) return null;
+  if (/^\d/.test(rest)) return null;
   const { spaces, end } = spacesOf([m[1]!, m[2]!, m[3]!, m[4]!], 0);
   return {
     kind: 'arabic', value, numeral: m[1]!, delimiter: m[3]!, brackets: '', end,
@@ -84,9 +88,8 @@ function matchParen(text: string): OrdinalMatch | null {
   const arabic = /^\d/.test(numeral);
   const value = arabic ? Number(numeral) : smallChineseNumber(numeral);
   if (value === null || value === 0) return null;
-  // "(2021—2025年)" never matches (the numeral must close straight away); "(1)" followed by
-  // nothing is a stray marker, not a heading.
-  if (text.length === m[0].length) return null;
+  // "(2021—2025年)" never matches: the numeral must close straight away. An ordinal alone on
+  // its line (text converted from PDF) is a heading with its text on the next line, as for 一、.
   const parts = [m[1]!, m[2]!, m[3]!, m[4]!, m[5]!, m[6]!, m[7]!, m[8]!];
   const { spaces, end } = spacesOf(parts, 0);
   // white space between ")" and a missing delimiter is just the space after the ordinal
