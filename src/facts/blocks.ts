@@ -1,0 +1,128 @@
+/**
+ * Shared plumbing for the fact extractors: which text blocks of a document are read, where
+ * each belongs, and the parts of a text that are names (quoted or titled) rather than prose.
+ */
+import type { DocumentModel, TextBlock } from '../model.js';
+import { sourceEndOffset, sourceOffset } from '../position.js';
+
+export type BlockPlace = 'title' | 'heading' | 'paragraph' | 'signature';
+
+export interface FactBlock {
+  block: TextBlock;
+  where: BlockPlace;
+  /** the section the block belongs to (a heading: its own section); null for the title, the preamble and the signature */
+  sectionId: number | null;
+  /** index in DocumentModel.paragraphs for a body paragraph, null otherwise */
+  paragraphIndex: number | null;
+  /** where reading starts in block.text: after the ordinal of a heading (一、 (一) 1.), 0 otherwise */
+  from: number;
+}
+
+/** The title, every heading and every body paragraph, in document order (the signature is not included). */
+export function factBlocks(document: DocumentModel): FactBlock[] {
+  const out: FactBlock[] = [];
+  if (document.title) out.push({ block: document.title, where: 'title', sectionId: null, paragraphIndex: null, from: 0 });
+  for (const section of document.allSections) {
+    const from = section.ordinal ? Math.min(section.ordinal.raw.length, section.heading.text.length) : 0;
+    out.push({ block: section.heading, where: 'heading', sectionId: section.id, paragraphIndex: null, from });
+  }
+  document.paragraphs.forEach((p, k) => {
+    out.push({ block: p, where: 'paragraph', sectionId: p.sectionId, paragraphIndex: k, from: 0 });
+  });
+  // headings and paragraphs are each in document order already; sort by precomputed start offsets
+  const keys = out.map((b) => startOf(b.block));
+  const order = out.map((_, k) => k).sort((a, b) => keys[a]! - keys[b]!);
+  return order.map((k) => out[k]!);
+}
+
+function startOf(block: TextBlock): number {
+  return block.segments.length ? block.segments[0]!.source : block.span.start.offset;
+}
+
+/** Source offsets of text range [i, j) of a block. */
+export function sourceRange(block: TextBlock, i: number, j: number): { start: number; end: number } {
+  const start = sourceOffset(block, i);
+  return { start, end: j > i ? sourceEndOffset(block, j) : start };
+}
+
+// opening mark → closing mark, by char code: “” 「」 『』 《》 〈〉 ‘’
+const PAIRS = new Map<number, number>([[0x201c, 0x201d], [0x300c, 0x300d], [0x300e, 0x300f], [0x300a, 0x300b], [0x3008, 0x3009], [0x2018, 0x2019]]);
+/** Quoted stretches longer than this are quotations, not names. */
+const MAX_NAME = 40;
+/** 书名号 titles may be long, but not endless. */
+const MAX_TITLE = 120;
+
+/**
+ * [start, end) ranges (quote marks included) of names: text in “” 「」 『』 ‘’ up to 40
+ * characters and titles in 《》 〈〉 up to 120. Unclosed marks are ignored. Linear time.
+ */
+export function nameRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const open = text.charCodeAt(i);
+    const close = PAIRS.get(open);
+    if (close === undefined) {
+      i++;
+      continue;
+    }
+    const limit = close === 0x300b || close === 0x3009 ? MAX_TITLE : MAX_NAME;
+    const stop = Math.min(n, i + limit + 2);
+    let j = i + 1;
+    while (j < stop && text.charCodeAt(j) !== close && text.charCodeAt(j) !== open) j++;
+    if (j < stop && text.charCodeAt(j) === close) {
+      out.push([i, j + 1]);
+      i = j + 1;
+    } else i++;
+  }
+  return out;
+}
+
+/** A sorted, non-overlapping set of ranges with an O(log n) membership test. */
+export class RangeSet {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+
+  constructor(ranges: Iterable<readonly [number, number]> = []) {
+    const sorted = [...ranges].filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
+    for (const [a, b] of sorted) {
+      const k = this.ends.length - 1;
+      if (k >= 0 && a <= this.ends[k]!) this.ends[k] = Math.max(this.ends[k]!, b);
+      else {
+        this.starts.push(a);
+        this.ends.push(b);
+      }
+    }
+  }
+
+  /** the range containing index i, or null */
+  find(i: number): [number, number] | null {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! > i) hi = mid - 1;
+      else if (this.ends[mid]! <= i) lo = mid + 1;
+      else return [this.starts[mid]!, this.ends[mid]!];
+    }
+    return null;
+  }
+
+  has(i: number): boolean {
+    return this.find(i) !== null;
+  }
+
+  /** whether [i, j) overlaps any range */
+  overlaps(i: number, j: number): boolean {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    // first range whose end is after i
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid]! <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.starts.length && this.ends[lo]! > i && this.starts[lo]! < j;
+  }
+}

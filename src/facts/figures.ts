@@ -1,0 +1,649 @@
+/**
+ * Figures: every number that counts or measures something, with its unit and what it counts.
+ *
+ *   行政诉讼案件16宗        → value 16, unit 宗, label 行政诉讼案件
+ *   办结率99%               → value 99, unit %, isPercent, label 办结率
+ *   共组织党纪专题学习30次  → value 30, unit 次, label 党纪专题学习 (the verb 组织 stays out)
+ *   金额共178.4万元         → value 1784000, unit 元, scale 10000, writtenUnit 万元, raw 178.4万元
+ *   发放…材料1500余本       → value 1500, unit 本, approximate 余
+ *   15%~30%, 3-5年          → value 15 / 3, range { from, to, unitOnBoth }
+ *   开展四个月专项整治行动  → value 4, unit 个月 (a duration), label 专项整治行动 (taken after it)
+ *
+ * Decisions:
+ * - 万/亿 are applied to the value (178.4万元 → 1784000) so that figures compare; `unit` is the
+ *   base unit (元), `scale` the magnitude (1e4), `writtenUnit` the unit as written (万元) and
+ *   `raw` the whole expression as written.
+ * - Percentages: value is the number of percent (90% → 90, 百分之九十 → 90), unit '%'.
+ * - A Chinese numeral counts only with a unit after it (四个, 二十余次, 两万三千人) or as 百分之…;
+ *   a bare 一 (一项重要职责, 一家医院) is the indefinite article and is never a figure.
+ *   Two adjacent digits (三四个月) are an approximate range 3–4 (approximate '概数').
+ * - An Arabic numeral without a unit is still a figure (unit null), except a year-like 1800–2199
+ *   (2025中国健康科普大赛), a code with a leading zero, 7 or more digits (phone numbers), a number
+ *   before 号 (document numbers, addresses), times (8:30), numbers touching Latin letters
+ *   (5G, GB/T 9704-2012) and hotlines (12345热线).
+ * - Not figures: dates and years (see dates.ts), ordinals (第一, 第3次, (三), (1), 1. and 1、 at the
+ *   start of a clause, heading ordinals), fixed names (FIXED_NUMERAL_NAMES: 党的二十大,
+ *   二十届三中全会, 十四五, 八五普法, 三会一课, 三项制度, 三函两书, 两法衔接, 一把手, 三年行动 …),
+ *   document numbers (〔2019〕28号) and anything inside quotes or 书名号 up to 40 characters
+ *   (“坚守执法20年”, 《…》) — names, not counts.
+ *
+ * Label heuristics (imperfect by nature; the seeds pin the behaviour):
+ * - Before the number: the stretch of the clause before it (back to punctuation ，,。；;：:、 !?
+ *   brackets, a digit, a date or at most 24 characters). Quotes and 书名号 do not stop it.
+ *   It is cut after the last action verb (开展 办理 召开 组织 发放 出具 审查 参与 移送 发出 印发
+ *   作出 …, see VERBS), except when only one noun-suffix character would remain (办结率 keeps
+ *   办结). Function words at either end (共 共计 累计 达 为 了 的 已 对 在 …) are stripped.
+ * - After the number: when the clause before gives nothing, or only a scope word (全区 全市 我局
+ *   辖区 …), or no Chinese character (A、B、C、D四个等级), and the unit is a classifier (家 名 个
+ *   间 …), the noun after the unit is taken (1200家社会医疗机构 → 社会医疗机构; 2名执法员与… →
+ *   执法员), up to 的 与 和 及 并 均 已 被 获 or a verb.
+ * - Known limits: a subject stays in the label when no verb separates it (各级党组织书记讲纪律党课188次
+ *   → 党组织书记讲纪律党课: 讲 is not a verb here, too many words contain it); a number governed by a
+ *   phrase far before it gets the nearest noun after the last verb (办理时限均压缩至法定办理事项的90%以上
+ *   → 事项, 办理 being cut); verbs that are also nouns (检查, 培训, 约谈) are not cut (单独约谈机构24家次);
+ *   a label after the number stops at 16 characters and keeps quotes (32项“一件事一次办”事项);
+ *   概数 written with 几 (十几, 几十) and mixed forms such as 3千, 4亿5千万 are not read.
+ */
+import type { DocumentModel } from '../model.js';
+import { factBlocks, nameRanges, RangeSet, sourceRange, type BlockPlace } from './blocks.js';
+import { scanDates } from './dates.js';
+import { isDigit, scaleDecimal, scanNumerals, type NumeralToken } from './numbers.js';
+
+export type Approximation =
+  | '余' | '多' | '左右' | '以上' | '以下' | '以内' | '上下' | '之多'
+  | '约' | '大约' | '近' | '将近' | '接近' | '超过' | '逾' | '不足' | '不到' | '不少于' | '不低于'
+  /** two adjacent Chinese digits: 三四个月 */
+  | '概数';
+
+/** A figure in a text, with indices into that text. */
+export interface TextFigure {
+  /** the value with 万/亿 applied (178.4万元 → 1784000); percent: the number of percent */
+  value: number;
+  /** the whole expression as written: 约100人左右, 178.4万元, 1500余本, 15%~30% */
+  raw: string;
+  /** the numeral as written: 178.4万, 十二, 百分之九十 */
+  numeral: string;
+  form: 'arabic' | 'chinese';
+  /** the magnitude written with the number: 1, 1e4 (万), 1e8 (亿) */
+  scale: number;
+  /** the base unit: 件 宗 份 次 家 人 个 项 条 元 % 个月 年 …; null when none is written */
+  unit: string | null;
+  /** the unit as written, magnitude included: 万元, 万人次; null when none */
+  writtenUnit: string | null;
+  /** what it counts; '' when nothing usable was found */
+  label: string;
+  /** where the label was found */
+  labelSide: 'before' | 'after' | null;
+  /** the first approximation marker (约, 余, 左右 …), null for an exact figure */
+  approximate: Approximation | null;
+  /** all approximation markers in order (约…左右 has two) */
+  approximations: Approximation[];
+  isPercent: boolean;
+  /** 15%~30%, 3-5年, 13~17万元 (from 130000): unitOnBoth says whether the first number carries the unit too */
+  range?: { from: number; to: number; unitOnBoth: boolean };
+  start: number;
+  end: number;
+}
+
+export interface Figure extends TextFigure {
+  /** start and end are SOURCE offsets here */
+  sectionId: number | null;
+  paragraphIndex: number | null;
+  where: Exclude<BlockPlace, 'signature'>;
+}
+
+// --- units -------------------------------------------------------------------------------
+
+interface UnitDef {
+  unit: string;
+  /** also after a Chinese numeral */
+  cn: boolean;
+  /** characters that must not follow (the unit would be the start of another word) */
+  notBefore?: string;
+}
+
+const UNIT_LIST: UnitDef[] = [
+  ...'个百分点 百分点 个工作日 工作日 个月 平方公里 平方米 公里 千米 公斤 千克 课时 学时 小时 分钟 周年 部门 美元'.split(' ').map((unit) => ({ unit, cn: true })),
+  ...'人次 户次 家次 间次 件次 车次 批次 场次 台次 班次 条次 个次 架次 床位'.split(' ').map((unit) => ({ unit, cn: true })),
+  { unit: '个', cn: true },
+  { unit: '件', cn: true },
+  { unit: '宗', cn: true },
+  { unit: '份', cn: true, notBefore: '额' },
+  { unit: '次', cn: true, notBefore: '要序数生级' },
+  { unit: '家', cn: true, notBefore: '庭属长园乡' },
+  { unit: '人', cn: true, notBefore: '民员大士才群口力事工类' },
+  { unit: '名', cn: true, notBefore: '称义单录字誉额' },
+  { unit: '位', cn: true, notBefore: '置于' },
+  { unit: '项', cn: true, notBefore: '目' },
+  { unit: '条', cn: true, notBefore: '例件' },
+  { unit: '款', cn: true, notBefore: '项式' },
+  { unit: '部', cn: true, notBefore: '分署长委' },
+  { unit: '篇', cn: true, notBefore: '章幅' },
+  { unit: '本', cn: true, notBefore: '地级部土市区届次年着质' },
+  { unit: '册', cn: true },
+  { unit: '期', cn: true, notBefore: '间限待望盼末中初' },
+  { unit: '场', cn: true, notBefore: '所景地合' },
+  { unit: '批', cn: true, notBefore: '准复示评' },
+  { unit: '起', cn: true, notBefore: '草来步到始点' },
+  { unit: '例', cn: true, notBefore: '如外' },
+  { unit: '张', cn: true },
+  { unit: '封', cn: true, notBefore: '闭存' },
+  { unit: '间', cn: true, notBefore: '接隔断' },
+  { unit: '所', cn: true, notBefore: '有以在得属需长' },
+  { unit: '座', cn: true, notBefore: '谈' },
+  { unit: '栋', cn: true },
+  { unit: '台', cn: true, notBefore: '账帐风湾' },
+  { unit: '辆', cn: true },
+  { unit: '套', cn: true },
+  { unit: '处', cn: true, notBefore: '罚理置分室长' },
+  { unit: '户', cn: true, notBefore: '籍口外' },
+  { unit: '支', cn: true, notBefore: '持付部出撑' },
+  { unit: '类', cn: true, notBefore: '型别似' },
+  { unit: '门', cn: true, notBefore: '诊户槛口' },
+  { unit: '节', cn: true, notBefore: '点约能假日' },
+  { unit: '堂', cn: true },
+  { unit: '轮', cn: true },
+  { unit: '组', cn: true, notBefore: '织建成长' },
+  { unit: '种', cn: true, notBefore: '类子植' },
+  { unit: '块', cn: true },
+  { unit: '幅', cn: true, notBefore: '度' },
+  { unit: '枚', cn: true },
+  { unit: '段', cn: true },
+  { unit: '首', cn: true, notBefore: '次先要批位长创' },
+  { unit: '天', cn: true, notBefore: '然下津' },
+  { unit: '日', cn: true, notBefore: '常报益' },
+  { unit: '周', cn: true, notBefore: '边围期到全' },
+  { unit: '年', cn: true, notBefore: '级' },
+  { unit: '岁', cn: true },
+  { unit: '倍', cn: true },
+  { unit: '亩', cn: true },
+  { unit: '吨', cn: true },
+  { unit: '米', cn: false },
+  { unit: '克', cn: false, notBefore: '服' },
+  { unit: '升', cn: false, notBefore: '级高' },
+  { unit: '元', cn: true, notBefore: '素旦' },
+  { unit: '分', cn: false, notBefore: '别类析局院公队之享配' },
+  { unit: '秒', cn: false },
+];
+// longest first, so that 个月 wins over 个 and 人次 over 人
+UNIT_LIST.sort((a, b) => b.unit.length - a.unit.length);
+
+/** Every unit recognised after a number, longest first. */
+export const UNITS: readonly string[] = UNIT_LIST.map((u) => u.unit);
+
+/** Units after which the counted noun may follow the number (1200家社会医疗机构). */
+const CLASSIFIERS = new Set('个 件 宗 份 次 家 人 名 位 项 条 款 部 篇 本 册 期 场 批 起 例 张 封 间 所 座 栋 台 辆 套 处 户 支 类 门 节 堂 轮 组 种 块 幅 枚 段 首 个月 小时 天 日 周 年 部门 人次 家次 间次 批次 场次 课时 学时 个工作日 工作日'.split(' '));
+
+// --- names that contain numerals ----------------------------------------------------------
+
+/** Fixed expressions with numerals: names, never counts (GB/T 15835 §4.2 and political usage). */
+export const FIXED_NUMERAL_NAMES: readonly string[] = [
+  '三会一课', '三项制度', '三函两书', '两法衔接', '一把手', '三位一体', '五位一体', '四个全面', '四个意识', '四个自信',
+  '两个维护', '两个确立', '两个结合', '三个代表', '八项规定', '两学一做', '三严三实', '三重一大', '一岗双责', '两书同送',
+  '两非', '三年行动', '一件事一次办', '一网通办', '一网统管', '双随机一公开', '四下基层', '两个责任', '两个毫不动摇',
+  '三个务必', '三大攻坚战', '五大发展理念', '一带一路', '第一议题', '第一责任人', '一府一委两院', '一府两院', '三治融合',
+  '两新', '两高', '放管服', '三级医院', '二级医院', '三甲医院', '二甲医院', '一站式', '一次性', '一体化',
+];
+
+const FIXED_PATTERNS: readonly string[] = [
+  '党的[一二三四五六七八九十]+大',
+  '[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中全会)?',
+  '[一二三四五六七八九十]+中全会',
+  '(?<=[届大协会])[一二三四五六七八九十]+次(?:全体)?会议',
+  '十[一二三四五六七八九]五(?:规划|时期|期间)?',
+  '[一二三四五六七八九]五普法',
+  '[两三四五六七八九十]个(?:代表|意识|自信|维护|确立|全面|务必|结合|毫不动摇|明确|坚持|没有变|必须|统筹|责任|健全|先行|一)',
+  // document numbers: 〔2019〕28号, [2025]3号, (2020)第4号
+  '[〔［\\[（(【]\\s?(?:19|20)\\d{2}\\s?[〕］\\]）)】]\\s?第?\\d+\\s?号',
+  // hotlines
+  '(?<!\\d)(?:12345|12320|12315|12356|12348|12309|12388|12333|12369|110|119|120|122)(?=热线|电话|专线|平台|服务|举报|政务|[“"])',
+];
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+// tried only where a name can start (sticky), which is much faster than one big alternation over the whole text
+const FIXED_RE = new RegExp([...FIXED_PATTERNS, ...[...FIXED_NUMERAL_NAMES].sort((a, b) => b.length - a.length).map(escape)].join('|'), 'y');
+const FIXED_STARTS = new Set([...'党第双放〔［[（(【1', ...FIXED_NUMERAL_NAMES.map((w) => w[0]!), ...'一二三四五六七八九十两'].map((c) => c.charCodeAt(0)));
+
+/** [start, end) ranges of fixed names with numerals and of document numbers in a text. */
+export function fixedNameRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    if (!FIXED_STARTS.has(text.charCodeAt(i))) continue;
+    FIXED_RE.lastIndex = i;
+    const m = FIXED_RE.exec(text);
+    if (m && m[0].length > 0) {
+      out.push([i, i + m[0].length]);
+      i += m[0].length - 1;
+    }
+  }
+  return out;
+}
+
+// --- labels -------------------------------------------------------------------------------
+
+/** Action verbs cut off the front of a label: 出具法律意见书67份 → 法律意见书. */
+export const VERBS: readonly string[] = [
+  '开展', '办理', '办结', '召开', '组织', '举办', '举行', '发放', '出具', '审查', '审核', '参与', '参加', '移送', '发出',
+  '印发', '制发', '下发', '发布', '作出', '做出', '做好', '产生', '完成', '应对', '受理', '处理', '查处', '查办', '立案',
+  '接收', '接到', '收到', '录入', '纳入', '新增', '新办', '提供', '解答', '回复', '答复', '化解', '起草', '制定', '修订',
+  '清理', '废止', '签订', '聘请', '选派', '开设', '设立', '建立', '建成', '推送', '发表', '刊发', '报送', '上报', '处置',
+  '核查', '抽查', '查阅', '评查', '走访', '慰问', '接待', '罚没', '收缴', '没收', '吊销', '撤销', '责令', '督办', '转办',
+  '交办', '派发', '分发', '张贴', '悬挂', '播放', '投放', '利用', '实现', '覆盖', '涉及', '包括', '开具', '送达', '审结',
+  '申请', '出动', '负责', '签约', '共有', '现有', '拥有', '列席', '出席', '培育', '打造', '评选', '推出', '编印', '编制', '发送', '提交', '提出', '收集', '征集', '采纳', '办好',
+  '压缩至', '提升至', '提高至', '降低至', '减少', '增加', '达成', '获得', '获评', '入选',
+];
+
+const LEAD_STRIP = ['已经', '已', '了', '的', '对', '将', '力争', '确保', '争取', '预计', '计划', '把', '向', '为', '共计', '共', '累计', '合计', '总计', '并', '和',
+  '及', '与', '还', '又', '均', '都', '至', '到', '达到', '达', '其中', '全年', '年内', '当年', '同时', '另外', '此外', '先后',
+  '分别', '再次', '再', '各级', '各', '全区', '全市', '全省', '全县', '全镇', '全局', '全国', '辖区', '全系统', '我局', '本局',
+  '我区', '我市', '我县', '我委', '本单位'];
+const TRAIL_STRIP = ['共计', '共', '累计', '合计', '总计', '达到', '多达', '高达', '达', '为', '计', '了', '的', '有',
+  '是', '已', '均', '各', '分别', '超过', '逾', '仅', '只', '就', '等', '总量', '总数'];
+const SCOPE = new Set(['全区', '全市', '全省', '全县', '全镇', '全局', '全年', '全国', '辖区', '全系统', '其中', '累计', '共', '合计',
+  '总计', '我局', '本局', '我区', '我市', '我县', '我委', '本单位', '各级', '全体']);
+/** one character after a verb that makes it part of a noun: 办结率, 受理量, 出庭数 */
+const NOUN_SUFFIX = '率量数额款金费';
+const AFTER_CUT = ['的', '之', '与', '和', '及', '并', '均', '已', '被', '获', '全部', '进行', '分别', '组队', '共同', '基本', '逐步', '全面'];
+const CLAUSE_STOP = new Set([...'，,。；;：:、！？!?()（）[]【】〔〕\n\r\t \u3000…—~～'].map((c) => c.charCodeAt(0)));
+const isStop = (text: string, i: number): boolean => CLAUSE_STOP.has(text.charCodeAt(i));
+const isDigitAt = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+};
+const MAX_LABEL = 24;
+const MAX_AFTER = 16;
+
+const HAS_CJK = /[\u3400-\u9fff]/;
+
+const LEAD_INDEX = byFirstChar(LEAD_STRIP);
+const TRAIL_BY_LAST = new Map<string, string[]>();
+for (const w of [...TRAIL_STRIP].sort((a, b) => b.length - a.length)) {
+  const list = TRAIL_BY_LAST.get(w[w.length - 1]!) ?? [];
+  list.push(w);
+  TRAIL_BY_LAST.set(w[w.length - 1]!, list);
+}
+
+function stripEnds(s: string): string {
+  let changed = true;
+  while (changed && s.length > 0) {
+    changed = false;
+    const lead = LEAD_INDEX.get(s[0]!)?.find((w) => s.startsWith(w) && s.length > w.length);
+    if (lead) {
+      s = s.slice(lead.length);
+      changed = true;
+    }
+    const trail = TRAIL_BY_LAST.get(s[s.length - 1]!)?.find((w) => s.endsWith(w));
+    if (trail) {
+      s = s.slice(0, s.length - trail.length);
+      changed = true;
+    }
+  }
+  return s;
+}
+
+/** characters before a verb that make it part of a noun: 党组织 */
+const NOT_VERB_AFTER: Readonly<Record<string, string>> = { 组织: '党基', 处理: '预' };
+/** characters after a verb that make it part of a noun: 负责人, 申请人 */
+const NOT_VERB_BEFORE: Readonly<Record<string, string>> = { 负责: '人', 申请: '人书', 组织: '者部' };
+
+/** Words grouped by their first character, for scanning a string once instead of once per word. */
+function byFirstChar(words: readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    const list = map.get(w[0]!) ?? [];
+    list.push(w);
+    map.set(w[0]!, list);
+  }
+  return map;
+}
+
+const VERB_INDEX = byFirstChar(VERBS);
+const VERB_SET = new Set(VERBS);
+const AFTER_CUT_INDEX = byFirstChar([...AFTER_CUT, ...VERBS]);
+const MAX_VERB = Math.max(...VERBS.map((v) => v.length));
+
+/** Whether the verb at prefix[idx, idx+v.length) is really part of a noun: 党组织, 负责人, 办结率. */
+function verbInNoun(prefix: string, v: string, idx: number): boolean {
+  const end = idx + v.length;
+  const guard = NOT_VERB_AFTER[v];
+  const follow = NOT_VERB_BEFORE[v];
+  if (guard !== undefined && idx > 0 && guard.includes(prefix[idx - 1]!)) return true;
+  if (follow !== undefined && end < prefix.length && follow.includes(prefix[end]!)) return true;
+  const rest = stripEnds(prefix.slice(end));
+  return rest.length === 1 && NOUN_SUFFIX.includes(rest);
+}
+
+/** The prefix after its last action verb (the verb whose end is furthest right). */
+function cutAfterVerb(prefix: string): string {
+  let cut = 0;
+  for (let k = prefix.length - 1; k >= 0 && k + MAX_VERB > cut; k--) {
+    const list = VERB_INDEX.get(prefix[k]!);
+    if (!list) continue;
+    for (const v of list) {
+      if (!prefix.startsWith(v, k)) continue;
+      const end = k + v.length;
+      if (end > cut && !verbInNoun(prefix, v, k)) cut = end;
+    }
+  }
+  return prefix.slice(cut);
+}
+
+/** The clause before a number, back to punctuation, a digit, a date or MAX_LABEL characters. */
+function clauseBefore(text: string, at: number, lowerBound: number, blocked: RangeSet): string {
+  const min = Math.max(lowerBound, at - MAX_LABEL);
+  let j = at;
+  while (j > min && !isStop(text, j - 1) && !isDigitAt(text, j - 1) && !blocked.has(j - 1)) j--;
+  // 5G基站建设30座: Latin letters glued to an earlier number belong to it
+  if (isDigit(text[j - 1])) while (j < at && /[A-Za-z]/.test(text[j]!)) j++;
+  return text.slice(j, at);
+}
+
+function beforeLabel(clause: string): string {
+  const label = stripEnds(cutAfterVerb(clause));
+  return HAS_CJK.test(label) && !SCOPE.has(label) ? label : '';
+}
+
+/** 合法性审查12件: when nothing else is found, a clause that ends in a verb is the label, verb and all. */
+function verbPhraseLabel(clause: string): string {
+  const whole = stripEnds(clause);
+  let verb: string | undefined;
+  for (let n = Math.min(MAX_VERB, whole.length - 1); n >= 2 && verb === undefined; n--) {
+    if (VERB_SET.has(whole.slice(whole.length - n))) verb = whole.slice(whole.length - n);
+  }
+  if (verb === undefined) return '';
+  // the verb before it still goes: 组织开展合法性审查12件 → 合法性审查
+  const label = stripEnds(cutAfterVerb(whole.slice(0, whole.length - verb.length))) + verb;
+  return HAS_CJK.test(label) && !SCOPE.has(label) && label !== verb ? label : '';
+}
+
+function afterLabel(text: string, at: number, blocked: RangeSet): string {
+  let j = at;
+  while (j < text.length && j - at < MAX_AFTER && !isStop(text, j) && !isDigitAt(text, j) && !blocked.has(j)) j++;
+  let s = text.slice(at, j);
+  let cut = s.length;
+  for (let k = 0; k < cut; k++) {
+    const list = AFTER_CUT_INDEX.get(s[k]!);
+    if (list && list.some((w) => s.startsWith(w, k))) cut = k;
+  }
+  s = stripEnds(s.slice(0, cut));
+  return HAS_CJK.test(s) ? s : '';
+}
+
+// --- scanning -----------------------------------------------------------------------------
+
+const PREFIX_APPROX: Array<[string, Approximation]> = [
+  ['大约', '大约'], ['将近', '将近'], ['接近', '接近'], ['超过', '超过'], ['不少于', '不少于'], ['不低于', '不低于'],
+  ['不足', '不足'], ['不到', '不到'], ['约', '约'], ['近', '近'], ['逾', '逾'],
+];
+const SUFFIX_APPROX: Approximation[] = ['左右', '以上', '以下', '以内', '上下', '之多'];
+/** 约 is part of another word after these: 签约, 预约, 合约, 节约, 制约 … */
+const NOT_YUE = '签预合节制公契违履条特邀之相守隐';
+/** 近 is not an approximation after these: 最近, 附近, 邻近, 就近, 亲近 */
+const NOT_JIN = '最附邻就亲贴将接';
+const RANGE_CONNECTORS = ['——', '~', '～', '〜', '-', '—', '–', '－', '至', '到'];
+
+interface Tail {
+  end: number;
+  isPercent: boolean;
+  unit: string | null;
+  writtenUnit: string | null;
+  scale: number;
+  value: number;
+  approximations: Approximation[];
+}
+
+/** What follows a numeral: percent sign, 余/多, 万/亿, the unit, 左右/以上. */
+function readTail(text: string, tok: NumeralToken): Tail {
+  let pos = tok.end;
+  let value = tok.value;
+  let scale = tok.scale;
+  let isPercent = tok.percentWord;
+  const approximations: Approximation[] = [];
+  let unit: string | null = null;
+  let magnitude = tok.form === 'arabic' && scale > 1 ? (scale === 1e8 ? '亿' : scale === 1e4 ? '万' : '万亿') : '';
+  if (!isPercent && (text[pos] === '%' || text[pos] === '％')) {
+    isPercent = true;
+    unit = '%';
+    pos++;
+  } else if (!isPercent && text[pos] === '‰') {
+    unit = '‰';
+    pos++;
+  } else if (!isPercent) {
+    if (text[pos] === '余' || text[pos] === '多') {
+      approximations.push(text[pos] as Approximation);
+      pos++;
+    }
+    if (scale === 1 && (text[pos] === '万' || text[pos] === '亿') && (approximations.length > 0 || tok.form === 'chinese')) {
+      // 30余万元, 二十余万人
+      const power = text[pos] === '亿' ? 8 : 4;
+      magnitude = text[pos]!;
+      value = tok.form === 'arabic' ? (scaleDecimal(tok.raw, power) ?? value * 10 ** power) : value * 10 ** power;
+      scale = 10 ** power;
+      pos++;
+      if (text[pos] === '余' || text[pos] === '多') {
+        approximations.push(text[pos] as Approximation);
+        pos++;
+      }
+    } else if (scale > 1 && approximations.length === 0 && (text[pos] === '余' || text[pos] === '多')) {
+      // 5万余元
+      approximations.push(text[pos] as Approximation);
+      pos++;
+    }
+    const u = unitAt(text, pos, tok.form);
+    if (u) {
+      unit = u;
+      pos += u.length;
+    }
+  } else unit = '%';
+  for (const a of SUFFIX_APPROX) {
+    if (text.startsWith(a, pos)) {
+      approximations.push(a);
+      pos += a.length;
+      break;
+    }
+  }
+  const writtenUnit = unit === null ? (magnitude || null) : unit === '%' || unit === '‰' ? unit : magnitude + unit;
+  return { end: pos, isPercent, unit, writtenUnit, scale, value, approximations };
+}
+
+const UNIT_INDEX = new Map<string, UnitDef[]>();
+for (const u of UNIT_LIST) {
+  const list = UNIT_INDEX.get(u.unit[0]!) ?? [];
+  list.push(u);
+  UNIT_INDEX.set(u.unit[0]!, list);
+}
+
+function unitAt(text: string, pos: number, form: 'arabic' | 'chinese'): string | null {
+  for (const u of UNIT_INDEX.get(text[pos] ?? '') ?? []) {
+    if (form === 'chinese' && !u.cn) continue;
+    if (!text.startsWith(u.unit, pos)) continue;
+    const next = text[pos + u.unit.length];
+    if (u.notBefore && next !== undefined && u.notBefore.includes(next)) continue;
+    return u.unit;
+  }
+  return null;
+}
+
+function prefixApprox(text: string, at: number, lowerBound: number): { start: number; approx: Approximation } | null {
+  for (const [w, a] of PREFIX_APPROX) {
+    const s = at - w.length;
+    if (s < lowerBound || !text.startsWith(w, s)) continue;
+    const before = text[s - 1] ?? '';
+    if (w === '约' && before !== '' && (NOT_YUE.includes(before) || before === '大')) continue;
+    if (w === '近' && before !== '' && NOT_JIN.includes(before)) continue;
+    return { start: s, approx: a };
+  }
+  return null;
+}
+
+function atClauseStart(text: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && (text[k] === ' ' || text[k] === '\u3000')) k--;
+  return k < 0 || '。；;：:，,！？!?\n'.includes(text[k]!);
+}
+
+const LATIN = /[A-Za-z]/;
+
+/**
+ * Every figure in a text, left to right, with indices into the text. `from` skips a prefix
+ * (a heading's ordinal). Linear in the length of the text.
+ */
+export function scanFigures(text: string, from = 0): TextFigure[] {
+  const dateRanges = scanDates(text).map((d) => [d.start, d.end] as [number, number]);
+  const nameList = [...nameRanges(text), ...fixedNameRanges(text)];
+  const dates = new RangeSet(dateRanges);
+  const names = new RangeSet(nameList);
+  // a label does not reach back across a date (2024年已印发监督提醒函12份 → 监督提醒函)
+  const blocked = dates;
+  const tokens = scanNumerals(text);
+  const out: TextFigure[] = [];
+  let lastEnd = from;
+  let skipUntil = -1;
+  for (let t = 0; t < tokens.length; t++) {
+    const tok = tokens[t]!;
+    if (tok.start < from || tok.start < skipUntil) continue;
+    if (dates.overlaps(tok.start, tok.end) || names.overlaps(tok.start, tok.end)) continue;
+    const before = text[tok.start - 1] ?? '';
+    const after = text[tok.end] ?? '';
+    // ordinals: 第一, 第3次, (三), (1), 1. / 1、 at the start of a clause
+    if (before === '第') continue;
+    if ((before === '(' || before === '（') && (after === ')' || after === '）')) continue;
+    if (tok.form === 'arabic' && (after === '.' || after === '．' || after === '、') && !isDigit(text[tok.end + 1]) && atClauseStart(text, tok.start)) continue;
+    if (after === '号') continue;
+    if (tok.form === 'arabic') {
+      const beforeSkippingSpace = before === ' ' ? (text[tok.start - 2] ?? '') : before;
+      if (LATIN.test(beforeSkippingSpace) || beforeSkippingSpace === '/' || LATIN.test(after)) {
+        skipConnected(t);
+        continue;
+      }
+      if ((after === ':' || after === '：') && isDigit(text[tok.end + 1])) {
+        skipConnected(t);
+        continue;
+      }
+      if (before === ':' && isDigit(text[tok.start - 2])) continue;
+      if (/^0\d/.test(tok.raw)) {
+        skipConnected(t);
+        continue;
+      }
+    }
+    if (tok.form === 'chinese' && !tok.percentWord && tok.raw === '一') continue;
+
+    const tail = readTail(text, tok);
+    let value = tail.value;
+    let { unit, writtenUnit, isPercent, scale } = tail;
+    let end = tail.end;
+    const approximations = [...tail.approximations];
+    let range: TextFigure['range'];
+
+    if (tok.form === 'chinese' && tok.digitsOnly) {
+      // 三四个月: adjacent digits, an approximate range; anything else (二〇二五 without 年) is not a count
+      const a = tok.raw.length === 2 ? CHINESE_DIGIT_VALUE(tok.raw[0]!) : -1;
+      const b = tok.raw.length === 2 ? CHINESE_DIGIT_VALUE(tok.raw[1]!) : -1;
+      if (a < 1 || b !== a + 1 || unit === null) continue;
+      value = a;
+      range = { from: a, to: b, unitOnBoth: true };
+      approximations.unshift('概数');
+    }
+
+    // a range: 15%~30%, 3-5年, 13~17万元, 三至五年
+    const next = tokens[t + 1];
+    if (!range && next) {
+      const conn = RANGE_CONNECTORS.find((c) => text.startsWith(c, end) && next.start === end + c.length);
+      if (conn && next.form === tok.form && !next.percentWord && !dates.overlaps(next.start, next.end) && !names.overlaps(next.start, next.end)) {
+        const second = readTail(text, next);
+        const firstHasUnit = unit !== null || isPercent || scale > 1;
+        const secondHasUnit = second.unit !== null || second.isPercent || second.scale > 1;
+        if (firstHasUnit || secondHasUnit) {
+          const fromValue = !firstHasUnit && second.scale > 1
+            ? (tok.form === 'arabic' ? (scaleDecimal(tok.raw, Math.log10(second.scale)) ?? value * second.scale) : value * second.scale)
+            : value;
+          range = { from: fromValue, to: second.value, unitOnBoth: firstHasUnit };
+          value = fromValue;
+          if (!firstHasUnit) {
+            unit = second.unit;
+            writtenUnit = second.writtenUnit;
+            isPercent = second.isPercent;
+            scale = second.scale;
+          }
+          for (const a of second.approximations) if (!approximations.includes(a)) approximations.push(a);
+          end = second.end;
+          skipUntil = next.end;
+        }
+      }
+    }
+
+    if (tok.form === 'chinese' && unit === null && !isPercent) continue;
+    if (tok.form === 'arabic' && unit === null && !isPercent && !range) {
+      if (scale === 1 && Number.isInteger(value) && /^\d{4}$/.test(tok.raw) && value >= 1800 && value <= 2199) continue; // a year without 年
+      if (/^\d{7,}$/.test(tok.raw)) continue; // phone numbers and other codes
+    }
+
+    let start = tok.start;
+    const pre = prefixApprox(text, tok.start, lastEnd);
+    if (pre) {
+      start = pre.start;
+      approximations.unshift(pre.approx);
+    }
+
+    const clause = clauseBefore(text, start, lastEnd, blocked);
+    let label = beforeLabel(clause);
+    let labelSide: TextFigure['labelSide'] = label ? 'before' : null;
+    // nothing before it, or a single character (用3-5年时间): the noun after a classifier
+    if (label.length <= 1 && unit !== null && CLASSIFIERS.has(unit)) {
+      const after = afterLabel(text, end, blocked);
+      if (after) {
+        label = after;
+        labelSide = 'after';
+      }
+    }
+    if (!label) {
+      label = verbPhraseLabel(clause);
+      if (label) labelSide = 'before';
+    }
+
+    const figure: TextFigure = {
+      value,
+      raw: text.slice(start, end),
+      numeral: tok.raw,
+      form: tok.form,
+      scale,
+      unit,
+      writtenUnit,
+      label,
+      labelSide,
+      approximate: approximations[0] ?? null,
+      approximations,
+      isPercent,
+      start,
+      end,
+    };
+    if (range) figure.range = range;
+    out.push(figure);
+    lastEnd = end;
+  }
+  return out;
+
+  /** skip a token and the numbers tied to it by - / . (0755-8888, GB/T 9704-2012) */
+  function skipConnected(t: number): void {
+    let k = t;
+    while (k + 1 < tokens.length && tokens[k + 1]!.start === tokens[k]!.end + 1 && '-—–/.'.includes(text[tokens[k]!.end]!)) k++;
+    skipUntil = Math.max(skipUntil, tokens[k]!.end);
+  }
+}
+
+function CHINESE_DIGIT_VALUE(c: string): number {
+  return '〇一二三四五六七八九'.indexOf(c === '两' ? '二' : c);
+}
+
+/** Every figure of a document (title, headings, paragraphs; not the signature), in document order, with SOURCE offsets. */
+export function extractFigures(document: DocumentModel): Figure[] {
+  const out: Figure[] = [];
+  for (const fb of factBlocks(document)) {
+    if (fb.where === 'signature') continue;
+    for (const f of scanFigures(fb.block.text, fb.from)) {
+      const { start, end } = sourceRange(fb.block, f.start, f.end);
+      out.push(Object.assign(f, { start, end, sectionId: fb.sectionId, paragraphIndex: fb.paragraphIndex, where: fb.where as Figure['where'] }));
+    }
+  }
+  return out;
+}

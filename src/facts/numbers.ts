@@ -1,0 +1,333 @@
+/**
+ * Numerals as written in Chinese official documents: Arabic (3.5, 1,200, 178.4万, 4.53亿, 90%),
+ * Chinese counting numerals (十二, 一千二百, 两万三千, 一百零五, 百分之九十) and Chinese year
+ * numerals read digit by digit (二〇二五).
+ *
+ * Everything here is pure and works on plain strings; `figures.ts` and `dates.ts` build on it.
+ * No regular expression in this file can backtrack more than a bounded amount: every scan is
+ * linear in the length of the text.
+ */
+
+/** Chinese digits, with the zero forms seen in real drafts (〇 is right; ○ Ｏ O 0 are typos). */
+export const CHINESE_DIGIT: Readonly<Record<string, number>> = {
+  〇: 0, 零: 0, '○': 0, Ｏ: 0,
+  一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Units inside a Chinese counting numeral. */
+export const CHINESE_SMALL_UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+export const CHINESE_BIG_UNIT: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
+
+/** Every character that can be part of a Chinese numeral. */
+export const CHINESE_NUMERAL_CHARS = '〇零○Ｏ一二两三四五六七八九十百千万亿';
+
+const NUMERAL_CODES = new Set([...CHINESE_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+
+export function isChineseNumeralChar(c: string | undefined): boolean {
+  return c !== undefined && c.length === 1 && NUMERAL_CODES.has(c.charCodeAt(0));
+}
+
+/** ASCII or full-width digit */
+export function isDigit(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  return (k >= 0x30 && k <= 0x39) || (k >= 0xff10 && k <= 0xff19);
+}
+
+/** Full-width digits, separators and signs to ASCII (what NFKC does for these). */
+export function toHalfWidthDigits(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const k = ch.charCodeAt(0);
+    if (k >= 0xff10 && k <= 0xff19) out += String.fromCharCode(k - 0xff10 + 0x30);
+    else if (ch === '，') out += ',';
+    else if (ch === '．') out += '.';
+    else if (ch === '％') out += '%';
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * A Chinese counting numeral: 十二 → 12, 一千二百 → 1200, 两万三千 → 23000, 一百零五 → 105,
+ * 三亿四千万 → 340000000, and the colloquial 一千二 → 1200, 两万三 → 23000.
+ * A numeral without any unit character is read only when it is a single digit (五 → 5);
+ * use `parseChineseDigits` for 二〇二五. Returns null for anything else (十四五, 千万, 百姓's 百).
+ */
+export function parseChineseInteger(s: string): number | null {
+  if (s.length === 0) return null;
+  let total = 0; // everything above the current 万/亿 section
+  let section = 0; // the current section below 万
+  let digit = -1; // a digit waiting for its unit
+  let lastSmall = Infinity; // the last 十/百/千 in this section (they must decrease)
+  let lastUnit = 1; // the last unit seen, for 一千二 (= 1200)
+  let zero = false; // a 零 since the last unit
+  let sawAny = false;
+  let lastBig = Infinity;
+  for (let k = 0; k < s.length; k++) {
+    const c = s[k]!;
+    const d = CHINESE_DIGIT[c];
+    if (d !== undefined) {
+      if (d === 0) {
+        if (digit !== -1 || !sawAny) return null; // 二〇 (digit by digit) or a leading 零
+        zero = true;
+        continue;
+      }
+      if (digit !== -1) return null; // two digits in a row: 十四五, 三四
+      if (c === '两' && k > 0 && !zero && lastUnit === 10) return null; // 十两 is not a numeral
+      digit = d;
+      sawAny = true;
+      continue;
+    }
+    const small = CHINESE_SMALL_UNIT[c];
+    if (small !== undefined) {
+      if (digit === -1) {
+        // only 十 may stand without a digit, and only at the start of a section: 十二, 三万十二 is odd but fine
+        if (c !== '十' || section !== 0) return null;
+        digit = 1;
+      }
+      if (small >= lastSmall) return null; // 十百, 百百
+      section += digit * small;
+      lastSmall = small;
+      lastUnit = small;
+      digit = -1;
+      zero = false;
+      sawAny = true;
+      continue;
+    }
+    const big = CHINESE_BIG_UNIT[c];
+    if (big !== undefined) {
+      if (digit !== -1) section += digit;
+      digit = -1;
+      if (section === 0 && !(big === 1e8 && total > 0)) return null; // 万 or 亿 without a number before it
+      if (big === 1e4) {
+        if (lastBig <= 1e4) return null; // 万万
+        total += section * 1e4;
+      } else {
+        total = (total + section) * 1e8;
+      }
+      lastBig = big;
+      section = 0;
+      lastSmall = Infinity;
+      lastUnit = big;
+      zero = false;
+      continue;
+    }
+    return null;
+  }
+  if (!sawAny) return null;
+  if (digit !== -1) {
+    // 一千二 = 1200, 两万三 = 23000; after a 零 or a 十 the digit is a unit digit
+    if (!zero && lastUnit >= 100 && lastUnit !== Infinity) section += digit * (lastUnit / 10);
+    else section += digit;
+  }
+  return total + section;
+}
+
+/** Chinese digits read one by one, as in years: 二〇二五 → 2025, 二零二四 → 2024. Null when any character is not a digit (两 is not used in years). */
+export function parseChineseDigits(s: string): number | null {
+  if (s.length === 0) return null;
+  let n = 0;
+  for (const c of s) {
+    const d = c === '0' || c === 'O' || c === 'o' ? 0 : CHINESE_DIGIT[c];
+    if (d === undefined || c === '两') return null;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * Any Chinese numeral: counting form when it has a unit character (十 百 千 万 亿), a single
+ * digit as itself, a longer string of digits read digit by digit (二〇二五 → 2025).
+ */
+export function parseChineseNumber(s: string): number | null {
+  if (/[十百千万亿]/.test(s)) return parseChineseInteger(s);
+  if (s.length === 1) {
+    const d = CHINESE_DIGIT[s];
+    return d === undefined ? null : d;
+  }
+  return parseChineseDigits(s);
+}
+
+const ARABIC = /^(\d+(?:,\d{3})*)(?:\.(\d+))?$/;
+
+/** 1,200 → 1200, 3.5 → 3.5, full-width digits too; null when it is not such a numeral. */
+export function parseArabicNumber(s: string): number | null {
+  const m = ARABIC.exec(toHalfWidthDigits(s.trim()));
+  if (!m) return null;
+  return Number(m[1]!.replace(/,/g, '') + (m[2] !== undefined ? '.' + m[2] : ''));
+}
+
+/**
+ * An Arabic numeral times 10^power without floating-point error: ("178.4", 4) → 1784000,
+ * ("4.53", 8) → 453000000.
+ */
+export function scaleDecimal(arabic: string, power: number): number | null {
+  const m = ARABIC.exec(toHalfWidthDigits(arabic.trim()));
+  if (!m) return null;
+  let int = m[1]!.replace(/,/g, '');
+  let frac = m[2] ?? '';
+  let p = power;
+  while (p > 0) {
+    int += frac.length > 0 ? frac[0] : '0';
+    frac = frac.slice(1);
+    p--;
+  }
+  return Number(int + (frac.length > 0 ? '.' + frac : ''));
+}
+
+export interface ParsedNumber {
+  /** the value, magnitudes applied: 178.4万 → 1784000 */
+  value: number;
+  /** 1, 1e4 (万), 1e8 (亿), 1e12 (万亿) for an Arabic numeral with a magnitude; 1 otherwise */
+  scale: number;
+  /** written with % ％ ‰ or as 百分之…; value is then the number of percent (90) */
+  isPercent: boolean;
+  form: 'arabic' | 'chinese';
+}
+
+/**
+ * A whole numeral expression: 十二, 一千二百, 两万三千, 二〇二五, 3.5, 1,200, 178.4万 (→ 1784000),
+ * 4.53亿, 90%, 百分之九十 (→ 90, percent), 百分之90. Null when the string is not exactly one numeral.
+ */
+export function parseNumber(raw: string): ParsedNumber | null {
+  let s = toHalfWidthDigits(raw.trim());
+  let isPercent = false;
+  if (s.startsWith('百分之')) {
+    isPercent = true;
+    s = s.slice(3);
+    if (s === '百') return { value: 100, scale: 1, isPercent, form: 'chinese' };
+  } else if (/[%‰]$/.test(s)) {
+    isPercent = true;
+    s = s.slice(0, -1);
+  }
+  if (s.length === 0) return null;
+  if (isDigit(s[0])) {
+    const m = /^([\d,]+(?:\.\d+)?)(万亿|亿|万)?$/.exec(s);
+    if (!m) return null;
+    const power = m[2] === '万亿' ? 12 : m[2] === '亿' ? 8 : m[2] === '万' ? 4 : 0;
+    const value = scaleDecimal(m[1]!, power);
+    if (value === null) return null;
+    return { value, scale: 10 ** power, isPercent, form: 'arabic' };
+  }
+  const value = parseChineseNumber(s);
+  if (value === null) return null;
+  return { value, scale: 1, isPercent, form: 'chinese' };
+}
+
+/** A numeral found in running text, with indices into that text. */
+export interface NumeralToken {
+  /** [start, end) in the text */
+  start: number;
+  end: number;
+  /** the numeral as written, magnitude (万/亿) included, percent sign excluded */
+  raw: string;
+  value: number;
+  form: 'arabic' | 'chinese';
+  /** 1e4 for 178.4万, 1e8 for 4.53亿 (Arabic with a magnitude); 1 otherwise */
+  scale: number;
+  /** Chinese digits only (二〇二五, 三四): read digit by digit; value is then the digit-by-digit reading */
+  digitsOnly: boolean;
+  /** 百分之 before it (the token then starts at 百) */
+  percentWord: boolean;
+}
+
+/**
+ * Every numeral in a text, left to right: Arabic runs (with 1,200 grouping, decimals and a
+ * 万/亿 magnitude) and Chinese numeral runs that parse. Runs that do not parse (十四五, 千万)
+ * are skipped. Context (ordinals, years, names) is the caller's business.
+ */
+export function scanNumerals(text: string): NumeralToken[] {
+  const out: NumeralToken[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // skip quickly (by char code, without making a string per character) to the next numeral
+    const code = text.charCodeAt(i);
+    if (!((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19) || NUMERAL_CODES.has(code))) {
+      i++;
+      continue;
+    }
+    const c = text[i]!;
+    if (isDigit(c)) {
+      const start = i;
+      let j = i;
+      while (j < n && isDigit(text[j])) j++;
+      // thousands groups: ,ddd not followed by another digit (NFKC-folded text uses , as a comma too)
+      // (only after 1–3 leading digits: 12,345 is grouped, 2024,在 is not)
+      if (j - start <= 3) {
+        while ((text[j] === ',' || text[j] === '，') && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3])
+          && !isDigit(text[j + 4])) j += 4;
+      }
+      if ((text[j] === '.' || text[j] === '．') && isDigit(text[j + 1])) {
+        j++;
+        while (j < n && isDigit(text[j])) j++;
+      }
+      let k = j;
+      if (text[k] === '万' && text[k + 1] === '亿') k += 2;
+      else if (text[k] === '万' || text[k] === '亿') k++;
+      const raw = text.slice(start, k);
+      // fast path: plain ASCII digits
+      if (/^[0-9]+$/.test(raw)) {
+        out.push({ start, end: k, raw, value: Number(raw), form: 'arabic', scale: 1, digitsOnly: false, percentWord: false });
+        i = k;
+        continue;
+      }
+      const parsed = parseNumber(raw);
+      if (parsed) {
+        out.push({ start, end: k, raw, value: parsed.value, form: 'arabic', scale: parsed.scale, digitsOnly: false, percentWord: false });
+      }
+      i = Math.max(k, start + 1);
+      continue;
+    }
+    if (c === '百' && text[i + 1] === '分' && text[i + 2] === '之') {
+      const after = i + 3;
+      if (isDigit(text[after])) {
+        // 百分之90: let the Arabic branch read it and mark it
+        let j = after;
+        while (j < n && (isDigit(text[j]) || ((text[j] === '.' || text[j] === '．') && isDigit(text[j + 1])))) j++;
+        const value = parseArabicNumber(text.slice(after, j));
+        if (value !== null) {
+          out.push({ start: i, end: j, raw: text.slice(i, j), value, form: 'arabic', scale: 1, digitsOnly: false, percentWord: true });
+          i = j;
+          continue;
+        }
+      } else if (isChineseNumeralChar(text[after])) {
+        let j = after;
+        while (j < n && isChineseNumeralChar(text[j])) j++;
+        const value = text.slice(after, j) === '百' ? 100 : parseChineseInteger(text.slice(after, j));
+        if (value !== null) {
+          out.push({ start: i, end: j, raw: text.slice(i, j), value, form: 'chinese', scale: 1, digitsOnly: false, percentWord: true });
+          i = j;
+          continue;
+        }
+      }
+    }
+    if (isChineseNumeralChar(c)) {
+      const start = i;
+      let j = i;
+      while (j < n && isChineseNumeralChar(text[j])) j++;
+      const raw = text.slice(start, j);
+      const token = chineseToken(raw, start);
+      if (token) out.push(token);
+      i = j;
+      continue;
+    }
+    i++;
+  }
+  return out;
+}
+
+function chineseToken(raw: string, start: number): NumeralToken | null {
+  const hasUnit = /[十百千万亿]/.test(raw);
+  if (hasUnit) {
+    const value = parseChineseInteger(raw);
+    if (value !== null) return { start, end: start + raw.length, raw, value, form: 'chinese', scale: 1, digitsOnly: false, percentWord: false };
+    // a run such as 二〇二五年十二 never reaches here (年 breaks it); 一万 in 一万元 parses;
+    // a run that does not parse as a whole (十四五, 千方百计's 千) is dropped
+    return null;
+  }
+  const value = parseChineseDigits(raw.replace(/两/g, '二'));
+  if (value === null) return null;
+  return { start, end: start + raw.length, raw, value, form: 'chinese', scale: 1, digitsOnly: raw.length > 1, percentWord: false };
+}

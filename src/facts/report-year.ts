@@ -1,0 +1,139 @@
+/**
+ * Which year a report is about (N), which section is next year's plan, and what kind of
+ * report it is.
+ *
+ * inferReportYear, in order of trust:
+ *   1. title: the first year in the title (…2024年法治政府建设年度报告, 2024年度…);
+ *   2. opening: a year in the first sentence of the opening paragraph (2025年,在区委…), or a year
+ *      right before 法治/依法行政/工作 anywhere in the opening (现将2024年法治政府建设情况报告如下);
+ *   3. heading: the year of the results heading (三、2025年法治建设主要举措和成效); headings about
+ *      rectification or shortcomings (整改, 不足, 问题) name last year and are skipped; a plan
+ *      heading ({N+1}年工作安排) gives its year minus one when nothing else does;
+ *   4. signature: a report signed January–April of Y reports on Y-1, October–December of Y on Y;
+ *      May–September is ambiguous and gives null.
+ */
+import type { DocumentModel, Section } from '../model.js';
+import { scanDates, signatureDate, type TextDate } from './dates.js';
+import { sourceRange } from './blocks.js';
+import type { TextBlock } from '../model.js';
+
+export type ReportYearSource = 'title' | 'opening' | 'heading' | 'signature';
+
+export interface ReportYear {
+  year: number;
+  source: ReportYearSource;
+  /** SOURCE offsets of the text the year was read from */
+  evidence: { start: number; end: number };
+}
+
+const PLAN_WORDS = /安排|打算|计划|思路|规划|举措|目标|展望/;
+const LOOKING_BACK = /整改|不足|问题|短板/;
+const RESULTS = /举措|成效|情况|工作|做法|法治|依法行政/;
+
+/** The report year N, or null when nothing in the document says it. */
+export function inferReportYear(document: DocumentModel): ReportYear | null {
+  // 1. the title
+  if (document.title) {
+    const y = firstYear(document.title.text);
+    if (y) return found(y.year!, 'title', document.title, y);
+  }
+  // 2. the opening
+  const opening = document.preamble[0];
+  if (opening) {
+    const first = opening.sentences[0];
+    const sentenceEnd = first ? first.end : opening.text.length;
+    const dates = scanDates(opening.text).filter((d) => !d.quoted);
+    const inFirst = dates.find((d) => d.start < sentenceEnd && isYearOfReport(d));
+    if (inFirst) return found(inFirst.year!, 'opening', opening, inFirst);
+    const named = dates.find((d) => isYearOfReport(d) && /^(?:度)?(?:的)?(?:法治|依法行政|工作|推进法治|年度)/.test(opening.text.slice(d.end, d.end + 6)));
+    if (named) return found(named.year!, 'opening', opening, named);
+  }
+  // 3. headings
+  let plan: { section: Section; date: TextDate } | null = null;
+  for (const section of document.allSections) {
+    const text = section.heading.text;
+    const from = section.ordinal ? section.ordinal.raw.length : 0;
+    for (const d of scanDates(text)) {
+      if (d.start < from || !isYearOfReport(d) || d.quoted) continue;
+      const rest = text.slice(d.end);
+      if (PLAN_WORDS.test(rest) && !RESULTS.test(rest.replace(/工作(?=安排|打算|计划|思路)/, ''))) {
+        plan ??= { section, date: d };
+        continue;
+      }
+      if (LOOKING_BACK.test(text.slice(d.end, d.end + 12))) continue;
+      if (RESULTS.test(rest)) return found(d.year!, 'heading', section.heading, d);
+    }
+  }
+  if (plan) return found(plan.date.year! - 1, 'heading', plan.section.heading, plan.date);
+  // 4. the signature date
+  const sig = signatureDate(document);
+  if (sig && sig.valid && sig.year !== null && sig.month !== null) {
+    const evidence = { start: sig.start, end: sig.end };
+    if (sig.month <= 4) return { year: sig.year - 1, source: 'signature', evidence };
+    if (sig.month >= 10) return { year: sig.year, source: 'signature', evidence };
+  }
+  return null;
+}
+
+function isYearOfReport(d: TextDate): boolean {
+  return (d.kind === 'year' || d.kind === 'period') && d.year !== undefined && d.valid;
+}
+
+function firstYear(text: string): TextDate | null {
+  return scanDates(text).find((d) => d.year !== undefined && d.valid && d.kind !== 'range' && d.kind !== 'relative') ?? null;
+}
+
+function found(year: number, source: ReportYearSource, block: TextBlock, d: TextDate): ReportYear {
+  return { year, source, evidence: sourceRange(block, d.start, d.end) };
+}
+
+// --- the plan section ---------------------------------------------------------------------
+
+const NEXT = '下一年度|下一年|下年度|下一步|明年|今后|来年';
+const PLAN = '安排|打算|计划|思路|重点|规划|举措|展望|设想';
+
+/**
+ * The section that is next year's plan: a heading with 下一年度/下一步/明年/{N+1}年 and
+ * 安排/打算/计划/思路/重点… (五、下一年度推进法治政府建设的主要安排, 五、2026年工作计划,
+ * 下一步工作打算). Top-level sections are preferred; the first match in document order wins.
+ * `year` is the report year N when known (inferred when not given).
+ */
+export function findPlanSection(document: DocumentModel, year?: number | null): Section | null {
+  const n = year === undefined ? inferReportYear(document)?.year ?? null : year;
+  const nextYear = n === null ? '' : `|${n + 1}年(?:度)?|${toChineseYear(n + 1)}年(?:度)?`;
+  const re = new RegExp(`(?:${NEXT}${nextYear}).*?(?:${PLAN})`);
+  const matches = document.allSections.filter((s) => re.test(s.heading.title));
+  if (matches.length === 0) return null;
+  const minLevel = Math.min(...matches.map((s) => s.level));
+  return matches.find((s) => s.level === minLevel) ?? null;
+}
+
+function toChineseYear(y: number): string {
+  return String(y).replace(/\d/g, (d) => '〇一二三四五六七八九'[Number(d)]!);
+}
+
+// --- the kind of report -------------------------------------------------------------------
+
+export type ReportType = 'fazhi-annual-report';
+
+const FAZHI = /法治政府建设|法治建设|依法行政|法治政府/;
+const TITLE_REPORT = /(?:法治政府建设|法治建设|依法行政|法治政府)(?:工作)?(?:情况)?(?:的)?(?:年度)?(?:报告|总结)/;
+
+/**
+ * 'fazhi-annual-report' when the document is an annual report on building rule-of-law
+ * government (法治政府建设年度报告): its title says so, or its headings do — a results heading
+ * about 法治(政府)建设 (主要举措和成效…), or a 第一责任人 heading together with 法治 in another
+ * heading or the opening. Null otherwise.
+ */
+export function reportTypeOf(document: DocumentModel): ReportType | null {
+  if (document.title && TITLE_REPORT.test(document.title.text.replace(/\s+/g, ''))) return 'fazhi-annual-report';
+  const headings = document.allSections.map((s) => s.heading.title);
+  const results = headings.some((h) => FAZHI.test(h) && /举措|成效|情况|做法|工作/.test(h));
+  const duty = headings.some((h) => /第一责任人/.test(h));
+  const plan = headings.some((h) => FAZHI.test(h) && new RegExp(`(?:${NEXT}).*?(?:${PLAN})`).test(h));
+  const opening = document.preamble.some((p) => FAZHI.test(p.text));
+  const signals = [results, duty, plan, opening].filter(Boolean).length;
+  if (results && signals >= 2) return 'fazhi-annual-report';
+  if (duty && (plan || opening || results)) return 'fazhi-annual-report';
+  return null;
+}
