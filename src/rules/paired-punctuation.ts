@@ -1,0 +1,211 @@
+import type { DocumentModel, TextBlock } from '../model.js';
+import { sourceOffset } from '../position.js';
+import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+import { lineBlocks, protectedMask } from './punctuation-width.js';
+
+/**
+ * paired-punctuation: paired marks (GB/T 15834 标号) must balance within a paragraph: “ ” ‘ ’
+ * 《 》 〈 〉 （ ） 【 】 〔 〕 「 」 『 』, and the half-width ( ) of NFKC-folded drafts (which pair
+ * with （ ） too: width is punctuation-width's business). It reports an opener never closed, a
+ * closer with no opener, marks that cross (《…“…》…”), and wrong nesting: quotes inside quotes
+ * take single quotes (“…‘…’…”), 书名号 inside 书名号 take 〈〉 (《…〈…〉…》).
+ *
+ * Not reported: a quotation that runs over several paragraphs, where each paragraph opens with “
+ * and only the last one closes (the Chinese convention); a list marker such as "1)" or "a）";
+ * an apostrophe (it’s); marks inside URLs and code. Nothing is fixed: where the missing mark
+ * belongs is a guess.
+ */
+
+export interface Options {
+  /** balance the half-width ( ) as well */
+  halfWidthParens: boolean;
+  /** accept an unclosed “ when the next paragraph opens with “ (a quotation of several paragraphs) */
+  multiParagraphQuotes: boolean;
+  /** report wrong nesting: “ inside “, 《 inside 《, “ inside ‘, 《 inside 〈 */
+  nesting: boolean;
+}
+
+export const meta: RuleMeta = {
+  id: 'paired-punctuation',
+  description: {
+    zh: '成对标点（“” ‘’ 《》 （） 【】 〔〕）须配对，且不得交叉或错误嵌套',
+    en: 'Paired marks (“” ‘’ 《》 （） 【】 〔〕) must balance and nest properly',
+  },
+  type: 'problem',
+  defaultSeverity: 'error',
+  fixable: false,
+  schema: {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      halfWidthParens: {
+        description: 'Balance the half-width brackets ( ) too (they pair with full-width ones).',
+        type: 'boolean',
+        default: true,
+      },
+      multiParagraphQuotes: {
+        description: 'Accept an unclosed “ at the end of a paragraph when the next paragraph opens with “ (a quotation that runs over several paragraphs).',
+        type: 'boolean',
+        default: true,
+      },
+      nesting: {
+        description: 'Report wrong nesting: “ inside “ (the inner pair should be ‘’), 《 inside 《 (should be 〈〉), “ inside ‘ and 《 inside 〈.',
+        type: 'boolean',
+        default: true,
+      },
+    },
+  },
+  defaultOptions: { halfWidthParens: true, multiParagraphQuotes: true, nesting: true },
+  messages: {
+    unclosed: {
+      zh: '「{{mark}}」没有配对的「{{pair}}」',
+      en: '"{{mark}}" is never closed by "{{pair}}"',
+    },
+    unopened: {
+      zh: '「{{mark}}」前面没有配对的「{{pair}}」',
+      en: '"{{mark}}" closes a "{{pair}}" that was never opened',
+    },
+    crossed: {
+      zh: '标点交叉：「{{other}}」在「{{pair}}」之后打开，却没有在「{{mark}}」之前闭合',
+      en: 'Crossed marks: "{{other}}" opens after "{{pair}}" but is not closed before "{{mark}}"',
+    },
+    nested: {
+      zh: '「{{outer}}」里面又用了「{{inner}}」：里面一层应改用「{{expected}}」',
+      en: '"{{inner}}" inside "{{outer}}": the inner pair should be "{{expected}}"',
+    },
+    order: {
+      zh: '「{{outer}}」里面套用了「{{inner}}」：外面一层应用「{{expected}}」，里面一层用「{{outer}}」',
+      en: '"{{inner}}" inside "{{outer}}": the outer pair should be "{{expected}}" and the inner one "{{outer}}"',
+    },
+  },
+  tags: ['punctuation', 'GB/T 15834'],
+};
+
+type Kind = 'dquote' | 'squote' | 'book' | 'subbook' | 'paren' | 'lenticular' | 'tortoise' | 'corner' | 'wcorner';
+
+const OPEN: Record<string, Kind> = {
+  '“': 'dquote', '‘': 'squote', '《': 'book', '〈': 'subbook', '（': 'paren', '(': 'paren',
+  '【': 'lenticular', '〔': 'tortoise', '「': 'corner', '『': 'wcorner',
+};
+const CLOSE: Record<string, Kind> = {
+  '”': 'dquote', '’': 'squote', '》': 'book', '〉': 'subbook', '）': 'paren', ')': 'paren',
+  '】': 'lenticular', '〕': 'tortoise', '」': 'corner', '』': 'wcorner',
+};
+const PAIR: Record<string, string> = {
+  '“': '”', '‘': '’', '《': '》', '〈': '〉', '（': '）', '(': ')', '【': '】', '〔': '〕', '「': '」', '『': '』',
+  '”': '“', '’': '‘', '》': '《', '〉': '〈', '）': '（', ')': '(', '】': '【', '〕': '〔', '」': '「', '』': '『',
+};
+/** The pair to use one level in: “ → ‘, 《 → 〈 */
+const INNER: Partial<Record<Kind, { kind: Kind; marks: string }>> = {
+  dquote: { kind: 'squote', marks: '‘’' },
+  book: { kind: 'subbook', marks: '〈〉' },
+};
+const LATIN = /[A-Za-z]/;
+/** "1)" "a）" "一)": a list marker at the start of a clause, not a closing bracket */
+const LIST_MARKER = /(?:^|[\s。；;，,：:、])[0-9A-Za-z一二三四五六七八九十]{1,2}$/;
+
+interface Open {
+  mark: string;
+  kind: Kind;
+  start: number;
+  /** already reported as crossed: not reported again as unclosed */
+  crossed: boolean;
+  /** pairs opened inside this one that nest wrongly (“ inside “, “ inside ‘) */
+  wrongInside: Array<{ messageId: 'nested' | 'order'; mark: string; start: number; expected: string }>;
+}
+
+export function check(ctx: RuleContext<Options>): void {
+  const { document, options } = ctx;
+  const halfParens = options.halfWidthParens !== false;
+  const multi = options.multiParagraphQuotes !== false;
+  const nesting = options.nesting !== false;
+  const blocks = lineBlocks(document);
+  let stack: Open[] = [];
+
+  blocks.forEach((block, b) => {
+    scan(block);
+    const next = blocks[b + 1];
+    if (stack.length === 0) return;
+    // a Markdown paragraph wrapped over several lines: carry on into the next line
+    if (next && document.format === 'markdown' && sameParagraph(document, block, next)) return;
+    // a quotation of several paragraphs: each opens with “, only the last closes
+    if (multi && next && next.text.startsWith('“')) {
+      stack = stack.filter((o) => o.kind !== 'dquote');
+    }
+    for (const o of stack) {
+      if (!o.crossed) report('unclosed', o.start, o.mark.length, { mark: o.mark, pair: PAIR[o.mark]! });
+    }
+    stack = [];
+  });
+
+  function report(messageId: string, start: number, length: number, data: Record<string, string>): void {
+    ctx.report({ messageId, data, start, end: start + length });
+  }
+
+  function scan(block: TextBlock): void {
+    const text = block.text;
+    const mask = protectedMask(document, block);
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (mask[i]) continue;
+      if (!halfParens && (c === '(' || c === ')')) continue;
+      const at = () => sourceOffset(block, i);
+      const openKind = OPEN[c];
+      if (openKind) {
+        if (c === '‘' && LATIN.test(text[i - 1] ?? '') && LATIN.test(text[i + 1] ?? '')) continue;
+        const o: Open = { mark: c, kind: openKind, start: at(), crossed: false, wrongInside: [] };
+        const inner = INNER[openKind];
+        if (nesting && inner) {
+          const open = [...stack].reverse();
+          // “ inside an open “ (the inner pair should be ‘’), 《 inside 《 (should be 〈〉)
+          const same = open.find((s) => s.kind === openKind);
+          // “ inside an open ‘, 《 inside 〈: the two layers are the wrong way round
+          const flipped = open.find((s) => s.kind === inner.kind);
+          if (same) same.wrongInside.push({ messageId: 'nested', mark: c, start: o.start, expected: inner.marks });
+          else if (flipped) flipped.wrongInside.push({ messageId: 'order', mark: c, start: o.start, expected: `${c}${PAIR[c]}` });
+        }
+        stack.push(o);
+        continue;
+      }
+      const closeKind = CLOSE[c];
+      if (!closeKind) continue;
+      // an apostrophe: it’s, Xi’an
+      if (c === '’' && LATIN.test(text[i - 1] ?? '') && LATIN.test(text[i + 1] ?? '')) continue;
+      const top = stack[stack.length - 1];
+      if (top && top.kind === closeKind) {
+        close(stack.pop()!);
+        continue;
+      }
+      let k = stack.length - 1;
+      while (k >= 0 && stack[k]!.kind !== closeKind) k--;
+      if (k >= 0) {
+        // 《…“…》: the “ opened inside is still open
+        const opener = stack[k]!;
+        const other = stack[stack.length - 1]!;
+        report('crossed', at(), 1, { mark: c, pair: opener.mark, other: other.mark });
+        for (let m = k + 1; m < stack.length; m++) stack[m]!.crossed = true;
+        stack.splice(k, 1);
+        continue;
+      }
+      if ((c === ')' || c === '）') && LIST_MARKER.test(text.slice(0, i))) continue;
+      report('unopened', at(), 1, { mark: c, pair: PAIR[c]! });
+    }
+  }
+
+  /** A pair closed properly: now the wrong nesting inside it is certain. */
+  function close(o: Open): void {
+    for (const w of o.wrongInside) {
+      report(w.messageId, w.start, 1, { outer: `${o.mark}${PAIR[o.mark]}`, inner: w.mark, expected: w.expected });
+    }
+  }
+}
+
+/** Two Markdown blocks on consecutive lines with nothing but a line break (and > or indentation) between. */
+function sameParagraph(document: DocumentModel, a: TextBlock, b: TextBlock): boolean {
+  if (b.span.start.line !== a.span.end.line + 1) return false;
+  const gap = document.source.slice(a.span.end.offset, b.span.start.offset);
+  return /^[ \t]*(?:\r\n|\r|\n)[ \t>]*$/.test(gap);
+}
+
+export default { meta, check } satisfies Rule<Options>;

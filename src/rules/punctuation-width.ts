@@ -1,0 +1,382 @@
+import type { DocumentModel, TextBlock, TextSegment } from '../model.js';
+import { contiguousSourceRange, sourceOffset } from '../position.js';
+import type { Fix, Rule, RuleContext, RuleMeta } from '../rule.js';
+
+/**
+ * punctuation-width: half-width , ; : ? ! ( ) used in Chinese text, where GB/T 15834 wants the
+ * full-width ， ； ： ？ ！ （ ）.
+ *
+ * A mark counts only when Chinese text stands next to it (a bracket pair: around or inside it);
+ * never inside a number or a time (1,000  10:30  1:500), a URL, an e-mail address, a code span,
+ * or a Latin phrase ("Hello, world").
+ *
+ * A draft that has been through Unicode NFKC is half-width throughout (both seeds are). Listing
+ * hundreds of places helps nobody: when there are more than `summaryThreshold` such marks, or
+ * more of them than full-width ones, the rule reports once per file, with the count. Its fix
+ * converts them all when they lie in one stretch of source without Markdown syntax (always in
+ * plain text); `listAll` lists every place, each with its own fix.
+ *
+ * This module also exports the small text helpers that the other punctuation rules share.
+ */
+
+// ------------------------------------------------------------------ shared helpers
+
+const HAN = /\p{Script=Han}/u;
+/** Full-width punctuation that Chinese text alone uses: 、。〈〉《》「」『』【】〔〕 and the FFxx forms. */
+const STRICT_CJK_PUNCT = /[\u3001-\u3003\u3008-\u3011\u3014-\u301f\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]/;
+/** Marks Chinese and Western text share: “ ” ‘ ’ … — · */
+const SHARED_PUNCT = /[\u2018\u2019\u201c\u201d\u2026\u2014\u00b7]/;
+
+export function isHan(c: string | undefined): boolean {
+  return c !== undefined && c !== '' && HAN.test(c);
+}
+
+/** 、。《》（）， … : punctuation only Chinese text uses (not the ideographic space). */
+export function isCjkPunct(c: string | undefined): boolean {
+  return c !== undefined && c !== '' && STRICT_CJK_PUNCT.test(c);
+}
+
+export function isSharedPunct(c: string | undefined): boolean {
+  return c !== undefined && c !== '' && SHARED_PUNCT.test(c);
+}
+
+/**
+ * Whether text[i] is Chinese: a Han character or Chinese punctuation. A mark that Chinese and
+ * Western text share counts by what it holds: a quote by the character just inside it (“ by the
+ * one after, ” by the one before), … and — by the next character in direction `dir`.
+ */
+export function chineseAt(text: string, i: number, dir: -1 | 1): boolean {
+  const c = text[i];
+  if (isHan(c) || isCjkPunct(c)) return true;
+  if (isSharedPunct(c)) {
+    const inside = c === '“' || c === '‘' ? i + 1 : c === '”' || c === '’' ? i - 1 : i + dir;
+    const d = text[inside];
+    return isHan(d) || isCjkPunct(d);
+  }
+  return false;
+}
+
+/** White space that may stand inside a line of Chinese text. */
+export const INLINE_SPACE = /[ \t\u3000\u00a0]/;
+
+/**
+ * The text blocks of a document the way a reader sees its lines: the title, the addressee, every
+ * heading, every paragraph and the signature, in source order. A heading that runs into its
+ * paragraph on the same line ("(一)加强组织领导。坚持……") is joined with it again, so that a mark
+ * or a space at the seam is seen with both of its neighbours.
+ */
+export function lineBlocks(document: DocumentModel): TextBlock[] {
+  const all: TextBlock[] = [];
+  const push = (b: TextBlock | null | undefined) => {
+    if (b && b.text.length > 0) all.push(b);
+  };
+  push(document.title);
+  push(document.addressee);
+  for (const s of document.allSections) push(s.heading);
+  for (const p of document.paragraphs) push(p);
+  push(document.signature?.issuer);
+  push(document.signature?.date);
+  all.sort((a, b) => a.span.start.offset - b.span.start.offset);
+
+  const out: TextBlock[] = [];
+  for (const block of all) {
+    const prev = out[out.length - 1];
+    if (prev && prev.span.end.offset <= block.span.start.offset && prev.span.end.line === block.span.start.line) {
+      const gap = document.source.slice(prev.span.end.offset, block.span.start.offset);
+      if (/^[ \t\u3000\u00a0]*$/.test(gap)) {
+        out[out.length - 1] = join(prev, gap, block);
+        continue;
+      }
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+function join(a: TextBlock, gap: string, b: TextBlock): TextBlock {
+  const segments: TextSegment[] = a.segments.map((s) => ({ ...s }));
+  const base = a.text.length;
+  const add = (seg: TextSegment) => {
+    if (seg.length <= 0) return;
+    const last = segments[segments.length - 1];
+    if (last && last.text + last.length === seg.text && last.source + last.length === seg.source) last.length += seg.length;
+    else segments.push(seg);
+  };
+  add({ text: base, source: a.span.end.offset, length: gap.length });
+  for (const s of b.segments) add({ text: base + gap.length + s.text, source: s.source, length: s.length });
+  return { text: a.text + gap + b.text, segments, span: { start: a.span.start, end: b.span.end } };
+}
+
+const URL = /\b(?:(?:https?|ftp):\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/gi;
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+const CODE_SPAN = /(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
+
+/**
+ * Which characters of a block's text are not prose: URLs, e-mail addresses and (in Markdown)
+ * code spans. A rule leaves them alone.
+ */
+export function protectedMask(document: DocumentModel, block: TextBlock): boolean[] {
+  const text = block.text;
+  const mask = new Array<boolean>(text.length).fill(false);
+  URL.lastIndex = 0;
+  for (let m = URL.exec(text); m; m = URL.exec(text)) {
+    // trailing punctuation is the sentence's, not the URL's (as GFM autolinks do)
+    let end = m.index + m[0].length;
+    for (;;) {
+      const last = text[end - 1]!;
+      const url = text.slice(m.index, end);
+      // a closing bracket stays when the URL opened it: .../Law_(disambiguation)
+      const balanced = last === ')' && url.split('(').length >= url.split(')').length;
+      if (end > m.index && /[.,;:!?'")\]]/.test(last) && !balanced) end--;
+      else break;
+    }
+    for (let i = m.index; i < end; i++) mask[i] = true;
+  }
+  EMAIL.lastIndex = 0;
+  for (let m = EMAIL.exec(text); m; m = EMAIL.exec(text)) {
+    for (let i = m.index; i < m.index + m[0].length; i++) mask[i] = true;
+  }
+  if (document.format === 'markdown') {
+    const from = block.span.start.offset;
+    const to = block.span.end.offset;
+    const src = document.source.slice(from, to);
+    const ranges: Array<[number, number]> = [];
+    CODE_SPAN.lastIndex = 0;
+    for (let m = CODE_SPAN.exec(src); m; m = CODE_SPAN.exec(src)) ranges.push([from + m.index, from + m.index + m[0].length]);
+    if (ranges.length > 0) {
+      for (let i = 0; i < text.length; i++) {
+        const at = sourceOffset(block, i);
+        if (ranges.some(([a, b]) => at >= a && at < b)) mask[i] = true;
+      }
+    }
+  }
+  return mask;
+}
+
+// ------------------------------------------------------------------ the rule
+
+type Mark = ',' | ';' | ':' | '?' | '!' | '(' | ')';
+
+export interface Options {
+  /** more half-width marks than this in a file (or more than full-width ones): one summary finding */
+  summaryThreshold: number;
+  /** list every place, each with its own fix, instead of a summary */
+  listAll: boolean;
+  /** which half-width marks to check */
+  marks: Mark[];
+}
+
+const ALL_MARKS: Mark[] = [',', ';', ':', '?', '!', '(', ')'];
+const FULL: Record<Mark, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const FULL_MARKS = new Set(Object.values(FULL));
+
+export const meta: RuleMeta = {
+  id: 'punctuation-width',
+  description: {
+    zh: '中文文字中应使用全角标点（，；：？！（）），不用半角 , ; : ? ! ( )（GB/T 15834）',
+    en: 'Chinese text takes full-width ，；：？！（） rather than half-width , ; : ? ! ( ) (GB/T 15834)',
+  },
+  type: 'problem',
+  defaultSeverity: 'error',
+  fixable: true,
+  schema: {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      summaryThreshold: {
+        description:
+          'When a file has more half-width marks in Chinese text than this (or more of them than full-width ones), report one summary finding for the file instead of one per place.',
+        type: 'integer',
+        minimum: 0,
+        default: 10,
+      },
+      listAll: {
+        description: 'Report every place, each with its own fix, even when the file is half-width throughout.',
+        type: 'boolean',
+        default: false,
+      },
+      marks: {
+        description: 'The half-width marks to check.',
+        type: 'array',
+        items: { enum: ALL_MARKS },
+        uniqueItems: true,
+        default: ALL_MARKS,
+      },
+    },
+  },
+  defaultOptions: { summaryThreshold: 10, listAll: false, marks: ALL_MARKS },
+  messages: {
+    halfWidth: {
+      zh: '中文文字中应使用全角标点「{{expected}}」，此处为半角「{{found}}」',
+      en: 'Chinese text takes the full-width "{{expected}}", not the half-width "{{found}}"',
+    },
+    summary: {
+      zh: '全文有{{count}}处中文文字中使用了半角标点（, ; : ? ! ( )），应使用全角标点；此处为第一处「{{found}}」。修复将一并改为全角',
+      en: '{{count}} half-width marks (, ; : ? ! ( )) in Chinese text in this file, where full-width marks belong; this is the first, "{{found}}". The fix converts them all',
+    },
+    summaryManual: {
+      zh: '全文有{{count}}处中文文字中使用了半角标点（, ; : ? ! ( )），应使用全角标点；此处为第一处「{{found}}」。因中间有 Markdown 语法，无法一次修复，可设置 listAll 逐处列出并修复',
+      en: '{{count}} half-width marks (, ; : ? ! ( )) in Chinese text in this file, where full-width marks belong; this is the first, "{{found}}". Markdown syntax lies between them, so there is no single fix: set listAll to list and fix each place',
+    },
+  },
+  tags: ['punctuation', 'GB/T 15834'],
+};
+
+interface Candidate {
+  block: TextBlock;
+  /** index into block.text */
+  index: number;
+  found: Mark;
+  /** source offsets of the mark */
+  start: number;
+  end: number;
+  /** the fix for this place alone (the mark, and the half-width habit's space beside it) */
+  fix: Fix | null;
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/** Index of the nearest character in direction `dir` from i that is not an inline space, or -1/length. */
+function skipSpaces(text: string, i: number, dir: -1 | 1): number {
+  let k = i;
+  while (k >= 0 && k < text.length && INLINE_SPACE.test(text[k]!)) k += dir;
+  return k;
+}
+
+function findCandidates(document: DocumentModel, block: TextBlock, marks: Set<Mark>): Candidate[] {
+  const text = block.text;
+  const mask = protectedMask(document, block);
+  const chosen = new Set<number>();
+
+  // brackets first, as pairs: ( with ) or （ with ) and the like
+  const stack: number[] = [];
+  const pairs = new Map<number, number>();
+  for (let i = 0; i < text.length; i++) {
+    if (mask[i]) continue;
+    const c = text[i];
+    if (c === '(' || c === '（') stack.push(i);
+    else if ((c === ')' || c === '）') && stack.length > 0) {
+      const open = stack.pop()!;
+      pairs.set(open, i);
+      pairs.set(i, open);
+    }
+  }
+  const before = (i: number) => chineseAt(text, skipSpaces(text, i - 1, -1), -1);
+  const after = (i: number) => chineseAt(text, skipSpaces(text, i + 1, 1), 1);
+
+  // the marker of a Markdown ordered list item ("1) 加大……") is syntax, kept in the text
+  const listMarker = document.format === 'markdown' ? /^\d{1,9}\)/.exec(text) : null;
+  const markerEnd = listMarker && /\s/.test(document.source[sourceOffset(block, listMarker[0].length - 1) + 1] ?? '')
+    ? listMarker[0].length : 0;
+
+  for (let i = markerEnd; i < text.length; i++) {
+    const c = text[i] as Mark;
+    if (mask[i] || !ALL_MARKS.includes(c) || !marks.has(c)) continue;
+    let chinese: boolean;
+    if (c === '(' || c === ')') {
+      const other = pairs.get(i);
+      if (other !== undefined) {
+        const [open, close] = c === '(' ? [i, other] : [other, i];
+        const inner = text.slice(open + 1, close);
+        // Latin inside and Latin before: the brackets belong to a Latin phrase, "Law (2nd ed.)等"
+        const prev = text[skipSpaces(text, open - 1, -1)];
+        const latinBefore = prev !== undefined && /[A-Za-z0-9]/.test(prev);
+        chinese = [...inner].some((ch) => isHan(ch) || isCjkPunct(ch)) || before(open) || (!latinBefore && after(close));
+      } else {
+        chinese = c === '(' ? before(i) || after(i) : before(i) || after(i);
+      }
+    } else {
+      // a number's own punctuation: 1,000  10:30  1:500
+      if ((c === ',' || c === ':' || c === ';') && isDigit(text[i - 1]) && isDigit(text[i + 1])) continue;
+      chinese = chineseAt(text, i - 1, -1) || after(i);
+    }
+    if (chinese) chosen.add(i);
+  }
+
+  const out: Candidate[] = [];
+  for (const i of [...chosen].sort((a, b) => a - b)) {
+    const found = text[i] as Mark;
+    const own = contiguousSourceRange(block, i, i + 1);
+    if (!own) continue; // not in the source as such (an entity): leave it
+    // the space a Western habit puts after , ; : ? ! ) or before ( goes with the half-width mark
+    let a = i;
+    let b = i + 1;
+    if (found === '(') {
+      const k = skipSpaces(text, i - 1, -1);
+      if (k >= 0 && k < i - 1 && chineseAt(text, k, -1)) a = k + 1;
+    } else {
+      const k = skipSpaces(text, i + 1, 1);
+      if (k < text.length && k > i + 1 && chineseAt(text, k, 1) && text[k] !== '(') b = k;
+    }
+    const range = contiguousSourceRange(block, a, b) ?? own;
+    out.push({ block, index: i, found, start: own.start, end: own.end, fix: { ...range, text: FULL[found] } });
+  }
+  return out;
+}
+
+function countFullWidth(document: DocumentModel, blocks: TextBlock[]): number {
+  let n = 0;
+  for (const block of blocks) {
+    const mask = protectedMask(document, block);
+    for (let i = 0; i < block.text.length; i++) if (!mask[i] && FULL_MARKS.has(block.text[i]!)) n++;
+  }
+  return n;
+}
+
+/** One fix for all the candidates, or null when Markdown syntax lies between them. */
+function summaryFix(document: DocumentModel, candidates: Candidate[]): Fix | null {
+  const fixes = candidates.map((c) => c.fix);
+  if (fixes.some((f) => f === null)) return null;
+  const first = fixes[0]!;
+  const last = fixes[fixes.length - 1]!;
+  if (document.format === 'markdown') {
+    // only when every mark stands in one segment of one block
+    const block = candidates[0]!.block;
+    if (candidates.some((c) => c.block !== block)) return null;
+    const seg = block.segments.find((s) => s.source <= first.start && last.end <= s.source + s.length);
+    if (!seg) return null;
+  }
+  let text = '';
+  let at = first.start;
+  for (const f of fixes) {
+    text += document.source.slice(at, f!.start) + f!.text;
+    at = f!.end;
+  }
+  return { start: first.start, end: last.end, text };
+}
+
+export function check(ctx: RuleContext<Options>): void {
+  const { document, options } = ctx;
+  const marks = new Set<Mark>(options.marks ?? ALL_MARKS);
+  const threshold = options.summaryThreshold ?? 10;
+  const blocks = lineBlocks(document);
+  const candidates = blocks.flatMap((b) => findCandidates(document, b, marks));
+  if (candidates.length === 0) return;
+
+  const summarize = options.listAll !== true
+    && (candidates.length > threshold || candidates.length > countFullWidth(document, blocks));
+  if (summarize && candidates.length > 1) {
+    const first = candidates[0]!;
+    const fix = summaryFix(document, candidates);
+    ctx.report({
+      messageId: fix ? 'summary' : 'summaryManual',
+      data: { count: candidates.length, found: first.found },
+      start: first.start,
+      end: first.end,
+      ...(fix ? { fix } : {}),
+    });
+    return;
+  }
+  for (const c of candidates) {
+    ctx.report({
+      messageId: 'halfWidth',
+      data: { found: c.found, expected: FULL[c.found] },
+      start: c.start,
+      end: c.end,
+      ...(c.fix ? { fix: c.fix } : {}),
+    });
+  }
+}
+
+export default { meta, check } satisfies Rule<Options>;

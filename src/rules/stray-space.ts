@@ -1,0 +1,125 @@
+import type { DocumentModel } from '../model.js';
+import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../position.js';
+import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+import { chineseAt, INLINE_SPACE, isCjkPunct, isHan, lineBlocks, protectedMask } from './punctuation-width.js';
+
+/**
+ * stray-space: white space between Chinese characters or next to Chinese punctuation
+ * ("告知书 “两书同送”", "各环节。 选取", "落实 “一岗双责”"). Chinese text is set without spaces, and a
+ * full-width mark carries its own spacing, so such a space is always a slip (often left over from
+ * editing, or from a Word line break), and deleting it is safe.
+ *
+ * Spacing between Chinese and Latin letters, digits or symbols ("HIS 系统", "率达 95%",
+ * "双随机 + 执法") is a matter of house style: left alone unless `chineseLatin` asks.
+ * The space inside or after a heading ordinal ("四 、") is heading-sequence's to report.
+ */
+
+export interface Options {
+  /** also report spaces between Chinese and Latin letters, digits or symbols */
+  chineseLatin: boolean;
+}
+
+export const meta: RuleMeta = {
+  id: 'stray-space',
+  description: {
+    zh: '中文字符之间或中文标点旁多余的空格',
+    en: 'A stray space between Chinese characters or next to Chinese punctuation',
+  },
+  type: 'problem',
+  defaultSeverity: 'error',
+  fixable: true,
+  schema: {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    additionalProperties: false,
+    properties: {
+      chineseLatin: {
+        description:
+          'Also report white space between Chinese characters and Latin letters, digits or symbols ("HIS 系统", "率达 95%", "双随机 + 执法").',
+        type: 'boolean',
+        default: false,
+      },
+    },
+  },
+  defaultOptions: { chineseLatin: false },
+  messages: {
+    between: {
+      zh: '多余的空格：「{{before}}」与「{{after}}」之间不应有空格',
+      en: 'Stray space between "{{before}}" and "{{after}}"',
+    },
+    latin: {
+      zh: '中文与西文、数字之间的空格：「{{before}}」与「{{after}}」之间的空格可删除',
+      en: 'Space between Chinese and Latin text or digits: "{{before}}" and "{{after}}"',
+    },
+  },
+  tags: ['punctuation', 'spacing', 'GB/T 15834'],
+};
+
+const CONTEXT = 4;
+
+/** Source ranges that another rule owns: the spaces inside and after heading ordinals. */
+function ordinalSpaces(document: DocumentModel): Array<{ start: number; end: number }> {
+  return document.allSections.flatMap((s) => s.ordinal?.spaces ?? []);
+}
+
+/**
+ * A space that separates the phrases of a short slogan in quotation marks: “学宪法 讲宪法”,
+ * “减负 提质 增效”. Chinese typesetting uses a space there on purpose.
+ */
+function insideSlogan(text: string, i: number, j: number): boolean {
+  let a = i - 1;
+  while (a >= 0 && text[a] !== '“' && text[a] !== '”' && text[a] !== '「' && text[a] !== '」') a--;
+  if (a < 0 || (text[a] !== '“' && text[a] !== '「')) return false;
+  const close = text[a] === '“' ? '”' : '」';
+  const b = text.indexOf(close, j);
+  if (b < 0) return false;
+  const inner = text.slice(a + 1, b);
+  // only Han characters and single spaces: a slogan, not a sentence in quotes
+  return inner.length <= 24 && /^\p{Script=Han}+(?: \p{Script=Han}+)+$/u.test(inner);
+}
+
+export function check(ctx: RuleContext<Options>): void {
+  const { document, options } = ctx;
+  const skip = ordinalSpaces(document);
+  for (const block of lineBlocks(document)) {
+    const text = block.text;
+    const mask = protectedMask(document, block);
+    for (let i = 1; i < text.length; i++) {
+      if (!INLINE_SPACE.test(text[i]!) || INLINE_SPACE.test(text[i - 1]!)) continue;
+      let j = i;
+      while (j < text.length && INLINE_SPACE.test(text[j]!)) j++;
+      if (j >= text.length) break;
+      const at = i;
+      i = j;
+      if (mask[at - 1] || mask[j]) continue; // next to a URL, e-mail or code span
+      const L = text[at - 1]!;
+      const R = text[j]!;
+      const start = sourceOffset(block, at);
+      const end = sourceEndOffset(block, j);
+      if (skip.some((s) => s.start < end && start < s.end)) continue;
+
+      if (isHan(L) && isHan(R) && insideSlogan(text, at, j)) continue;
+
+      let messageId: 'between' | 'latin' | null = null;
+      const chineseL = chineseAt(text, at - 1, -1);
+      const chineseR = chineseAt(text, j, 1);
+      if ((chineseL && chineseR) || isCjkPunct(L) || isCjkPunct(R)) messageId = 'between';
+      else if (options.chineseLatin && (isHan(L) || isHan(R))) messageId = 'latin';
+      if (!messageId) continue;
+
+      const range = contiguousSourceRange(block, at, j);
+      ctx.report({
+        messageId,
+        data: {
+          before: text.slice(Math.max(0, at - CONTEXT), at),
+          after: text.slice(j, j + CONTEXT),
+        },
+        start,
+        end,
+        ...(range ? { fix: { ...range, text: '' } } : {}),
+      });
+    }
+  }
+}
+
+export default { meta, check } satisfies Rule<Options>;
