@@ -6,16 +6,24 @@ import { createAjv, ruleSchemaId } from '../dist/config/schemas.js';
 import { allRules } from '../dist/rules/index.js';
 
 const ajv = await createAjv(allRules, true);
-const exports = { config: 'config' };
+const exports = { config: 'config', pack: 'pack' };
 const table = [];
 allRules.forEach((rule, i) => {
   exports[`rule${i}`] = ruleSchemaId(rule.meta.id);
   table.push(`  ${JSON.stringify(rule.meta.id)}: rule${i},`);
 });
 let code = standaloneCode.default(ajv, exports);
-if (/require\(/.test(code)) throw new Error('standalone validators need a runtime helper; keep schemas to keywords that compile inline');
+// ajv's standalone code requires its small runtime helpers (ucs2length, equal) CommonJS-style;
+// turn those into imports so the module stays ESM
+const imports = [];
+code = code.replace(/require\("([^"]+)"\)/g, (_, mod) => {
+  const name = `runtime${imports.length}`;
+  imports.push(`import ${name} from ${JSON.stringify(`${mod}.js`)};`);
+  return name;
+});
+code = imports.join('\n') + '\n' + code;
 code += `\nexport const ruleValidators = {\n${table.join('\n')}\n};\n`;
 const out = new URL('../dist/generated/', import.meta.url);
 mkdirSync(out, { recursive: true });
 writeFileSync(new URL('validators.js', out), code);
-console.log(`compiled ${allRules.length + 1} schemas to dist/generated/validators.js`);
+console.log(`compiled ${allRules.length + 2} schemas to dist/generated/validators.js`);

@@ -11,10 +11,11 @@ import type { LintResult } from './lint.js';
 import { lintDocument, summarize } from './lint.js';
 import { parseDocumentAsync } from './parse/index.js';
 import type { Locale } from './rule.js';
-import { allRules } from './rules/index.js';
 
 export type * from './model.js';
 export type { LintMessage, LintResult } from './lint.js';
+export { defaultConfig, loadConfig } from './config/index.js';
+export type { Config } from './config/index.js';
 export type { Rule, RuleMeta, RuleContext, Report, Fix, Locale } from './rule.js';
 export { parseDocument, parseDocumentAsync, loadMarkdownSupport } from './parse/index.js';
 export { allRules } from './rules/index.js';
@@ -33,8 +34,8 @@ export interface LintTextOptions {
 /** Lint a text as the CLI would lint a file with that name. */
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<LintResult> {
   const filename = options.filename ?? 'draft.txt';
-  const config = options.config ?? (await loadConfig(allRules, { forFile: filename, explicitPath: options.configFile }));
-  const active = await activeRulesFor(filename, config, allRules);
+  const config = options.config ?? (await loadConfig({ forFile: filename, explicitPath: options.configFile }));
+  const active = await activeRulesFor(filename, config);
   const document = await parseDocumentAsync(text, { filename });
   return summarize(filename, lintDocument(document, active, options.locale ?? config.locale ?? 'zh'));
 }

@@ -37,7 +37,12 @@ export class RuleCrashError extends Error {
 }
 
 /** Run the active rules on a parsed document. Rules only read the model and report. */
-export function lintDocument(document: DocumentModel, active: readonly ActiveRule[], locale: Locale = 'zh'): LintMessage[] {
+export function lintDocument(
+  document: DocumentModel,
+  active: readonly ActiveRule[],
+  locale: Locale = 'zh',
+  previous: DocumentModel | null = null,
+): LintMessage[] {
   const messages: LintMessage[] = [];
   const length = document.source.length;
   for (const { rule, severity, options } of active) {
@@ -51,7 +56,7 @@ export function lintDocument(document: DocumentModel, active: readonly ActiveRul
       const message: LintMessage = {
         ruleId: rule.meta.id,
         messageId: r.messageId,
-        severity,
+        severity: r.level === 'warn' ? 1 : severity,
         message: formatMessage(template[locale], r.data),
         line: start.line,
         column: start.column,
@@ -67,7 +72,7 @@ export function lintDocument(document: DocumentModel, active: readonly ActiveRul
       messages.push(message);
     };
     try {
-      rule.check({ document, options, report });
+      rule.check({ document, previous, options, report });
     } catch (error) {
       throw new RuleCrashError(rule.meta.id, document.filename, error);
     }

@@ -27,6 +27,10 @@ export interface RuleMeta {
   defaultOptions: Record<string, unknown>;
   messages: Record<string, LocalizedText>;
   tags: string[];
+  /** the pack a rule comes from (rules written as data); absent for rules written in code */
+  pack?: string;
+  /** doc page of a pack rule; code rules' pages are docs/rules/<id>.md */
+  docPath?: string;
 }
 
 export interface Fix {
@@ -43,10 +47,17 @@ export interface Report {
   start: number;
   end: number;
   fix?: Fix;
+  /**
+   * 'warn' lowers this finding to a warning even where the rule runs as an error
+   * (a check that is advisory within a stricter rule); it never raises a warning.
+   */
+  level?: 'error' | 'warn';
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {
   readonly document: DocumentModel;
+  /** last year's report (--previous, or `previous` in config), parsed the same way; null without one */
+  readonly previous: DocumentModel | null;
   readonly options: Options;
   report(report: Report): void;
 }

@@ -19,7 +19,7 @@ function project(files: Record<string, string>): string {
 async function configError(files: Record<string, string>, forFile = 'a.txt'): Promise<ConfigError> {
   const dir = project(files);
   try {
-    await loadConfig(allRules, { forFile: path.join(dir, forFile), cwd: dir });
+    await loadConfig({ forFile: path.join(dir, forFile), cwd: dir });
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
     return error as ConfigError;
@@ -33,26 +33,30 @@ describe('config discovery', () => {
       '.reportlintrc.json': '{"rules": {"repeated-word": "warn"}}',
       'sub/deeper/.reportlintrc.json': '{"rules": {"repeated-word": "off"}}',
     });
-    const top = await loadConfig(allRules, { forFile: path.join(dir, 'sub/a.txt'), cwd: dir });
+    const top = await loadConfig({ forFile: path.join(dir, 'sub/a.txt'), cwd: dir });
     expect(top.file).toBe(path.join(dir, '.reportlintrc.json'));
     expect(top.rules['repeated-word']!.severity).toBe(1);
-    const deep = await loadConfig(allRules, { forFile: path.join(dir, 'sub/deeper/a.txt'), cwd: dir });
+    const deep = await loadConfig({ forFile: path.join(dir, 'sub/deeper/a.txt'), cwd: dir });
     expect(deep.rules['repeated-word']!.severity).toBe(0);
   });
 
   it('reads a "reportlint" key in package.json and YAML through cosmiconfig', async () => {
     const pkg = project({ 'package.json': '{"name": "x", "reportlint": {"rules": {"heading-sequence": "warn"}}}' });
-    expect((await loadConfig(allRules, { forFile: path.join(pkg, 'a.txt'), cwd: pkg })).rules['heading-sequence']!.severity).toBe(1);
+    expect((await loadConfig({ forFile: path.join(pkg, 'a.txt'), cwd: pkg })).rules['heading-sequence']!.severity).toBe(1);
     const yaml = project({ '.reportlintrc.yaml': 'rules:\n  heading-sequence: off\n' });
-    expect((await loadConfig(allRules, { forFile: path.join(yaml, 'a.txt'), cwd: yaml })).rules['heading-sequence']!.severity).toBe(0);
+    expect((await loadConfig({ forFile: path.join(yaml, 'a.txt'), cwd: yaml })).rules['heading-sequence']!.severity).toBe(0);
   });
 
   it('no config: every rule at its default severity', async () => {
     const dir = project({});
-    const config = await loadConfig(allRules, { forFile: path.join(dir, 'a.txt'), cwd: dir });
-    const active = await activeRulesFor(path.join(dir, 'a.txt'), config, allRules);
+    const config = await loadConfig({ forFile: path.join(dir, 'a.txt'), cwd: dir });
+    const active = await activeRulesFor(path.join(dir, 'a.txt'), config);
     expect(config.file).toBeNull();
-    expect(active.map((a) => a.rule.meta.id).sort()).toEqual(allRules.filter((r) => r.meta.defaultSeverity !== 'off').map((r) => r.meta.id).sort());
+    expect(config.extends).toEqual(['reportlint:recommended']);
+    // every code rule at its default severity, and the recommended packs' rules
+    const ids = active.map((a) => a.rule.meta.id);
+    expect(ids).toEqual(expect.arrayContaining(allRules.filter((r) => r.meta.defaultSeverity !== 'off').map((r) => r.meta.id)));
+    expect(ids).toContain('required-sections');
   });
 });
 
@@ -108,21 +112,23 @@ describe('rule settings per file', () => {
   it('overrides apply by glob relative to the config folder, later entries win, options survive a severity change', async () => {
     const dir = project({
       '.reportlintrc.json': JSON.stringify({
-        rules: { 'repeated-word': ['warn', { allow: ['冰冰'] }] },
+        // nothing on by default: only what the config names runs
+        extends: [],
+        rules: { 'repeated-word': ['warn', { allow: ['冰冰'] }], 'heading-sequence': 'error' },
         overrides: [
           { files: ['drafts/**/*.md'], rules: { 'repeated-word': 'error', 'heading-sequence': 'off' } },
           { files: '*.txt', excludedFiles: 'keep/*.txt', rules: { 'repeated-word': 'off' } },
         ],
       }),
     });
-    const config = await loadConfig(allRules, { forFile: path.join(dir, 'x.md'), cwd: dir });
+    const config = await loadConfig({ forFile: path.join(dir, 'x.md'), cwd: dir });
     const ids = async (f: string) =>
-      Object.fromEntries((await activeRulesFor(path.join(dir, f), config, allRules)).map((a) => [a.rule.meta.id, a.severity]));
+      Object.fromEntries((await activeRulesFor(path.join(dir, f), config)).map((a) => [a.rule.meta.id, a.severity]));
     expect(await ids('x.md')).toEqual({ 'repeated-word': 1, 'heading-sequence': 2 });
     expect(await ids('drafts/2025/a.md')).toEqual({ 'repeated-word': 2 });
     expect(await ids('other/b.txt')).toEqual({ 'heading-sequence': 2 });
     expect(await ids('keep/c.txt')).toEqual({ 'repeated-word': 1, 'heading-sequence': 2 });
-    const drafts = await activeRulesFor(path.join(dir, 'drafts/a.md'), config, allRules);
+    const drafts = await activeRulesFor(path.join(dir, 'drafts/a.md'), config);
     expect(drafts.find((a) => a.rule.meta.id === 'repeated-word')!.options['allow']).toEqual(['冰冰']);
   });
 });

@@ -18,11 +18,14 @@ export async function runRule<O>(
   text: string,
   options: Partial<O> = {},
   filename = 'draft.txt',
+  previousText: string | null = null,
 ): Promise<TestFinding[]> {
   const document = await parseDocumentAsync(text, { filename });
+  const previous = previousText === null ? null : await parseDocumentAsync(previousText, { filename: 'previous.txt' });
   const reports: Report[] = [];
   rule.check({
     document,
+    previous,
     options: { ...(rule.meta.defaultOptions as O), ...options } as O,
     report: (r) => reports.push(r),
   });

@@ -1,11 +1,14 @@
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { ConfigError } from '../errors.js';
-import type { Locale, Rule } from '../rule.js';
+import type { Locale } from '../rule.js';
+import { allRules } from '../rules/index.js';
+import { RECOMMENDED, resolveRuleSet, type RuleSet } from '../ruleset.js';
 import { findConfigFile } from './discover.js';
 import { loadConfigFile } from './load.js';
 import type { Validators } from './schemas.js';
 import { getValidators } from './validators.js';
+import { describeSchemaErrors } from './schema-errors.js';
 
 export type SeverityLevel = 0 | 1 | 2;
 
@@ -25,36 +28,55 @@ export interface Override {
 export interface Config {
   /** the file it came from; null when no config file was found (recommended set only) */
   file: string | null;
-  /** folder that `overrides` globs are relative to */
+  /** folder that `overrides` globs and pack paths are relative to */
   dir: string;
   locale: Locale | null;
+  /** as written, or ["reportlint:recommended"] when absent */
+  extends: string[];
   rules: Record<string, RuleSetting>;
   overrides: Override[];
+  /** the rules this config can name and the ones its `extends` turns on */
+  ruleSet: RuleSet;
+  /** last year's report: a path relative to `dir`, {year} standing for the year before the report year */
+  previous: string | null;
 }
 
 const SEVERITIES: Record<string, SeverityLevel> = { off: 0, warn: 1, error: 2, 0: 0, 1: 1, 2: 2 };
 
 /** Find and read the config for a file (nearest from its folder upwards), or read `explicitPath`. */
-export async function loadConfig(rules: readonly Rule[], options: { forFile?: string; explicitPath?: string; cwd?: string }): Promise<Config> {
+export async function loadConfig(options: { forFile?: string; explicitPath?: string; cwd?: string }): Promise<Config> {
   const cwd = options.cwd ?? process.cwd();
   const file = options.explicitPath
     ? path.resolve(cwd, options.explicitPath)
     : findConfigFile(options.forFile ? path.dirname(path.resolve(cwd, options.forFile)) : cwd);
-  if (!file) return { file: null, dir: cwd, locale: null, rules: {}, overrides: [] };
+  if (!file) return defaultConfig(cwd);
   const raw = await loadConfigFile(file);
-  return validateConfig(raw, file, rules, await getValidators(rules));
+  return validateConfig(raw, file, await getValidators(allRules));
 }
 
-export function validateConfig(raw: unknown, file: string, rules: readonly Rule[], validators: Validators): Config {
+/** The config that applies where there is no config file: the recommended set. */
+export async function defaultConfig(dir: string): Promise<Config> {
+  const validators = await getValidators(allRules);
+  return {
+    file: null, dir, locale: null, extends: [RECOMMENDED], rules: {}, overrides: [], previous: null,
+    ruleSet: resolveRuleSet([RECOMMENDED], null, dir, validators.pack),
+  };
+}
+
+export function validateConfig(raw: unknown, file: string, validators: Validators): Config {
   const shown = path.relative(process.cwd(), file) || file;
   if (raw === undefined || raw === null) raw = {};
   if (!validators.config(raw)) throw toConfigError(shown, '', validators.config.errors ?? []);
   const data = raw as {
+    extends?: string | string[];
     locale?: Locale;
+    previous?: string;
     rules?: Record<string, unknown>;
     overrides?: Array<{ files: string | string[]; excludedFiles?: string | string[]; rules?: Record<string, unknown> }>;
   };
-  const known = new Map(rules.map((r) => [r.meta.id, r]));
+  const extendsList = data.extends === undefined ? [RECOMMENDED] : Array.isArray(data.extends) ? data.extends : [data.extends];
+  const ruleSet = resolveRuleSet(extendsList, file, path.dirname(file), validators.pack);
+  const known = new Map(ruleSet.rules.map((r) => [r.meta.id, r]));
   const readRules = (entries: Record<string, unknown> | undefined, prefix: string): Record<string, RuleSetting> => {
     const out: Record<string, RuleSetting> = {};
     for (const [id, setting] of Object.entries(entries ?? {})) {
@@ -65,8 +87,13 @@ export function validateConfig(raw: unknown, file: string, rules: readonly Rule[
       }
       const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
       if (options !== undefined) {
-        const validate = validators.rules[id]!;
-        if (!validate(options)) throw toConfigError(shown, `${key}[1]`, validate.errors ?? []);
+        const validate = validators.rules[id];
+        if (validate) {
+          if (!validate(options)) throw toConfigError(shown, `${key}[1]`, validate.errors ?? []);
+        } else if (Object.keys(options as object).length > 0) {
+          // rules from packs take no options
+          throw new ConfigError(shown, `${key}[1]`, `rule "${id}" takes no options`);
+        }
       }
       out[id] = { severity: SEVERITIES[String(severity)]!, options: (options as Record<string, unknown>) ?? {} };
     }
@@ -77,6 +104,9 @@ export function validateConfig(raw: unknown, file: string, rules: readonly Rule[
     file,
     dir: path.dirname(file),
     locale: data.locale ?? null,
+    extends: extendsList,
+    ruleSet,
+    previous: data.previous ?? null,
     rules: readRules(data.rules, ''),
     overrides: (data.overrides ?? []).map((o, i) => ({
       files: list(o.files),
@@ -88,32 +118,14 @@ export function validateConfig(raw: unknown, file: string, rules: readonly Rule[
 
 /** One clear sentence for the most specific schema error, naming the key. */
 function toConfigError(file: string, prefix: string, errors: ErrorObject[]): ConfigError {
-  // the deepest error is the most specific; among equals, prefer one that is not a combinator
-  const best = [...errors].sort((a, b) =>
-    depth(b.instancePath) - depth(a.instancePath) || Number(a.keyword === 'anyOf') - Number(b.keyword === 'anyOf'))[0];
-  if (!best) return new ConfigError(file, prefix, 'is not valid');
-  const segments = best.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let key = prefix;
-  for (const s of segments) key += /^\d+$/.test(s) ? `[${s}]` : key ? `.${s}` : s;
-  let message: string;
-  if (best.keyword === 'additionalProperties') {
-    const extra = String(best.params['additionalProperty']);
-    key = key ? `${key}.${extra}` : extra;
-    message = 'unknown key';
-  } else if (/(^|\.)rules\.[^.[]+$/.test(key) || /rules\.[^.[]+\[0\]$/.test(key)) {
-    message = 'severity must be "error", "warn" or "off" (or 2, 1, 0), or an array ["warn", { options }]';
-  } else if (best.keyword === 'enum') {
-    message = `must be one of ${(best.params['allowedValues'] as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
-  } else if (best.keyword === 'propertyNames') {
-    message = 'rule ids are kebab-case, e.g. "repeated-word"';
-  } else {
-    message = best.message ?? 'is not valid';
+  const { key, message } = describeSchemaErrors(errors, prefix);
+  if (/(^|\.)rules\.[^.[]+$/.test(key) || /rules\.[^.[]+\[0\]$/.test(key)) {
+    return new ConfigError(file, key, 'severity must be "error", "warn" or "off" (or 2, 1, 0), or an array ["warn", { options }]');
+  }
+  if (errors.some((e) => e.keyword === 'propertyNames') && /rules$/.test(key)) {
+    return new ConfigError(file, key, 'rule ids are kebab-case, e.g. "repeated-word"');
   }
   return new ConfigError(file, key, message);
-}
-
-function depth(instancePath: string): number {
-  return instancePath === '' ? 0 : instancePath.split('/').length;
 }
 
 /** The known id nearest to a misspelt one (edit distance ≤ 3). */

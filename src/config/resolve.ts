@@ -15,13 +15,12 @@ type Matcher = (file: string) => boolean;
 const matchers = new WeakMap<Override, Matcher>();
 
 /**
- * The rules that run on `file`: every rule at its default severity (the recommended set),
+ * The rules that run on `file`: the rules `extends` turns on, at their default severity,
  * then the config's rules, then each matching override in order, then --rule flags.
  */
 export async function activeRulesFor(
   file: string,
   config: Config,
-  rules: readonly Rule[],
   cliRules: Record<string, RuleSetting> = {},
 ): Promise<ActiveRule[]> {
   const settings: Record<string, RuleSetting> = {};
@@ -42,9 +41,11 @@ export async function activeRulesFor(
   layer(cliRules);
 
   const active: ActiveRule[] = [];
-  for (const rule of rules) {
+  for (const rule of config.ruleSet.rules) {
     const setting = settings[rule.meta.id];
-    const severity = setting ? setting.severity : SEVERITY[rule.meta.defaultSeverity]!;
+    // rules the config's `extends` does not turn on run only when named
+    const byDefault = config.ruleSet.enabled.has(rule.meta.id) ? SEVERITY[rule.meta.defaultSeverity]! : 0;
+    const severity = setting ? setting.severity : byDefault;
     if (severity === 0) continue;
     active.push({ rule, severity, options: { ...rule.meta.defaultOptions, ...(setting?.options ?? {}) } });
   }

@@ -10,6 +10,7 @@ export interface Validate {
 
 export interface Validators {
   config: Validate;
+  pack: Validate;
   rules: Record<string, Validate>;
 }
 
@@ -17,6 +18,10 @@ export const CONFIG_SCHEMA_URL = new URL('../../schemas/config.schema.json', imp
 
 export function readConfigSchema(): Record<string, unknown> {
   return JSON.parse(readFileSync(CONFIG_SCHEMA_URL, 'utf8')) as Record<string, unknown>;
+}
+
+export function readPackSchema(): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL('../../schemas/rule-pack.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 }
 
 export function ruleSchemaId(ruleId: string): string {
@@ -34,11 +39,10 @@ export async function createAjv(rules: readonly Rule[], forStandaloneCode: boole
     allErrors: true,
     strictTuples: false,
     useDefaults: false,
-    // string lengths as .length: the standalone code then needs no runtime helper (ucs2length)
-    unicode: false,
     code: forStandaloneCode ? { source: true, esm: true } : {},
   });
   ajv.addSchema(readConfigSchema(), 'config');
+  ajv.addSchema(readPackSchema(), 'pack');
   for (const rule of rules) ajv.addSchema({ ...rule.meta.schema, $id: ruleSchemaId(rule.meta.id) });
   return ajv;
 }

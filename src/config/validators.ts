@@ -13,9 +13,9 @@ async function load(rules: readonly Rule[]): Promise<Validators> {
   try {
     // written by scripts/compile-schemas.mjs next to the compiled code; absent under src/
     const generatedPath = '../generated/validators.js';
-    const generated = (await import(generatedPath)) as { config: Validate; ruleValidators: Record<string, Validate> };
+    const generated = (await import(generatedPath)) as { config: Validate; pack: Validate; ruleValidators: Record<string, Validate> };
     if (rules.every((r) => generated.ruleValidators[r.meta.id])) {
-      return { config: generated.config, rules: generated.ruleValidators };
+      return { config: generated.config, pack: generated.pack, rules: generated.ruleValidators };
     }
   } catch (error) {
     // only a missing build output means "compile now"; a broken one is a bug to surface
@@ -25,5 +25,5 @@ async function load(rules: readonly Rule[]): Promise<Validators> {
   const ajv = await createAjv(rules, false);
   const compiled: Record<string, Validate> = {};
   for (const rule of rules) compiled[rule.meta.id] = ajv.getSchema(ruleSchemaId(rule.meta.id)) as Validate;
-  return { config: ajv.getSchema('config') as Validate, rules: compiled };
+  return { config: ajv.getSchema('config') as Validate, pack: ajv.getSchema('pack') as Validate, rules: compiled };
 }

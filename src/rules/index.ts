@@ -1,9 +1,15 @@
 import type { Rule } from '../rule.js';
 import headingSequence from './heading-sequence.js';
 import repeatedWord from './repeated-word.js';
+import punctuationWidth from './punctuation-width.js';
+import straySpace from './stray-space.js';
+import doubledPunctuation from './doubled-punctuation.js';
+import pairedPunctuation from './paired-punctuation.js';
+import personalInfo from './personal-info.js';
+import previousShortcomings from './previous-shortcomings.js';
 
 /** Every rule written in code, in the order they run and are listed. */
-export const allRules: readonly Rule[] = [repeatedWord, headingSequence] as unknown as readonly Rule[];
+export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings] as unknown as readonly Rule[];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((r) => r.meta.id === id);

@@ -1,0 +1,327 @@
+import jsonLogic from 'json-logic-js';
+import type { DocumentModel, Section } from '../model.js';
+import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../position.js';
+import type { LocalizedText, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
+import { documentFacts, SAMPLE_FACTS, type UnitFacts } from './facts.js';
+import { closestHeading, compileParts, findParts, type CompiledPart, type FoundPart } from './parts.js';
+import { compilePattern, PatternError } from './regex.js';
+import type { JsonLogic, Level, Pack, PackCheck, PackRule, PackScope, PackText } from './types.js';
+import {
+  documentRanges, headingUnits, matchesIn, paragraphUnits, sectionRanges, sentenceUnits, type TextRange, type Unit,
+} from './units.js';
+
+/** A problem in a pack, located by its JSON path (rules[0].checks[2].patterns[1]). */
+export class PackError extends Error {
+  constructor(readonly path: string, message: string) {
+    super(`${path}: ${message}`);
+  }
+}
+
+export function text(t: PackText): LocalizedText {
+  return typeof t === 'string' ? { zh: t, en: t } : { zh: t.zh, en: t.en ?? t.zh };
+}
+
+const NO_OPTIONS = { type: 'object', additionalProperties: false, properties: {} };
+
+const SECTION_MESSAGES = {
+  missing: { zh: '缺少「{{part}}」部分', en: 'The report has no "{{part}}" part' },
+  missingNear: {
+    zh: '缺少「{{part}}」部分（最接近的标题是「{{candidate}}」，如是该部分，请在标题中写明）',
+    en: 'The report has no "{{part}}" part (the closest heading is "{{candidate}}"; if that is the part, say so in its heading)',
+  },
+  year: {
+    zh: '「{{part}}」应针对{{expected}}年，这里写的是{{found}}年',
+    en: '"{{part}}" should be about {{expected}}, but it names {{found}}',
+  },
+};
+
+interface CompiledCheck {
+  index: number;
+  def: PackCheck;
+  patterns: RegExp[];
+  /** prefer: the `unless` patterns, sticky, by replace index */
+  unless: Array<RegExp | null>;
+  parts: CompiledPart[];
+}
+
+/** Turn a validated pack into rules the engine runs like any rule written in code. */
+export function packRules(pack: Pack, docBase: string | null): Rule[] {
+  return pack.rules.map((rule, r) => compileRule(pack, rule, `rules[${r}]`, docBase));
+}
+
+function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string | null): Rule {
+  const messages: Record<string, LocalizedText> = {};
+  const checks: CompiledCheck[] = rule.checks.map((def, index) => {
+    const at = `${path}.checks[${index}]`;
+    if (def.when !== undefined) checkLogic(def.when, `${at}.when`);
+    const compiled: CompiledCheck = { index, def, patterns: [], unless: [], parts: [] };
+    const pattern = (source: string, where: string) => {
+      try {
+        return compilePattern(source);
+      } catch (error) {
+        if (error instanceof PatternError) throw new PackError(where, error.message);
+        throw error;
+      }
+    };
+    if (def.type !== 'sections' && 'scope' in def && typeof def.scope === 'object' && def.scope.section.heading) {
+      pattern(def.scope.section.heading, `${at}.scope.section.heading`);
+    }
+    switch (def.type) {
+      case 'forbid':
+        compiled.patterns = def.patterns.map((p, i) => pattern(p, `${at}.patterns[${i}]`));
+        break;
+      case 'prefer':
+        compiled.patterns = def.replace.map((e, i) => pattern(e.wrong, `${at}.replace[${i}].wrong`));
+        compiled.unless = def.replace.map((e, i) => (e.unless ? (pattern(e.unless, `${at}.replace[${i}].unless`), new RegExp(e.unless, 'uy')) : null));
+        break;
+      case 'count':
+        compiled.patterns = [pattern(def.pattern, `${at}.pattern`)];
+        break;
+      case 'consistent':
+        compiled.patterns = def.forms.map((p, i) => pattern(p, `${at}.forms[${i}]`));
+        break;
+      case 'requires':
+        compiled.patterns = [pattern(def.if, `${at}.if`), pattern(def.then, `${at}.then`)];
+        break;
+      case 'sections':
+        try {
+          compiled.parts = compileParts(def.parts);
+        } catch (error) {
+          if (error instanceof PatternError) throw new PackError(`${at}.parts`, error.message);
+          throw error;
+        }
+        break;
+    }
+    if (def.type === 'sections') {
+      messages[`c${index}.missing`] = def.message ? text(def.message) : SECTION_MESSAGES.missing;
+      messages[`c${index}.missingNear`] = def.message ? text(def.message) : SECTION_MESSAGES.missingNear;
+      messages[`c${index}.year`] = SECTION_MESSAGES.year;
+      def.parts.forEach((part, p) => (part.contains ?? []).forEach((c, k) => (messages[`c${index}.p${p}.contains${k}`] = text(c.message))));
+    } else {
+      messages[`c${index}`] = text(def.message!);
+    }
+    return compiled;
+  });
+
+  const meta: RuleMeta = {
+    id: rule.id,
+    description: text(rule.description),
+    type: rule.type ?? 'suggestion',
+    defaultSeverity: rule.severity ?? 'warn',
+    fixable: rule.checks.some((c) => c.type === 'prefer'),
+    schema: NO_OPTIONS,
+    defaultOptions: {},
+    messages,
+    tags: rule.tags ?? [`pack:${pack.id}`],
+    pack: pack.id,
+    ...(rule.doc && docBase ? { docPath: new URL(rule.doc, docBase).pathname } : {}),
+  };
+  return { meta, check: (ctx) => runRule(pack, checks, ctx) };
+}
+
+function checkLogic(logic: JsonLogic, path: string): void {
+  try {
+    jsonLogic.apply(logic as never, SAMPLE_FACTS);
+  } catch (error) {
+    throw new PackError(path, `bad json-logic condition: ${(error as Error).message}`);
+  }
+}
+
+// ---------------------------------------------------------------- running
+
+function runRule(pack: Pack, checks: CompiledCheck[], ctx: RuleContext): void {
+  const doc = ctx.document;
+  const facts = documentFacts(doc);
+  if (pack.reportType && facts.reportType !== pack.reportType) return;
+  // parts found by the rule's first sections check, for `scope: {section: {part}}` and unit.part
+  let parts: Map<string, FoundPart> | null = null;
+  const partsOf = () => {
+    if (!parts) {
+      const sections = checks.find((c) => c.def.type === 'sections');
+      parts = sections ? findParts(doc, sections.parts) : new Map();
+    }
+    return parts;
+  };
+  const parents = parentIds(doc);
+  const partOfSection = (section: Section | null): string | null => {
+    for (let s: number | undefined = section?.id; s !== undefined; s = parents.get(s)) {
+      for (const [id, found] of partsOf()) if (found.section?.id === s) return id;
+    }
+    return null;
+  };
+  const holds = (check: CompiledCheck, unit: Unit | null): boolean => {
+    if (check.def.when === undefined) return true;
+    const unitFacts: UnitFacts = {
+      kind: unit?.kind ?? 'document',
+      part: unit ? partOfSection(unit.section) : null,
+      heading: unit?.section?.heading.title ?? '',
+      level: unit?.section?.level ?? 0,
+    };
+    return Boolean(jsonLogic.apply(check.def.when as never, { ...facts, unit: unitFacts }));
+  };
+
+  for (const check of checks) {
+    const id = `c${check.index}`;
+    const level = check.def.level;
+    const report = (r: Omit<Report, 'level'> & { level?: Level }) => ctx.report({ ...r, level: r.level ?? level });
+    if (check.def.type === 'sections') {
+      if (holds(check, null)) runSections(check, doc, partsOf(), facts.year, report);
+      continue;
+    }
+    const units = unitsFor(doc, check.def.scope ?? 'document', partsOf).filter((u) => holds(check, u));
+    const def = check.def;
+    switch (def.type) {
+      case 'forbid':
+        for (const unit of units) {
+          for (const re of check.patterns) {
+            for (const m of matchesIn(unit.ranges, re)) report({ messageId: id, data: { match: m.match[0] }, ...place(m.range, m.index, m.match[0].length) });
+          }
+        }
+        break;
+      case 'prefer':
+        for (const unit of units) {
+          check.patterns.forEach((re, k) => {
+            const entry = def.replace[k]!;
+            const unless = check.unless[k];
+            for (const m of matchesIn(unit.ranges, re)) {
+              if (unless) {
+                unless.lastIndex = m.index;
+                if (unless.test(m.range.block.text)) continue;
+              }
+              const right = m.match[0].replace(new RegExp(re.source, 'u'), entry.right);
+              const at = place(m.range, m.index, m.match[0].length);
+              const range = contiguousSourceRange(m.range.block, m.index, m.index + m.match[0].length);
+              report({ messageId: id, data: { match: m.match[0], right }, ...at, ...(range ? { fix: { ...range, text: right } } : {}) });
+            }
+          });
+        }
+        break;
+      case 'count':
+        for (const unit of units) {
+          const found = [...matchesIn(unit.ranges, check.patterns[0]!)];
+          const data = { count: found.length, min: def.min ?? 0, max: def.max ?? '∞' };
+          if (def.min !== undefined && found.length < def.min) {
+            const first = unit.ranges[0];
+            if (first) report({ messageId: id, data, ...place(first, first.start, 0) });
+          } else if (def.max !== undefined && found.length > def.max) {
+            const extra = found[def.max]!;
+            report({ messageId: id, data, ...place(extra.range, extra.index, extra.match[0].length) });
+          }
+        }
+        break;
+      case 'consistent': {
+        const all = units.flatMap((u) => u.ranges);
+        const [a = [], b = []] = check.patterns.map((re) => collect(all, re));
+        if (a.length && b.length) {
+          const [minority, majority] = b.length <= a.length ? [b, a] : [a, b];
+          for (const m of minority) {
+            report({ messageId: id, data: { match: m.match[0], other: majority[0]!.match[0] }, ...place(m.range, m.index, m.match[0].length) });
+          }
+        }
+        break;
+      }
+      case 'requires':
+        for (const unit of units) {
+          const first = matchesIn(unit.ranges, check.patterns[0]!).next();
+          if (first.done) continue;
+          if (!matchesIn(unit.ranges, check.patterns[1]!).next().done) continue;
+          report({ messageId: id, data: { match: first.value.match[0] }, ...place(first.value.range, first.value.index, first.value.match[0].length) });
+        }
+        break;
+    }
+  }
+}
+
+const collect = (ranges: TextRange[], re: RegExp) => [...matchesIn(ranges, re)];
+
+function runSections(
+  check: CompiledCheck,
+  doc: DocumentModel,
+  found: Map<string, FoundPart>,
+  year: number | null,
+  report: (r: Omit<Report, 'level'> & { level?: Level }) => void,
+): void {
+  const def = check.def;
+  if (def.type !== 'sections') return;
+  const claimed = new Set([...found.values()].flatMap((f) => (f.section ? [f.section.id] : [])));
+  check.parts.forEach((part, p) => {
+    const name = text(part.def.name);
+    const where = found.get(part.def.id);
+    if (!where) {
+      if (part.def.optional) return;
+      const others = check.parts.filter((q) => q !== part).map((q) => text(q.def.name).zh);
+      const candidate = closestHeading(doc, name.zh, others, claimed);
+      report({
+        messageId: `c${check.index}.${candidate ? 'missingNear' : 'missing'}`,
+        data: { part: name.zh, ...(candidate ? { candidate: candidate.heading.title } : {}) },
+        start: 0,
+        end: 0,
+        ...(part.def.level ? { level: part.def.level } : {}),
+      });
+      return;
+    }
+    const ranges = where.section ? sectionRanges(where.section) : [where.passage!];
+    (part.def.contains ?? []).forEach((c, k) => {
+      const patterns = part.contains[k]!.patterns;
+      if (ranges.some((r) => patterns.some((re) => re.test(r.block.text.slice(r.start, r.end))))) return;
+      const anchor = where.section ? where.section.heading : where.passage!.block;
+      report({
+        messageId: `c${check.index}.p${p}.contains${k}`,
+        data: { part: name.zh },
+        start: sourceOffset(anchor, 0),
+        end: sourceEndOffset(anchor, anchor.text.length),
+        ...(c.level ? { level: c.level } : {}),
+      });
+    });
+    if (part.def.yearOffset !== undefined && year !== null && where.section) {
+      const expected = year + part.def.yearOffset;
+      const heading = where.section.heading;
+      for (const m of heading.text.matchAll(/(?<!\d)(\d{4})\s*年/g)) {
+        if (Number(m[1]) === expected) continue;
+        report({
+          messageId: `c${check.index}.year`,
+          data: { part: name.zh, expected, found: m[1]! },
+          start: sourceOffset(heading, m.index),
+          end: sourceEndOffset(heading, m.index + m[0].length),
+        });
+      }
+    }
+  });
+}
+
+function unitsFor(doc: DocumentModel, scope: PackScope, partsOf: () => Map<string, FoundPart>): Unit[] {
+  if (scope === 'document') return [{ kind: 'document', ranges: documentRanges(doc), section: null }];
+  if (scope === 'heading') return headingUnits(doc);
+  if (scope === 'paragraph') return paragraphUnits(doc);
+  if (scope === 'sentence') return sentenceUnits(doc);
+  const { heading, part } = scope.section;
+  let sections = doc.allSections;
+  if (heading) {
+    const re = new RegExp(heading, 'u');
+    sections = sections.filter((s) => re.test(s.heading.title));
+  }
+  if (part) {
+    const found = partsOf().get(part);
+    if (!found) return [];
+    if (!found.section) return [{ kind: 'section', ranges: [found.passage!], section: null }];
+    sections = sections.filter((s) => s === found.section);
+  }
+  return sections.map((s) => ({ kind: 'section' as const, ranges: sectionRanges(s), section: s }));
+}
+
+function place(range: TextRange, index: number, length: number): { start: number; end: number } {
+  const start = sourceOffset(range.block, index);
+  return { start, end: length ? sourceEndOffset(range.block, index + length) : start };
+}
+
+const parentCache = new WeakMap<DocumentModel, Map<number, number>>();
+
+function parentIds(doc: DocumentModel): Map<number, number> {
+  let parents = parentCache.get(doc);
+  if (!parents) {
+    parents = new Map();
+    for (const s of doc.allSections) for (const c of s.children) parents.set(c.id, s.id);
+    parentCache.set(doc, parents);
+  }
+  return parents;
+}

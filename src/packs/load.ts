@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { describeSchemaErrors } from '../config/schema-errors.js';
+import type { Validate } from '../config/schemas.js';
+import { ConfigError } from '../errors.js';
+import type { Rule } from '../rule.js';
+import { PackError, packRules } from './compile.js';
+import type { Pack } from './types.js';
+
+export interface LoadedPack {
+  pack: Pack;
+  file: string;
+  rules: Rule[];
+}
+
+/**
+ * Read, validate and compile a pack file. Every problem — JSON syntax, schema, a bad
+ * json-logic condition, an invalid or catastrophic regex — names the file and the JSON path.
+ */
+export function loadPackFile(file: string, shownAs: string, validate: Validate): LoadedPack {
+  let raw: unknown;
+  let textContent: string;
+  try {
+    textContent = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (error) {
+    throw new ConfigError(shownAs, '', `rule pack cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    raw = JSON.parse(textContent);
+  } catch (error) {
+    throw new ConfigError(shownAs, '', `rule pack is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!validate(raw)) {
+    const { key, message } = describeSchemaErrors(validate.errors ?? []);
+    throw new ConfigError(shownAs, key, message);
+  }
+  const pack = raw as Pack;
+  try {
+    return { pack, file, rules: packRules(pack, pathToFileURL(file).href) };
+  } catch (error) {
+    if (error instanceof PackError) throw new ConfigError(shownAs, error.path, error.message.slice(error.path.length + 2));
+    throw error;
+  }
+}

@@ -1,0 +1,76 @@
+import type { DocumentModel, Section } from '../model.js';
+import { compilePattern } from './regex.js';
+import type { PackPart } from './types.js';
+import { documentRanges, type TextRange } from './units.js';
+
+export interface CompiledPart {
+  def: PackPart;
+  headings: RegExp[];
+  keywords: RegExp[];
+  contains: Array<{ patterns: RegExp[] }>;
+}
+
+/** Where a part was found: a section whose heading names it, or a passage that mentions it. */
+export interface FoundPart {
+  section: Section | null;
+  passage: TextRange | null;
+}
+
+export function compileParts(parts: PackPart[]): CompiledPart[] {
+  return parts.map((def) => ({
+    def,
+    headings: def.headings.map((p) => compilePattern(p, 'u')),
+    keywords: (def.keywords ?? []).map((p) => compilePattern(p, 'u')),
+    contains: (def.contains ?? []).map((c) => ({ patterns: c.patterns.map((p) => compilePattern(p, 'u')) })),
+  }));
+}
+
+/** Find each part: first a heading at any level, else a passage (paragraph) with one of its keywords. */
+export function findParts(doc: DocumentModel, parts: CompiledPart[]): Map<string, FoundPart> {
+  const found = new Map<string, FoundPart>();
+  for (const part of parts) {
+    // patterns are tried in the order the pack lists them, most specific first
+    let section: Section | null = null;
+    for (const re of part.headings) {
+      section = doc.allSections.find((s) => re.test(s.heading.title)) ?? null;
+      if (section) break;
+    }
+    if (section) {
+      found.set(part.def.id, { section, passage: null });
+      continue;
+    }
+    if (part.keywords.length) {
+      const passage = documentRanges(doc).find((r) => part.keywords.some((re) => re.test(r.block.text)));
+      if (passage) found.set(part.def.id, { section: null, passage });
+    }
+  }
+  return found;
+}
+
+/**
+ * The heading most like a part's name, for "did you mean". Names in one pack share words
+ * (推进法治政府建设 …) that say nothing about which part is meant, so only the character pairs
+ * that are the part's own count: a heading is a candidate when it contains at least 40% of them.
+ * Headings already found to be another part are not candidates.
+ */
+export function closestHeading(doc: DocumentModel, name: string, otherNames: string[], claimed: ReadonlySet<number> = new Set()): Section | null {
+  const shared = new Set(otherNames.flatMap((n) => [...bigrams(n)]));
+  const own = [...bigrams(name)].filter((g) => !shared.has(g));
+  if (own.length === 0) return null;
+  let best: Section | null = null;
+  let bestScore = 0.4;
+  for (const s of doc.allSections) {
+    if (claimed.has(s.id)) continue;
+    const heading = bigrams(s.heading.title);
+    const score = own.filter((g) => heading.has(g)).length / own.length;
+    if (score >= bestScore && (best === null || score > bestScore)) [best, bestScore] = [s, score];
+  }
+  return best;
+}
+
+function bigrams(text: string): Set<string> {
+  const chars = [...text.replace(/[\s\p{P}\d]/gu, '')];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
+  return out;
+}

@@ -1,0 +1,80 @@
+import type { DocumentModel, Section, TextBlock } from '../model.js';
+
+/** A stretch of one block's text: [start, end) indices into block.text. */
+export interface TextRange {
+  block: TextBlock;
+  start: number;
+  end: number;
+}
+
+/** What a check looks at, once: a list of text ranges (the texts of one heading, paragraph, sentence, section or the whole document). */
+export interface Unit {
+  kind: 'document' | 'heading' | 'paragraph' | 'sentence' | 'section';
+  ranges: TextRange[];
+  /** the section the unit is, or lies in; null before the first heading */
+  section: Section | null;
+}
+
+const whole = (block: TextBlock): TextRange => ({ block, start: 0, end: block.text.length });
+
+/** Every text block of the document in order: title, addressee, headings and paragraphs, signature. */
+export function documentRanges(doc: DocumentModel): TextRange[] {
+  const blocks: TextBlock[] = [];
+  if (doc.title) blocks.push(doc.title);
+  if (doc.addressee) blocks.push(doc.addressee);
+  blocks.push(...doc.preamble);
+  const walk = (s: Section) => {
+    blocks.push(s.heading, ...s.paragraphs);
+    s.children.forEach(walk);
+  };
+  doc.sections.forEach(walk);
+  if (doc.signature?.issuer) blocks.push(doc.signature.issuer);
+  if (doc.signature?.date) blocks.push(doc.signature.date);
+  return blocks.map(whole);
+}
+
+/** The heading and all body text of a section and its subsections. */
+export function sectionRanges(section: Section): TextRange[] {
+  const out: TextRange[] = [whole(section.heading), ...section.paragraphs.map(whole)];
+  for (const child of section.children) out.push(...sectionRanges(child));
+  return out;
+}
+
+export function headingUnits(doc: DocumentModel): Unit[] {
+  const units: Unit[] = doc.title ? [{ kind: 'heading', ranges: [whole(doc.title)], section: null }] : [];
+  for (const s of doc.allSections) units.push({ kind: 'heading', ranges: [whole(s.heading)], section: s });
+  return units;
+}
+
+export function paragraphUnits(doc: DocumentModel): Unit[] {
+  return doc.paragraphs.map((p) => ({
+    kind: 'paragraph' as const,
+    ranges: [whole(p)],
+    section: p.sectionId === null ? null : doc.allSections[p.sectionId]!,
+  }));
+}
+
+export function sentenceUnits(doc: DocumentModel): Unit[] {
+  return doc.paragraphs.flatMap((p) =>
+    p.sentences.map((s) => ({
+      kind: 'sentence' as const,
+      ranges: [{ block: p, start: s.start, end: s.end }],
+      section: p.sectionId === null ? null : doc.allSections[p.sectionId]!,
+    })),
+  );
+}
+
+/** Every regex match inside the ranges, with the range it was found in. */
+export function* matchesIn(ranges: TextRange[], re: RegExp): Generator<{ range: TextRange; index: number; match: RegExpExecArray }> {
+  for (const range of ranges) {
+    const text = range.block.text.slice(range.start, range.end);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      yield { range, index: range.start + m.index, match: m };
+    }
+  }
+}

@@ -1,0 +1,65 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Validate } from './config/schemas.js';
+import { ConfigError } from './errors.js';
+import { loadPackFile, type LoadedPack } from './packs/load.js';
+import type { Rule } from './rule.js';
+import { allRules } from './rules/index.js';
+
+/** The rules a config can name, and which of them its `extends` turns on at their default severity. */
+export interface RuleSet {
+  rules: Rule[];
+  enabled: Set<string>;
+}
+
+export const RECOMMENDED = 'reportlint:recommended';
+const PREFIX = 'reportlint:';
+const BUILTIN_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
+
+let builtins: LoadedPack[] | null = null;
+
+/** The packs shipped in rules/ (loaded once per process). */
+export function builtinPacks(validate: Validate): LoadedPack[] {
+  builtins ??= existsSync(BUILTIN_DIR)
+    ? readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.json')).sort()
+      .map((f) => loadPackFile(path.join(BUILTIN_DIR, f), `rules/${f}`, validate))
+    : [];
+  return builtins;
+}
+
+/**
+ * Resolve `extends`: "reportlint:recommended" (every code rule and the recommended built-in
+ * packs), "reportlint:<pack-id>" (a built-in pack), or a path to a pack file relative to the
+ * config file. Every built-in rule can be named in `rules` even when not extended.
+ */
+export function resolveRuleSet(extendsList: string[], configFile: string | null, baseDir: string, validate: Validate): RuleSet {
+  const packs = builtinPacks(validate);
+  const rules: Rule[] = [...allRules, ...packs.flatMap((p) => p.rules)];
+  const enabled = new Set<string>();
+  const shown = configFile ? path.relative(process.cwd(), configFile) || configFile : '<config>';
+  extendsList.forEach((name, i) => {
+    if (name === RECOMMENDED) {
+      allRules.forEach((r) => enabled.add(r.meta.id));
+      packs.filter((p) => p.pack.recommended).forEach((p) => p.rules.forEach((r) => enabled.add(r.meta.id)));
+    } else if (name.startsWith(PREFIX)) {
+      const pack = packs.find((p) => p.pack.id === name.slice(PREFIX.length));
+      if (!pack) {
+        const known = [RECOMMENDED, ...packs.map((p) => PREFIX + p.pack.id)].join(', ');
+        throw new ConfigError(shown, `extends[${i}]`, `unknown pack "${name}" (built in: ${known})`);
+      }
+      pack.rules.forEach((r) => enabled.add(r.meta.id));
+    } else {
+      const file = path.resolve(baseDir, name);
+      const loaded = loadPackFile(file, path.relative(process.cwd(), file) || file, validate);
+      for (const rule of loaded.rules) {
+        if (rules.some((r) => r.meta.id === rule.meta.id)) {
+          throw new ConfigError(path.relative(process.cwd(), file) || file, '', `rule id "${rule.meta.id}" is already taken by a built-in rule; choose another id`);
+        }
+        rules.push(rule);
+        enabled.add(rule.meta.id);
+      }
+    }
+  });
+  return { rules, enabled };
+}

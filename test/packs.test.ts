@@ -1,0 +1,196 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config/index.js';
+import { getValidators } from '../src/config/validators.js';
+import { ConfigError } from '../src/errors.js';
+import { lintText } from '../src/index.js';
+import { loadPackFile } from '../src/packs/load.js';
+import { allRules } from '../src/rules/index.js';
+import { cli, ROOT, tempDir } from './cli-helpers.js';
+
+/** A config in a temp dir that extends only the given pack, so other rules stay quiet. */
+function setup(pack: unknown, extra: Record<string, unknown> = {}): string {
+  const dir = tempDir();
+  writeFileSync(path.join(dir, 'pack.json'), JSON.stringify(pack));
+  writeFileSync(path.join(dir, '.reportlintrc.json'), JSON.stringify({ extends: ['./pack.json'], ...extra }));
+  return dir;
+}
+
+function pack(checks: unknown[], more: Record<string, unknown> = {}) {
+  return { id: 'our-office', description: '本单位用语', rules: [{ id: 'office-style', description: '本单位用语规范', severity: 'warn', checks }], ...more };
+}
+
+async function lint(dir: string, text: string, name = 'draft.txt') {
+  const filename = path.join(dir, name);
+  const result = await lintText(text, { filename, config: await loadConfig({ forFile: filename, cwd: dir }) });
+  return result.messages.map((m) => ({ ruleId: m.ruleId, line: m.line, column: m.column, severity: m.severity, message: m.message, fix: m.fix, text: text.slice(m.offset, m.endOffset) }));
+}
+
+async function packError(p: unknown): Promise<ConfigError> {
+  const dir = setup(p);
+  try {
+    await loadConfig({ forFile: path.join(dir, 'a.txt'), cwd: dir });
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('shipped packs', () => {
+  it('every pack in rules/ validates and compiles', async () => {
+    const { pack: validate } = await getValidators(allRules);
+    const files = readdirSync(path.join(ROOT, 'rules')).filter((f) => f.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) {
+      const loaded = loadPackFile(path.join(ROOT, 'rules', f), f, validate);
+      expect(loaded.rules.length, f).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe('check types', () => {
+  it('forbid reports every match', async () => {
+    const dir = setup(pack([{ type: 'forbid', patterns: ['领导高度重视'], message: '套话「{{match}}」' }]));
+    expect(await lint(dir, '一、总体情况\n领导高度重视，多次听取汇报。\n')).toEqual([
+      expect.objectContaining({ ruleId: 'office-style', line: 2, column: 1, severity: 1, message: '套话「领导高度重视」', text: '领导高度重视' }),
+    ]);
+  });
+
+  it('prefer substitutes with a fix, honours `unless` and $1 groups', async () => {
+    const dir = setup(pack([{
+      type: 'prefer',
+      message: { zh: '「{{match}}」应为「{{right}}」', en: 'use {{right}}' },
+      replace: [{ wrong: '截止', right: '截至', unless: '截止(日期|时间)' }, { wrong: '习近平法制(思想)', right: '习近平法治$1' }],
+    }]));
+    const text = '截止目前，申报截止日期未变。深入学习习近平法制思想。\n';
+    const found = await lint(dir, text);
+    expect(found.map((f) => [f.text, f.message, f.fix?.text])).toEqual([
+      ['截止', '「截止」应为「截至」', '截至'],
+      ['习近平法制思想', '「习近平法制思想」应为「习近平法治思想」', '习近平法治思想'],
+    ]);
+  });
+
+  it('count checks min and max per scope unit', async () => {
+    const dir = setup(pack([
+      { type: 'count', pattern: '一是', max: 1, scope: 'paragraph', message: '一个段落中「一是」出现{{count}}次' },
+      { type: 'count', pattern: '特此报告', min: 1, message: '缺少「特此报告」' },
+    ]));
+    const found = await lint(dir, '一是加强领导；一是健全制度。\n二是完善机制。\n');
+    expect(found.map((f) => [f.line, f.column, f.message])).toEqual([
+      [1, 1, '缺少「特此报告」'],
+      [1, 8, '一个段落中「一是」出现2次'],
+    ]);
+  });
+
+  it('consistent reports the less frequent form', async () => {
+    const dir = setup(pack([{ type: 'consistent', forms: ['其他', '其它'], message: '「{{match}}」与「{{other}}」混用' }]));
+    const found = await lint(dir, '其他事项。\n其它事项。\n其他情况。\n');
+    expect(found.map((f) => [f.line, f.message])).toEqual([[2, '「其它」与「其他」混用']]);
+  });
+
+  it('requires: where `if` matches, `then` must too, in the same unit', async () => {
+    const dir = setup(pack([{ type: 'requires', if: '三项制度', then: '法制审核', scope: 'paragraph', message: '提到「{{match}}」时应写明重大执法决定法制审核' }]));
+    const found = await lint(dir, '落实行政执法三项制度。\n落实三项制度，严格法制审核。\n');
+    expect(found.map((f) => [f.line, f.text])).toEqual([[1, '三项制度']]);
+  });
+
+  it('scope by section heading and `when` over facts', async () => {
+    const dir = setup(pack([
+      { type: 'forbid', patterns: ['明年'], scope: { section: { heading: '成效' } }, message: '成效部分不应写「明年」' },
+      { type: 'forbid', patterns: ['今年'], when: { '==': [{ var: 'format' }, 'markdown'] }, message: 'Markdown 中不写「今年」' },
+    ]));
+    const text = '一、主要举措和成效\n明年继续。今年完成。\n二、工作安排\n明年继续。\n';
+    expect((await lint(dir, text)).map((f) => [f.line, f.text])).toEqual([[2, '明年']]);
+    expect((await lint(dir, text, 'draft.md')).map((f) => [f.line, f.text])).toEqual([[2, '明年'], [2, '今年']]);
+  });
+
+  it('sections: missing parts, with the closest heading; contains; optional parts', async () => {
+    const dir = setup(pack([{
+      type: 'sections',
+      parts: [
+        { id: 'summary', name: '工作总结', headings: ['工作总结'] },
+        { id: 'plan', name: '下一步工作计划', headings: ['下一步'], contains: [{ patterns: ['\\d{4}年'], message: '「{{part}}」应写明年份', level: 'warn' }] },
+        { id: 'other', name: '其他事项', headings: ['其他事项'], optional: true },
+      ],
+    }], { }));
+    const found = await lint(dir, '一、工作开展总结\n正文。\n二、下一步打算\n继续努力。\n');
+    expect(found.map((f) => [f.line, f.column, f.severity, f.message])).toEqual([
+      [1, 1, 1, '缺少「工作总结」部分（最接近的标题是「工作开展总结」，如是该部分，请在标题中写明）'],
+      [3, 1, 1, '「下一步工作计划」应写明年份'],
+    ]);
+  });
+
+  it('a pack for another report type stays silent', async () => {
+    const dir = setup(pack([{ type: 'forbid', patterns: ['今年'], message: 'x' }], { reportType: 'audit-report' }));
+    expect(await lint(dir, '一、总体情况\n今年完成。\n')).toEqual([]);
+  });
+});
+
+describe('broken packs: the file and the JSON path, exit 2', () => {
+  it('unknown check type', async () => {
+    const e = await packError(pack([{ type: 'frobnicate', message: 'x' }]));
+    expect(e.message).toMatch(/pack\.json: rules\[0\]\.checks\[0\]\.type: must be one of "forbid"/);
+  });
+
+  it('missing required field', async () => {
+    const e = await packError(pack([{ type: 'forbid', message: 'x' }]));
+    expect(e.message).toMatch(/rules\[0\]\.checks\[0\]: must have required property 'patterns'/);
+  });
+
+  it('bad json-logic', async () => {
+    const e = await packError(pack([{ type: 'forbid', patterns: ['x'], message: 'x', when: { frobnicate: [1, 2] } }]));
+    expect(e.message).toMatch(/rules\[0\]\.checks\[0\]\.when: bad json-logic condition: Unrecognized operation frobnicate/);
+  });
+
+  it('invalid regex', async () => {
+    const e = await packError(pack([{ type: 'forbid', patterns: ['ok', '(unclosed'], message: 'x' }]));
+    expect(e.message).toMatch(/rules\[0\]\.checks\[0\]\.patterns\[1\]: invalid regular expression/);
+  });
+
+  it('catastrophic regex', async () => {
+    const e = await packError(pack([{ type: 'prefer', replace: [{ wrong: '(a+)+$', right: 'a' }], message: 'x' }]));
+    expect(e.message).toMatch(/rules\[0\]\.checks\[0\]\.replace\[0\]\.wrong: pattern \/\(a\+\)\+\$\/ may backtrack catastrophically/);
+  });
+
+  it('rule id already taken', async () => {
+    const e = await packError({ ...pack([{ type: 'forbid', patterns: ['x'], message: 'x' }]), rules: [{ id: 'repeated-word', description: 'x', checks: [{ type: 'forbid', patterns: ['x'], message: 'x' }] }] });
+    expect(e.message).toContain('rule id "repeated-word" is already taken');
+  });
+
+  it('unknown built-in pack name', async () => {
+    const dir = tempDir();
+    writeFileSync(path.join(dir, '.reportlintrc.json'), JSON.stringify({ extends: ['reportlint:nope'] }));
+    writeFileSync(path.join(dir, 'a.txt'), '一、总体情况\n正文。\n');
+    const run = cli(['a.txt'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/\.reportlintrc\.json: extends\[0\]: unknown pack "reportlint:nope"/);
+  });
+
+  it('through the CLI: exit 2 and one line', () => {
+    const dir = setup(pack([{ type: 'forbid', patterns: ['(x+)*y'], message: 'x' }]));
+    writeFileSync(path.join(dir, 'a.txt'), '一、总体情况\n正文。\n');
+    const run = cli(['a.txt'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toMatch(/^reportlint: pack\.json: rules\[0\]\.checks\[0\]\.patterns\[0\]: pattern/);
+  });
+});
+
+describe('pack rules are configured like code rules', () => {
+  it('severity from config, --rule, listed by --help', async () => {
+    const dir = setup(pack([{ type: 'forbid', patterns: ['今年'], message: '写明年份' }]), { rules: { 'office-style': 'error' } });
+    writeFileSync(path.join(dir, 'a.txt'), '一、总体情况\n今年完成。\n');
+    const run = cli(['--format', 'json', 'a.txt'], { cwd: dir });
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)[0].messages[0]).toMatchObject({ ruleId: 'office-style', severity: 2 });
+    expect(cli(['--rule', 'office-style:off', 'a.txt'], { cwd: dir }).status).toBe(0);
+    expect(cli(['--help']).stdout).toContain('required-sections');
+  });
+
+  it('pack rules take no options', async () => {
+    const dir = setup(pack([{ type: 'forbid', patterns: ['x'], message: 'x' }]), { rules: { 'office-style': ['warn', { level: 1 }] } });
+    await expect(loadConfig({ forFile: path.join(dir, 'a.txt'), cwd: dir })).rejects.toThrow(/rules\.office-style\[1\]: rule "office-style" takes no options/);
+  });
+});
