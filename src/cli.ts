@@ -5,19 +5,20 @@
  * Everything not needed by a plain run (Markdown parser, cosmiconfig, ajv, glob matching)
  * is imported only when a run needs it.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config, RuleSetting } from './config/index.js';
-import { loadConfig, parseSeverity } from './config/index.js';
+import { defaultConfig, loadConfig, parseSeverity } from './config/index.js';
 import { activeRulesFor } from './config/resolve.js';
 import { ConfigError, UsageError } from './errors.js';
 import type { LintResult } from './lint.js';
 import { lintDocument, RuleCrashError, summarize } from './lint.js';
 import { formatOf, loadMarkdownSupport, parseDocument } from './parse/index.js';
 import { InputError, readSourceFile } from './read.js';
-import type { Locale } from './rule.js';
-import { allRules } from './rules/index.js';
+import type { Locale, Rule } from './rule.js';
+import type { DocumentModel } from './model.js';
+import { documentFacts } from './packs/facts.js';
 import { collectFiles } from './files.js';
 import { FORMAT_NAMES, formatResults, isFormatName } from './formatters/index.js';
 
@@ -32,6 +33,7 @@ const OPTIONS = {
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   rule: { type: 'string', multiple: true },
+  previous: { type: 'string' },
   locale: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -78,7 +80,7 @@ async function run(io: CliIO): Promise<number> {
     throw new UsageError(`--locale must be zh or en, not "${localeArg}"`);
   }
   if (values.help) {
-    io.stdout.write(helpText((localeArg as Locale | undefined) ?? 'zh'));
+    io.stdout.write(helpText((localeArg as Locale | undefined) ?? 'zh', (await defaultConfig(io.cwd)).ruleSet.rules));
     return 0;
   }
   if (values.version) {
@@ -113,7 +115,11 @@ async function run(io: CliIO): Promise<number> {
     const key = explicitConfig ? '<explicit>' : path.dirname(file);
     let config = configs.get(key);
     if (!config) {
-      config = await loadConfig(allRules, { forFile: file, explicitPath: explicitConfig, cwd: io.cwd });
+      config = await loadConfig({ forFile: file, explicitPath: explicitConfig, cwd: io.cwd });
+      // --rule may name any rule the config knows, pack rules included
+      for (const id of Object.keys(cliRules)) {
+        if (!config.ruleSet.rules.some((r) => r.meta.id === id)) throw new UsageError(`--rule: unknown rule "${id}" (reportlint --help lists the rules)`);
+      }
       configs.set(key, config);
     }
     return config;
@@ -121,8 +127,32 @@ async function run(io: CliIO): Promise<number> {
   // a broken --config is reported once, before any file
   if (explicitConfig) await configFor(io.cwd);
 
+  // last year's report: --previous names one file; `previous` in config may name one per year
+  const previousDocs = new Map<string, DocumentModel | null>();
+  const previousFor = async (document: DocumentModel, config: Config): Promise<DocumentModel | null> => {
+    let file: string;
+    if (values.previous) file = path.resolve(io.cwd, values.previous);
+    else if (config.previous) {
+      const year = documentFacts(document).year;
+      if (config.previous.includes('{year}') && year === null) return null;
+      file = path.resolve(config.dir, config.previous.replaceAll('{year}', String((year ?? 0) - 1)));
+      // a pattern that names no existing file (the first year, a gap) means: no previous report
+      if (!existsSync(file)) return null;
+    } else return null;
+    if (file === path.resolve(document.filename)) return null;
+    if (!previousDocs.has(file)) {
+      const source = readSourceFile(file);
+      if (formatOf(file) === 'markdown') await loadMarkdownSupport();
+      previousDocs.set(file, source.text.trim() ? parseDocument(source.text, { filename: file }) : null);
+    }
+    return previousDocs.get(file)!;
+  };
+  if (values.previous) readSourceFile(path.resolve(io.cwd, values.previous));
+
   let locale: Locale = (localeArg as Locale | undefined) ?? 'zh';
   const results: LintResult[] = [];
+  // the decoded texts, for formats that show the draft (html) or need offsets (sarif fixes)
+  const sources: Record<string, string> = {};
   for (const input of inputs) {
     let text: string;
     if (input.text !== undefined) text = input.text.replace(/^\uFEFF/, '');
@@ -144,10 +174,12 @@ async function run(io: CliIO): Promise<number> {
     }
     const config = await configFor(input.path);
     if (!localeArg && config.locale) locale = config.locale;
-    const active = await activeRulesFor(input.path, config, allRules, cliRules);
+    const active = await activeRulesFor(input.path, config, cliRules);
     if (formatOf(input.path) === 'markdown') await loadMarkdownSupport();
+    sources[input.path] = text;
     const document = parseDocument(text, { filename: input.path });
-    let messages = lintDocument(document, active, locale);
+    const previous = await previousFor(document, config);
+    let messages = lintDocument(document, active, locale, previous);
     if (values.quiet) messages = messages.filter((m) => m.severity === 2);
     results.push(summarize(input.path, messages));
   }
@@ -156,8 +188,8 @@ async function run(io: CliIO): Promise<number> {
   if (results.length === 0 && inputErrors.length) return 2;
 
   const color = !values['no-color'] && !('NO_COLOR' in io.env) && (values.color === true || io.env['FORCE_COLOR'] !== undefined || io.stdout.isTTY === true);
-  const rulesMeta = Object.fromEntries(allRules.map((r) => [r.meta.id, r.meta]));
-  const output = await formatResults(format, results, { color, locale, cwd: io.cwd, rulesMeta });
+  const rulesMeta = Object.fromEntries([...configs.values()].flatMap((c) => c.ruleSet.rules).map((r) => [r.meta.id, r.meta]));
+  const output = await formatResults(format, results, { color, locale, cwd: io.cwd, rulesMeta, sources });
   if (values['output-file']) {
     const { writeFileSync } = await import('node:fs');
     try {
@@ -185,7 +217,6 @@ function parseRuleFlags(flags: string[]): Record<string, RuleSetting> {
     const m = /^\s*([a-z][a-z0-9-]*)\s*:\s*(\S+)\s*$/.exec(flag);
     const severity = m ? parseSeverity(m[2]!) : undefined;
     if (!m || severity === undefined) throw new UsageError(`--rule takes id:severity, e.g. --rule repeated-word:warn (got "${flag}")`);
-    if (!allRules.some((r) => r.meta.id === m[1])) throw new UsageError(`--rule: unknown rule "${m[1]}" (see the rule list in reportlint --help)`);
     out[m[1]!] = { severity, options: {} };
   }
   return out;
@@ -196,8 +227,8 @@ function packageVersion(): string {
   return pkg.version;
 }
 
-function helpText(locale: Locale): string {
-  const rules = allRules.map((r) => `  ${r.meta.id.padEnd(20)} ${r.meta.description[locale]}`).join('\n');
+function helpText(locale: Locale, ruleList: readonly Rule[]): string {
+  const rules = ruleList.map((r) => `  ${r.meta.id.padEnd(20)} ${r.meta.description[locale]}`).join('\n');
   if (locale === 'en') {
     return `Usage: reportlint [options] <files|dirs|globs...>
 
@@ -210,6 +241,7 @@ Options:
       --quiet                report errors only
       --max-warnings <n>     exit 1 when there are more than n warnings
       --rule <id:severity>   set a rule's severity, e.g. --rule repeated-word:warn (repeatable)
+      --previous <file>      last year's report, to check that its shortcomings were answered
       --stdin                read the text from standard input
       --stdin-filename <f>   file name for the stdin text (format, config lookup)
       --locale <zh|en>       language of the messages (default zh)
@@ -234,6 +266,7 @@ ${rules}
       --quiet                只报告错误
       --max-warnings <n>     警告多于 n 条时以 1 退出
       --rule <规则:级别>     设置规则级别，如 --rule repeated-word:warn（可重复）
+      --previous <文件>      上一年度报告，用于核对其所列不足是否已整改
       --stdin                从标准输入读取文本
       --stdin-filename <f>   标准输入文本的文件名（决定格式和配置）
       --locale <zh|en>       提示语言（默认 zh）

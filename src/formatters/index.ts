@@ -5,6 +5,10 @@ import type { FormatContext, Formatter } from './types.js';
 const LOADERS: Record<string, () => Promise<Formatter>> = {
   stylish: async () => (await import('./stylish.js')).stylish,
   json: async () => (await import('./json.js')).json,
+  sarif: async () => (await import('./sarif.js')).sarif,
+  github: async () => (await import('./github.js')).github,
+  junit: async () => (await import('./junit.js')).junit,
+  html: async () => (await import('./html.js')).html,
 };
 
 export const FORMAT_NAMES = Object.keys(LOADERS);

@@ -7,6 +7,13 @@ export interface FormatContext {
   cwd: string;
   /** metadata of every rule, for formats that describe rules (sarif, html) */
   rulesMeta: Record<string, RuleMeta>;
+  /**
+   * The decoded text of each linted file (key: `LintResult.filePath`), exactly as the rules saw
+   * it, so that `LintMessage.offset`/`endOffset` and `fix.range` index into it. Needed by `html`
+   * (the draft with its findings highlighted) and by `sarif` (fix offsets in code points); a
+   * format that gets no text for a file leaves those parts out.
+   */
+  sources?: Record<string, string>;
 }
 
 export type Formatter = (results: LintResult[], context: FormatContext) => string;
