@@ -123,6 +123,20 @@ export interface Signature {
 
 export type DocumentFormat = 'markdown' | 'text';
 
+/**
+ * What the text says, extracted once, on first use (src/facts/): every figure and date with
+ * its position and section, the signature date, the report year N and how it was inferred,
+ * the report type and the section that is next year's plan.
+ */
+export interface DocumentFacts {
+  figures: import('./facts/figures.js').Figure[];
+  dates: import('./facts/dates.js').DateMention[];
+  signatureDate: import('./facts/dates.js').SignatureDate | null;
+  reportYear: import('./facts/report-year.js').ReportYear | null;
+  reportType: import('./facts/report-year.js').ReportType | null;
+  planSection: Section | null;
+}
+
 export interface DocumentModel {
   filename: string;
   format: DocumentFormat;
@@ -139,6 +153,8 @@ export interface DocumentModel {
   /** every body paragraph in document order (preamble included, signature excluded) */
   paragraphs: Paragraph[];
   signature: Signature | null;
+  /** figures, dates, report year and type: computed on first access, then kept */
+  readonly facts: DocumentFacts;
   /** the source position of an offset */
   pointAt(offset: number): Point;
 }

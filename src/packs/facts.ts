@@ -1,5 +1,4 @@
 import type { DocumentModel } from '../model.js';
-import { inferReportYear, reportTypeOf } from '../facts/report-year.js';
 
 /** What a pack's `when` conditions can ask about a document (json-logic data). */
 export interface DocumentFacts {
@@ -19,8 +18,8 @@ export function documentFacts(doc: DocumentModel): DocumentFacts {
   let facts = cache.get(doc);
   if (!facts) {
     facts = {
-      reportType: reportTypeOf(doc),
-      year: inferReportYear(doc)?.year ?? null,
+      reportType: doc.facts.reportType,
+      year: doc.facts.reportYear?.year ?? null,
       format: doc.format,
       sectionCount: doc.allSections.length,
       hasTitle: doc.title !== null,

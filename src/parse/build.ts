@@ -1,5 +1,6 @@
+import { extractFacts } from '../facts/document-facts.js';
 import type {
-  DocumentFormat, DocumentModel, Heading, Ordinal, Paragraph, Section, Signature, TextBlock,
+  DocumentFacts, DocumentFormat, DocumentModel, Heading, Ordinal, Paragraph, Section, Signature, TextBlock,
 } from '../model.js';
 import { ORDINAL_LEVEL } from '../model.js';
 import type { LineIndex } from '../position.js';
@@ -79,7 +80,8 @@ export function buildDocument(
   }
   for (const section of allSections) closeSpan(section);
 
-  return {
+  let facts: DocumentFacts | null = null;
+  const document: DocumentModel = {
     filename,
     format,
     source,
@@ -90,8 +92,13 @@ export function buildDocument(
     allSections,
     paragraphs,
     signature,
+    get facts(): DocumentFacts {
+      facts ??= extractFacts(document);
+      return facts;
+    },
     pointAt: (offset: number) => lines.pointAt(offset),
   };
+  return document;
 
   function openSection(block: TextBlock, match: OrdinalMatch | null, depth: number | null, rank: number, inline: boolean): Section {
     while (stack.length && stack[stack.length - 1]!.rank >= rank) stack.pop();
