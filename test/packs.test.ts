@@ -194,3 +194,42 @@ describe('pack rules are configured like code rules', () => {
     await expect(loadConfig({ forFile: path.join(dir, 'a.txt'), cwd: dir })).rejects.toThrow(/rules\.office-style\[1\]: rule "office-style" takes no options/);
   });
 });
+
+describe('relation checks over figures', () => {
+  const relation = (extra: Record<string, unknown> = {}) => pack([{
+    type: 'relation',
+    figures: { trained: { label: '培训', unit: '^人次$' }, staff: { label: '执法人员', unit: '^(人|名)$' } },
+    condition: { '<=': [{ var: 'trained' }, { '*': [{ var: 'staff' }, 10] }] },
+    message: '培训{{trained}}人次，超过执法人员{{staff}}人的10倍',
+    ...extra,
+  }]);
+
+  it('reports where the condition fails, at the first named figure, with the values', async () => {
+    const dir = setup(relation());
+    const found = await lint(dir, '一、主要举措\n全局有执法人员12人，全年组织执法人员培训150人次。\n另有执法人员30人，培训200人次。\n');
+    expect(found.map((f) => [f.line, f.text, f.message])).toEqual([[2, '150人次', '培训150人次，超过执法人员12人的10倍']]);
+  });
+
+  it('stays silent where a named figure is missing from the unit', async () => {
+    const dir = setup(relation());
+    expect(await lint(dir, '一、主要举措\n全年组织培训150人次。\n')).toEqual([]);
+  });
+
+  it('a relation naming an unknown figure in `at`, or with bad json-logic, is a pack error', async () => {
+    expect((await packError(relation({ at: 'nobody' }))).message).toMatch(/rules\[0\]\.checks\[0\]\.at: names no figure/);
+    expect((await packError(relation({ condition: { nope: [] } }))).message).toMatch(/rules\[0\]\.checks\[0\]\.condition: bad json-logic/);
+  });
+
+  it('the shipped fazhi-annual-report relations: 出庭应诉 ≤ 行政诉讼案件', () => {
+    const dir = tempDir();
+    const draft = (n: number) => `某区卫生健康局2025年法治政府建设年度报告\n一、2025年推进法治政府建设的主要举措和成效\n高效应对行政复议案件19宗,行政诉讼案件16宗,行政机关负责人出庭应诉${n}宗。\n`;
+    writeFileSync(path.join(dir, 'bad.txt'), draft(18));
+    writeFileSync(path.join(dir, 'good.txt'), draft(3));
+    const run = cli(['--format', 'json', '--rule', 'required-sections:off', 'bad.txt', 'good.txt'], { cwd: dir });
+    const [bad, good] = JSON.parse(run.stdout);
+    expect(bad.messages.filter((m: { ruleId: string }) => m.ruleId === 'figure-relations')).toEqual([
+      expect.objectContaining({ line: 3, column: 36, message: '负责人出庭应诉18件，多于行政诉讼案件16件' }),
+    ]);
+    expect(good.messages.filter((m: { ruleId: string }) => m.ruleId === 'figure-relations')).toEqual([]);
+  });
+});

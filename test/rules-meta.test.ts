@@ -2,10 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
+import { getValidators } from '../src/config/validators.js';
 import { allRules } from '../src/rules/index.js';
+import { builtinPacks } from '../src/ruleset.js';
 import { ROOT } from './cli-helpers.js';
 
-describe.each(allRules.map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) => {
+// rules written in code and rules from the built-in packs are held to the same standard
+const packRules = builtinPacks((await getValidators(allRules)).pack).flatMap((p) => p.rules);
+
+describe.each([...allRules, ...packRules].map((r) => [r.meta.id, r] as const))('rule %s', (id, rule) => {
   const meta = rule.meta;
 
   it('has a kebab-case id, descriptions and messages in both languages', () => {

@@ -42,6 +42,8 @@ interface CompiledCheck {
   /** prefer: the `unless` patterns, sticky, by replace index */
   unless: Array<RegExp | null>;
   parts: CompiledPart[];
+  /** relation: each named figure's label and unit patterns */
+  figures: Array<{ name: string; label: RegExp; unit: RegExp | null }>;
 }
 
 /** Turn a validated pack into rules the engine runs like any rule written in code. */
@@ -54,7 +56,7 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
   const checks: CompiledCheck[] = rule.checks.map((def, index) => {
     const at = `${path}.checks[${index}]`;
     if (def.when !== undefined) checkLogic(def.when, `${at}.when`);
-    const compiled: CompiledCheck = { index, def, patterns: [], unless: [], parts: [] };
+    const compiled: CompiledCheck = { index, def, patterns: [], unless: [], parts: [], figures: [] };
     const pattern = (source: string, where: string) => {
       try {
         return compilePattern(source);
@@ -63,7 +65,7 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
         throw error;
       }
     };
-    if (def.type !== 'sections' && 'scope' in def && typeof def.scope === 'object' && def.scope.section.heading) {
+    if (def.type !== 'sections' && def.type !== 'relation' && typeof def.scope === 'object' && def.scope.section.heading) {
       pattern(def.scope.section.heading, `${at}.scope.section.heading`);
     }
     switch (def.type) {
@@ -83,6 +85,21 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
       case 'requires':
         compiled.patterns = [pattern(def.if, `${at}.if`), pattern(def.then, `${at}.then`)];
         break;
+      case 'relation': {
+        compiled.figures = Object.entries(def.figures).map(([name, f]) => ({
+          name,
+          label: new RegExp(pattern(f.label, `${at}.figures.${name}.label`).source, 'u'),
+          unit: f.unit ? new RegExp(pattern(f.unit, `${at}.figures.${name}.unit`).source, 'u') : null,
+        }));
+        if (def.at !== undefined && !(def.at in def.figures)) throw new PackError(`${at}.at`, `names no figure of this check ("${def.at}")`);
+        const sample = Object.fromEntries(compiled.figures.map((f) => [f.name, 1]));
+        try {
+          jsonLogic.apply(def.condition as never, { ...SAMPLE_FACTS, ...sample });
+        } catch (error) {
+          throw new PackError(`${at}.condition`, `bad json-logic condition: ${(error as Error).message}`);
+        }
+        break;
+      }
       case 'sections':
         try {
           compiled.parts = compileParts(def.parts);
@@ -166,6 +183,10 @@ function runRule(pack: Pack, checks: CompiledCheck[], ctx: RuleContext): void {
     const report = (r: Omit<Report, 'level'> & { level?: Level }) => ctx.report({ ...r, level: r.level ?? level });
     if (check.def.type === 'sections') {
       if (holds(check, null)) runSections(check, doc, partsOf(), facts.year, report);
+      continue;
+    }
+    if (check.def.type === 'relation') {
+      if (holds(check, null)) runRelation(check, doc, facts, report);
       continue;
     }
     const units = unitsFor(doc, check.def.scope ?? 'document', partsOf).filter((u) => holds(check, u));
@@ -287,6 +308,53 @@ function runSections(
       }
     }
   });
+}
+
+/**
+ * relation: group the document's figures by scope unit, bind each name to the first figure in
+ * the unit whose label (and unit) match, and where every name is bound, test the condition.
+ */
+function runRelation(
+  check: CompiledCheck,
+  doc: DocumentModel,
+  facts: ReturnType<typeof documentFacts>,
+  report: (r: Omit<Report, 'level'> & { level?: Level }) => void,
+): void {
+  const def = check.def;
+  if (def.type !== 'relation') return;
+  const scope = def.scope ?? 'paragraph';
+  const groups = new Map<string, typeof doc.facts.figures>();
+  for (const figure of doc.facts.figures) {
+    let key = 'document';
+    if (scope !== 'document') {
+      key = `${figure.where}:${figure.paragraphIndex}`;
+      if (scope === 'sentence' && figure.paragraphIndex !== null) {
+        const paragraph = doc.paragraphs[figure.paragraphIndex]!;
+        const at = paragraph.sentences.findIndex((s) => sourceOffset(paragraph, s.end) > figure.start);
+        key += `:${at}`;
+      }
+    }
+    const list = groups.get(key) ?? [];
+    list.push(figure);
+    groups.set(key, list);
+  }
+  for (const figures of groups.values()) {
+    const bound = new Map<string, (typeof figures)[number]>();
+    for (const f of check.figures) {
+      const match = figures.find((x) => f.label.test(x.label) && (!f.unit || f.unit.test(x.unit ?? '')));
+      if (match) bound.set(f.name, match);
+    }
+    if (bound.size !== check.figures.length) continue;
+    const values = Object.fromEntries([...bound].map(([name, f]) => [name, f.value]));
+    if (jsonLogic.apply(def.condition as never, { ...facts, ...values })) continue;
+    const anchor = bound.get(def.at ?? check.figures[0]!.name)!;
+    const data: Record<string, string | number> = {};
+    for (const [name, f] of bound) {
+      data[name] = f.value;
+      data[`${name}Label`] = f.label;
+    }
+    report({ messageId: `c${check.index}`, data, start: anchor.start, end: anchor.end });
+  }
 }
 
 function unitsFor(doc: DocumentModel, scope: PackScope, partsOf: () => Map<string, FoundPart>): Unit[] {

@@ -35,9 +35,16 @@ export interface PackPart {
   contains?: Array<{ patterns: string[]; message: PackText; level?: Level }>;
   yearOffset?: number;
 }
+export interface RelationCheck extends Omit<CheckBase, 'scope'> {
+  type: 'relation';
+  scope?: 'document' | 'paragraph' | 'sentence';
+  figures: Record<string, { label: string; unit?: string }>;
+  condition: JsonLogic;
+  at?: string;
+}
 export interface SectionsCheck extends Omit<CheckBase, 'scope'> { type: 'sections'; parts: PackPart[] }
 
-export type PackCheck = ForbidCheck | PreferCheck | CountCheck | ConsistentCheck | RequiresCheck | SectionsCheck;
+export type PackCheck = ForbidCheck | PreferCheck | CountCheck | ConsistentCheck | RequiresCheck | SectionsCheck | RelationCheck;
 
 export interface PackRule {
   id: string;

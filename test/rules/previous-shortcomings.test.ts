@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule, { keyWords } from '../../src/rules/previous-shortcomings.js';
 import { runRule } from '../helpers.js';
-import { cli, ROOT } from '../cli-helpers.js';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cli, ROOT, tempDir } from '../cli-helpers.js';
 
 const seed = (name: string) => readFileSync(path.join(ROOT, 'seeds', name), 'utf8');
 const S2024 = seed('000_123d78033956bda4.txt');
@@ -84,5 +85,19 @@ describe('previous-shortcomings with last year\'s report', () => {
     const missing = cli(['--previous', 'nope.txt', 'seeds/003_fdb2e5dd79f7ab48.txt']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/nope\.txt/);
+  });
+
+  it('`previous` in config with a {year} pattern finds last year\'s report by the draft\'s year', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'reports'));
+    copyFileSync(path.join(ROOT, 'seeds/000_123d78033956bda4.txt'), path.join(dir, 'reports/2024.txt'));
+    copyFileSync(path.join(ROOT, 'seeds/003_fdb2e5dd79f7ab48.txt'), path.join(dir, 'reports/2025.txt'));
+    writeFileSync(path.join(dir, '.reportlintrc.json'), JSON.stringify({ previous: 'reports/{year}.txt', rules: { 'previous-shortcomings': 'error' } }));
+    const run = cli(['--format', 'json', 'reports/2025.txt', 'reports/2024.txt'], { cwd: dir });
+    const ps = (r: { messages: Array<{ ruleId: string; message: string }> }) => r.messages.filter((m) => m.ruleId === 'previous-shortcomings');
+    const [r2025, r2024] = JSON.parse(run.stdout);
+    expect(ps(r2025).map((m: { message: string }) => m.message.includes('执法力量不足') || m.message.includes('法律法规滞后'))).toEqual([true, true]);
+    // no reports/2023.txt: the 2024 report is checked without a previous one, and passes
+    expect(ps(r2024)).toEqual([]);
   });
 });
