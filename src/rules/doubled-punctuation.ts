@@ -1,7 +1,7 @@
 import type { DocumentModel, TextBlock } from '../model.js';
 import { contiguousSourceRange } from '../position.js';
 import type { Fix, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
-import { lineBlocks, protectedMask } from './punctuation-width.js';
+import { lineBlocks, protectedMask } from '../text.js';
 
 /**
  * doubled-punctuation: two point marks in a row ("。。", "，，", "、、", "；。", "，。"), a slip that

@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../model.js';
 import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../position.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
-import { chineseAt, INLINE_SPACE, isCjkPunct, isHan, lineBlocks, protectedMask } from './punctuation-width.js';
+import { chineseAt, INLINE_SPACE, isCjkPunct, isHan, lineBlocks, protectedMask } from '../text.js';
 
 /**
  * stray-space: white space between Chinese characters or next to Chinese punctuation
