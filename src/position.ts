@@ -7,6 +7,8 @@ import type { Point, TextBlock } from './model.js';
 export class LineIndex {
   /** offset at which each line starts */
   private readonly lineStarts: number[];
+  /** per line, whether it holds a surrogate pair (then columns and offsets differ); computed on demand */
+  private readonly astral: Array<boolean | undefined> = [];
 
   constructor(private readonly source: string) {
     const starts = [0];
@@ -40,7 +42,16 @@ export class LineIndex {
       else hi = mid - 1;
     }
     const start = this.lineStarts[lo]!;
-    return { line: lo + 1, column: codePointCount(this.source, start, clamped) + 1, offset: clamped };
+    // Counting code points from the line start on every call is quadratic on a 10 MB line;
+    // most lines hold no character outside the BMP, and there a column is an offset.
+    let astral = this.astral[lo];
+    if (astral === undefined) {
+      const end = this.lineStarts[lo + 1] ?? this.source.length;
+      astral = /[\ud800-\udbff]/.test(this.source.slice(start, end));
+      this.astral[lo] = astral;
+    }
+    const column = astral ? codePointCount(this.source, start, clamped) : clamped - start;
+    return { line: lo + 1, column: column + 1, offset: clamped };
   }
 }
 

@@ -117,7 +117,9 @@ function toChineseYear(y: number): string {
 export type ReportType = 'fazhi-annual-report';
 
 const FAZHI = /法治政府建设|法治建设|依法行政|法治政府/;
-const TITLE_REPORT = /(?:法治政府建设|法治建设|依法行政|法治政府)(?:工作)?(?:情况)?(?:的)?(?:年度)?(?:报告|总结)/;
+const TITLE_REPORT = /(?:法治政府建设|法治建设|依法行政|法治政府)(?:工作)?(?:情况)?(?:的)?(?:年度)?报告/;
+// a title that names another kind of document: a work summary or a plan is not the annual report
+const OTHER_TITLE = /总结|计划|要点|方案|规划|意见|通知/;
 
 /**
  * 'fazhi-annual-report' when the document is an annual report on building rule-of-law
@@ -126,7 +128,11 @@ const TITLE_REPORT = /(?:法治政府建设|法治建设|依法行政|法治政�
  * heading or the opening. Null otherwise.
  */
 export function reportTypeOf(document: DocumentModel): ReportType | null {
-  if (document.title && TITLE_REPORT.test(document.title.text.replace(/\s+/g, ''))) return 'fazhi-annual-report';
+  if (document.title) {
+    const title = document.title.text.replace(/\s+/g, '');
+    if (TITLE_REPORT.test(title)) return 'fazhi-annual-report';
+    if (OTHER_TITLE.test(title)) return null;
+  }
   const headings = document.allSections.map((s) => s.heading.title);
   const results = headings.some((h) => FAZHI.test(h) && /举措|成效|情况|做法|工作/.test(h));
   const duty = headings.some((h) => /第一责任人/.test(h));

@@ -21,7 +21,8 @@ const CN = '[一二三四五六七八九十]{1,3}';
 // Delimiters that writers put after an ordinal. Only 、 (after 一) and . (after 1) are right;
 // the others are recognised so that heading-sequence can report them.
 const CN_ORDINAL = new RegExp(`^(${CN})(${S})([、，,.．])(${S})`);
-const ARABIC_ORDINAL = new RegExp(`^(\\d{1,2})(${S})([.．、，,])(?![\\d])(${S})`);
+// "1.5万" is a number, but "1.2025年3月底前完成" is the ordinal 1. before a year
+const ARABIC_ORDINAL = new RegExp(`^(\\d{1,2})(${S})([.．、，,])(?![\\d](?!\\d{3}\\s*年))(${S})`);
 const PAREN_ORDINAL = new RegExp(`^([(（])(${S})(${CN}|\\d{1,2})(${S})([)）])(${S})([、，,.．]?)(${S})`);
 
 /**
@@ -55,7 +56,7 @@ function matchChinese(text: string): OrdinalMatch | null {
   const rest = text.slice(m[0].length);
   // "一,二级医院……" or "十.…" are prose more often than headings: accept a comma or full stop
   // after a Chinese numeral only when a heading-like text follows (not another numeral).
-  if (delimiter !== '、' && /^[一二三四五六七八九十\d]/.test(rest)) return null;
+  if (delimiter !== '、' && /^[一二三四五六七八九十\d]/.test(rest) && !/^\d{4}\s*年/.test(rest)) return null;
   // "一、二级医院全部完成……", "三、四类风险": a list of numerals in prose, not an ordinal
   // ("三、二〇二五年工作安排" stays a heading)
   if (/^[一二三四五六七八九十]{1,3}(?:、|[级等类档星])/.test(rest)) return null;
@@ -73,7 +74,7 @@ function matchArabic(text: string): OrdinalMatch | null {
   if (value === 0) return null;
   const rest = text.slice(m[0].length);
   // "1、2月" (January and February), "3,5个": a list of numbers, not an ordinal
-  if (/^\d/.test(rest)) return null;
+  if (/^\d/.test(rest) && !/^\d{4}\s*年/.test(rest)) return null;
   const { spaces, end } = spacesOf([m[1]!, m[2]!, m[3]!, m[4]!], 0);
   return {
     kind: 'arabic', value, numeral: m[1]!, delimiter: m[3]!, brackets: '', end,

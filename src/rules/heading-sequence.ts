@@ -271,6 +271,11 @@ export function check(context: RuleContext<Options>): void {
         st.prev = section;
         return;
       }
+      // 附件：1.《甲》 on its own line, then 2.《乙》: the list began on the 附件 line
+      if (first && o.value === 2 && kind === 'arabic' && APPENDIX_FIRST_ITEM.test(paragraphBefore(section)?.text.trim() ?? '')) {
+        state.set(kind, { last: 2, seen: new Set([1, 2]), prev: section });
+        return;
+      }
       if (!first) {
         const restartAt = restartValue(st.prev, section);
         if (restartAt !== null && o.value === restartAt) {
@@ -366,6 +371,17 @@ export function check(context: RuleContext<Options>): void {
       ) restart = 1;
     }
     return restart;
+  }
+
+  /** The body paragraph right before a heading, if any. */
+  function paragraphBefore(section: Section): Paragraph | undefined {
+    const at = section.heading.span.start.offset;
+    let found: Paragraph | undefined;
+    for (const p of document.paragraphs) {
+      if (p.span.end.offset > at) break;
+      found = p;
+    }
+    return found;
   }
 
   function format(kind: OrdinalKind, value: number, like: Ordinal): string {

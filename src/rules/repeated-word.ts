@@ -82,6 +82,23 @@ const SEGMENTER_GAPS = [
   '对表', '对内', '把控', '把脉', '被执行人', '被申请人', '被监护人', '被检查', '被处罚', '被调查',
   '被征收', '被许可', '被代理', '被诉', '并网', '并轨', '规范性', '实施方案', '实施意见', '实施细则', '实施办法',
 ];
+/**
+ * For the function words the segmenter is not trusted: its dictionary glues them to their
+ * neighbours (中的, 议和), which would hide 安置中的的重点. Only these real words explain a
+ * doubled function word: words ending in it (目的|的) or starting with it (为了|了解).
+ */
+const FUNCTION_WORD_NEIGHBOURS = [
+  '目的', '有的', '别的', '似的', '标的', '端的', '的确', '的士', '众矢之的',
+  '为了', '除了', '罢了', '算了', '极了', '得了', '好了', '对了', '了解', '了结', '了却', '了然', '了不起', '了如指掌',
+  '但是', '就是', '只是', '还是', '总是', '于是', '凡是', '可是', '不是', '真是', '要是', '若是', '或是', '即是', '正是',
+  '倒是', '硬是', '老是', '特别是', '尤其是', '实事求是', '是否', '是非', '是的',
+  '现在', '正在', '存在', '实在', '旨在', '意在', '重在', '好在', '自在', '所在', '内在', '外在', '潜在', '难在', '贵在',
+  '总和', '缓和', '温和', '调和', '平和', '和谐', '和平', '和解',
+  '参与', '给与', '赋与', '与会', '与否', '与其', '惠及', '涉及', '普及', '以及', '及时', '及早', '及格',
+  '针对', '面对', '应对', '相对', '绝对', '反对', '核对', '比对', '校对', '对接', '对标', '对口', '对照', '对象', '对于',
+  '即将', '终将', '行将', '必将', '将来', '将近', '把握', '把关', '把控', '把脉', '被动', '被告', '被执行人', '被申请人',
+  '合并', '归并', '一并', '兼并', '并且', '并网', '并轨', '并非', '并重', '我们', '他们', '人们', '咱们',
+];
 /** ABAB entries of the allowlist that are vivid adjectives, not tentative verbs. */
 const STATE_ADJECTIVES = new Set(['雪白雪白', '通红通红', '笔直笔直', '冰凉冰凉', '火热火热', '碧绿碧绿']);
 const OPEN_QUOTES = new Set('《“「『〈');
@@ -173,9 +190,15 @@ function checkSingle(c: Checker, text: string, a: number, b: number): [number, n
   if (NUMERALS.has(ch)) return null;
   if (b - a === 2 && isAllowed(c, text, a, b, ch)) return null;
 
+  if (FUNCTION_WORDS.has(ch)) {
+    const explains = (w: string) => w.includes(ch);
+    if ([...FUNCTION_WORD_NEIGHBOURS, ...SEGMENTER_GAPS].some((w) => explains(w) && endsAt(text, w, a + 1))) a++;
+    if (b > a && [...FUNCTION_WORD_NEIGHBOURS, ...SEGMENTER_GAPS].some((w) => explains(w) && text.startsWith(w, b - 1))) b--;
+    return b - a >= 2 && !isAllowed(c, text, a, b, ch) ? [a, b] : null;
+  }
   const segs = words(text, Math.max(0, a - WINDOW), Math.min(text.length, b + WINDOW));
   const at = (i: number) => segs.findIndex((s) => s.start <= i && i < s.end);
-  // 学习|习近平, 人民|民主, 目的|的, 旨在|在: the first copy is the end of the word before
+  // 学习|习近平, 人民|民主, 旨在|在: the first copy is the end of the word before
   if (segs[at(a)]!.start < a || SEGMENTER_GAPS.some((w) => endsAt(text, w, a + 1))) a++;
   // 年|年底, 为了|了解, 与|与会: the last copy starts the word after
   if (b > a && (segs[at(b - 1)]!.end > b || SEGMENTER_GAPS.some((w) => w[0] === ch && text.startsWith(w, b - 1)))) b--;
@@ -186,7 +209,7 @@ function checkSingle(c: Checker, text: string, a: number, b: number): [number, n
   const last = at(b - 1);
   // one segment covers the run: a word of its own (评评, 两两) or part of one (是是非非)
   if (first === last) return null;
-  if (b - a === 2 && !FUNCTION_WORDS.has(ch)) {
+  if (b - a === 2) {
     if (insideQuotes(text, a)) return null;
     // The segmenter splits words it does not know into single characters (排|查|查|处), so a
     // content character is reported only when known words stand on both sides.

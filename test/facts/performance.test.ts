@@ -6,29 +6,18 @@ import { scanDates } from '../../src/facts/dates.js';
 import { parseDocument } from '../../src/parse/index.js';
 import { seedText } from './helpers.js';
 
-const time = (f: () => unknown): number => {
-  const t = performance.now();
-  f();
-  return performance.now() - t;
-};
-
-describe('linear time', () => {
-  it('a 1 MB report extracts in well under a second (loose bound: 2 s)', () => {
+// Speed is measured by `npm run bench`, not by timed tests (they fail on a busy machine); these
+// cases only show that large and pathological inputs finish (the test timeout bounds them).
+describe('large and pathological inputs', () => {
+  it('a 1 MB report extracts', () => {
     const seed = seedText('000_123d78033956bda4.txt');
     const body = seed.split('\n').slice(0, 47).join('\n') + '\n';
     let text = '';
     while (text.length < 1_000_000) text += body;
     const doc = parseDocument(text + '深圳市南山区卫生健康局\n2024年11月15日\n', { filename: 'big.txt' });
-    let figures = 0;
-    let dates = 0;
-    const ms = time(() => {
-      figures = extractFigures(doc).length;
-      dates = extractDates(doc).length;
-      inferReportYear(doc);
-    });
-    expect(figures).toBeGreaterThan(1000);
-    expect(dates).toBeGreaterThan(100);
-    expect(ms).toBeLessThan(2000);
+    expect(extractFigures(doc).length).toBeGreaterThan(1000);
+    expect(extractDates(doc).length).toBeGreaterThan(100);
+    expect(inferReportYear(doc)?.year).toBe(2024);
   });
 
   it.each([
@@ -41,10 +30,7 @@ describe('linear time', () => {
     ['ranges', '3-'.repeat(100_000)],
     ['units', '5余万余元左右'.repeat(40_000)],
   ])('one pathological line: %s', (_, line) => {
-    const ms = time(() => {
-      scanFigures(line);
-      scanDates(line);
-    });
-    expect(ms).toBeLessThan(2000);
+    expect(Array.isArray(scanFigures(line))).toBe(true);
+    expect(Array.isArray(scanDates(line))).toBe(true);
   });
 });

@@ -484,3 +484,17 @@ describe('heading-sequence: Markdown', () => {
     expect(applyFixes(text, findings)).toContain('## 四、2024年法治建设不足整改情况');
   });
 });
+
+describe('heading-sequence: lists that begin where the parser sees no heading', () => {
+  it('附件：1.《甲方案》 then 2.《乙方案》 is one list', async () => {
+    const text = '一、总体情况\n全年完成各项任务。\n附件：1.《甲方案》\n2.《乙方案》\n3.《丙方案》\n';
+    expect(await runRule(rule, text)).toEqual([]);
+  });
+
+  it('an ordinal before a year is an ordinal: 1.2025年3月底前完成', async () => {
+    const text = '一、工作安排\n1.2025年3月底前完成制度修订。\n2.第一季度完成人员培训。\n3.年底前完成评估。\n';
+    expect(await runRule(rule, text)).toEqual([]);
+    const gap = await runRule(rule, '一、工作安排\n1.2025年3月底前完成。\n3.年底前完成评估。\n');
+    expect(gap.map((f) => [f.line, f.messageId])).toEqual([[3, 'gap']]);
+  });
+});

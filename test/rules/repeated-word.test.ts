@@ -263,14 +263,20 @@ describe('repeated-word: options', () => {
   });
 });
 
-describe('repeated-word: performance', () => {
-  it('checks about 1 MB of report text quickly', async () => {
+describe('repeated-word: a large input', () => {
+  // speed is measured by npm run bench; this only shows 1 MB is handled, with every finding
+  it('checks about 1 MB of report text', async () => {
     const seed = readFileSync(SEED_2024, 'utf8');
     const source = Array.from({ length: 90 }, () => seed).join('\n');
-    const started = performance.now();
     const findings = await runRule(rule, source);
-    const elapsed = performance.now() - started;
     expect(findings).toHaveLength(180);
-    expect(elapsed).toBeLessThan(10_000);
+  });
+});
+
+describe('repeated-word: function words the segmenter glues to a neighbour', () => {
+  it('安置中的的重点: 「中的」 is one word to the segmenter, but 的的 is still a doubled word', async () => {
+    const text = '一、总体情况\n要把握好安置中的的重点难点。\n';
+    const found = await runRule(rule, text);
+    expect(found.map((f) => [f.line, f.column, f.text])).toEqual([[2, 8, '的的']]);
   });
 });
