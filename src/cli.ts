@@ -10,12 +10,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config, RuleSetting } from './config/index.js';
 import { defaultConfig, loadConfig, parseSeverity } from './config/index.js';
-import { activeRulesFor } from './config/resolve.js';
+import { activeRulesFor, type ActiveRule } from './config/resolve.js';
 import { ConfigError, UsageError } from './errors.js';
-import type { LintResult } from './lint.js';
+import type { LintMessage, LintResult } from './lint.js';
 import { lintDocument, RuleCrashError, summarize } from './lint.js';
 import { formatOf, loadMarkdownSupport, parseDocument } from './parse/index.js';
-import { InputError, readSourceFile } from './read.js';
+import { InputError, readSourceFile, type SourceFile } from './read.js';
 import type { Locale, Rule } from './rule.js';
 import type { DocumentModel } from './model.js';
 import { documentFacts } from './packs/facts.js';
@@ -35,6 +35,18 @@ const OPTIONS = {
   rule: { type: 'string', multiple: true },
   previous: { type: 'string' },
   locale: { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  baseline: { type: 'string' },
+  'baseline-write': { type: 'boolean' },
+  'no-ignore': { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'list-rules': { type: 'boolean' },
+  'print-config': { type: 'string' },
+  init: { type: 'boolean' },
+  explain: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -45,7 +57,7 @@ export interface CliIO {
   cwd: string;
   env: NodeJS.ProcessEnv;
   stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown };
+  stderr: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   readStdin(): Promise<string>;
 }
 
@@ -95,51 +107,83 @@ async function run(io: CliIO): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
   }
   const cliRules = parseRuleFlags(values.rule ?? []);
+  const explicitConfig = values.config;
+
+  // commands that describe rather than lint
+  if (values.init) {
+    const { writeStarterConfig } = await import('./init.js');
+    const config = await defaultConfig(io.cwd);
+    const file = writeStarterConfig(io.cwd, config.ruleSet.rules, config.ruleSet.enabled);
+    io.stdout.write(`${(localeArg ?? 'zh') === 'en' ? 'wrote' : '已写入'} ${path.relative(io.cwd, file)}\n`);
+    return 0;
+  }
+  if (values['list-rules'] || values.explain !== undefined) {
+    const config = await loadConfig({ explicitPath: explicitConfig, cwd: io.cwd });
+    const locale = (localeArg as Locale | undefined) ?? config.locale ?? 'zh';
+    const info = await import('./info.js');
+    io.stdout.write(values.explain !== undefined
+      ? info.explainRule(values.explain, config.ruleSet.rules, locale)
+      : info.listRules(config, locale, format === 'json'));
+    return 0;
+  }
+  if (values['print-config'] !== undefined) {
+    const file = path.resolve(io.cwd, values['print-config']);
+    const config = await loadConfig({ forFile: file, explicitPath: explicitConfig, cwd: io.cwd });
+    checkRuleFlags(cliRules, config);
+    const ignored = values['no-ignore'] ? false : await (await ignoreCheckerFor(io.cwd, async () => config))(file);
+    const { printConfig } = await import('./info.js');
+    io.stdout.write(await printConfig(file, config, cliRules, io.cwd, ignored));
+    return 0;
+  }
+
+  const fixing = values.fix === true || values['fix-dry-run'] === true;
+  const dryRun = values['fix-dry-run'] === true;
+  if (values.fix && dryRun) throw new UsageError('give either --fix or --fix-dry-run, not both');
   if (values.stdin && positionals.length) throw new UsageError('give either --stdin or files, not both');
   if (!values.stdin && positionals.length === 0) throw new UsageError('no files given (reportlint draft.md, or see reportlint --help)');
 
-  // inputs: files found on disk, or one text from stdin
-  const inputs: Array<{ path: string; text?: string }> = [];
-  const inputErrors: string[] = [];
-  if (values.stdin) {
-    inputs.push({ path: path.resolve(io.cwd, values['stdin-filename'] ?? '<stdin>'), text: await io.readStdin() });
-  } else {
-    const collected = await collectFiles(positionals, io.cwd);
-    inputs.push(...collected.files.map((f) => ({ path: f })));
-    inputErrors.push(...collected.errors);
-  }
-
   const configs = new Map<string, Config>();
-  const explicitConfig = values.config;
   const configFor = async (file: string): Promise<Config> => {
     const key = explicitConfig ? '<explicit>' : path.dirname(file);
     let config = configs.get(key);
     if (!config) {
       config = await loadConfig({ forFile: file, explicitPath: explicitConfig, cwd: io.cwd });
-      // --rule may name any rule the config knows, pack rules included
-      for (const id of Object.keys(cliRules)) {
-        if (!config.ruleSet.rules.some((r) => r.meta.id === id)) throw new UsageError(`--rule: unknown rule "${id}" (reportlint --help lists the rules)`);
-      }
+      checkRuleFlags(cliRules, config);
       configs.set(key, config);
     }
     return config;
   };
   // a broken --config is reported once, before any file
   if (explicitConfig) await configFor(io.cwd);
+  const isIgnored = values['no-ignore'] ? null : await ignoreCheckerFor(io.cwd, configFor);
+
+  // inputs: files found on disk, or one text from stdin
+  const inputs: Array<{ path: string; text?: string }> = [];
+  const inputErrors: string[] = [];
+  let stdinIgnored = false;
+  if (values.stdin) {
+    const file = path.resolve(io.cwd, values['stdin-filename'] ?? '<stdin>');
+    inputs.push({ path: file, text: await io.readStdin() });
+    stdinIgnored = values['stdin-filename'] !== undefined && isIgnored !== null && (await isIgnored(file));
+  } else {
+    const collected = await collectFiles(positionals, io.cwd, isIgnored ? { isIgnored } : {});
+    inputs.push(...collected.files.map((f) => ({ path: f })));
+    inputErrors.push(...collected.errors);
+  }
 
   // last year's report: --previous names one file; `previous` in config may name one per year
   const previousDocs = new Map<string, DocumentModel | null>();
-  const previousFor = async (document: DocumentModel, config: Config): Promise<DocumentModel | null> => {
-    let file: string;
-    if (values.previous) file = path.resolve(io.cwd, values.previous);
-    else if (config.previous) {
-      const year = documentFacts(document).year;
-      if (config.previous.includes('{year}') && year === null) return null;
-      file = path.resolve(config.dir, config.previous.replaceAll('{year}', String((year ?? 0) - 1)));
-      // a pattern that names no existing file (the first year, a gap) means: no previous report
-      if (!existsSync(file)) return null;
-    } else return null;
-    if (file === path.resolve(document.filename)) return null;
+  /** the file that would be last year's report (it may not exist), or null */
+  const previousFileFor = (document: DocumentModel, config: Config): string | null => {
+    if (values.previous) return path.resolve(io.cwd, values.previous);
+    if (!config.previous) return null;
+    const year = documentFacts(document).year;
+    if (config.previous.includes('{year}') && year === null) return null;
+    return path.resolve(config.dir, config.previous.replaceAll('{year}', String((year ?? 0) - 1)));
+  };
+  const previousFor = async (document: DocumentModel, file: string | null): Promise<DocumentModel | null> => {
+    // a pattern that names no existing file (the first year, a gap) means: no previous report
+    if (file === null || file === path.resolve(document.filename) || (!values.previous && !existsSync(file))) return null;
     if (!previousDocs.has(file)) {
       const source = readSourceFile(file);
       if (formatOf(file) === 'markdown') await loadMarkdownSupport();
@@ -149,16 +193,46 @@ async function run(io: CliIO): Promise<number> {
   };
   if (values.previous) readSourceFile(path.resolve(io.cwd, values.previous));
 
+  // the optional workflows, each loaded only when asked for
+  const fixer = fixing ? await import('./fix.js') : null;
+  const reportUnused = values['report-unused-disable-directives'] === true;
+  const baselineFile = path.resolve(io.cwd, values.baseline ?? 'reportlint-baseline.json');
+  const baselineMod = values.baseline !== undefined || values['baseline-write'] || existsSync(baselineFile) ? await import('./baseline.js') : null;
+  const baseline = baselineMod && !values['baseline-write'] ? baselineMod.readBaseline(baselineFile) : null;
+  if (values.baseline !== undefined && !values['baseline-write'] && !baseline) {
+    throw new UsageError(`--baseline: ${values.baseline} not found (write one with --baseline-write)`);
+  }
+  let cache: import('./cache.js').LintCache | null = null;
+  let cacheMod: typeof import('./cache.js') | null = null;
+  if (values.cache) {
+    cacheMod = await import('./cache.js');
+    cache = new cacheMod.LintCache(cacheMod.cachePath(io.cwd, values['cache-location']), packageVersion());
+  }
+  let progress: import('./progress.js').Progress | null = null;
+  if (io.env['REPORTLINT_PROGRESS'] === '1' || (inputs.length > 1 && io.stderr.isTTY && io.stdout.isTTY)) {
+    const p = await import('./progress.js');
+    if (p.wantsProgress(io.env, io.stdout, io.stderr, inputs.length)) progress = new p.Progress(io.stderr, inputs.length);
+  }
+
   let locale: Locale = (localeArg as Locale | undefined) ?? 'zh';
   const results: LintResult[] = [];
+  /** every finding of each file (after suppression comments, before --quiet and the baseline) */
+  const fullResults: LintResult[] = [];
   // the decoded texts, for formats that show the draft (html) or need offsets (sarif fixes)
   const sources: Record<string, string> = {};
-  for (const input of inputs) {
+  const diffs: string[] = [];
+  const fixedOutputs = new Map<string, string>();
+  let stdinText: string | null = null;
+  for (const [index, input] of inputs.entries()) {
+    const shown = path.relative(io.cwd, input.path) || input.path;
+    progress?.update(index + 1, shown);
     let text: string;
+    let source: SourceFile | null = null;
     if (input.text !== undefined) text = input.text.replace(/^\uFEFF/, '');
     else {
       try {
-        text = readSourceFile(input.path).text;
+        source = readSourceFile(input.path);
+        text = source.text;
       } catch (error) {
         if (error instanceof InputError) {
           inputErrors.push(error.message);
@@ -167,7 +241,8 @@ async function run(io: CliIO): Promise<number> {
         throw error;
       }
     }
-    const shown = path.relative(io.cwd, input.path) || input.path;
+    if (input.text !== undefined) stdinText = text;
+    if (stdinIgnored) continue;
     if (text.trim().length === 0) {
       inputErrors.push(`文件为空: ${shown} / empty file, nothing to check`);
       continue;
@@ -175,21 +250,135 @@ async function run(io: CliIO): Promise<number> {
     const config = await configFor(input.path);
     if (!localeArg && config.locale) locale = config.locale;
     const active = await activeRulesFor(input.path, config, cliRules);
-    if (formatOf(input.path) === 'markdown') await loadMarkdownSupport();
     sources[input.path] = text;
-    const document = parseDocument(text, { filename: input.path });
-    const previous = await previousFor(document, config);
-    let messages = lintDocument(document, active, locale, previous);
-    if (values.quiet) messages = messages.filter((m) => m.severity === 2);
-    results.push(summarize(input.path, messages));
+
+    let cacheKey: { content: string; settings: string } | null = null;
+    if (cache && cacheMod && input.text === undefined) {
+      cacheKey = { content: cacheMod.sha256(text), settings: settingsHash(cacheMod.sha256, active, config, reportUnused) };
+      if (cache.isClean(input.path, cacheKey.content, cacheKey.settings)) {
+        results.push(summarize(input.path, []));
+        fullResults.push(summarize(input.path, []));
+        continue;
+      }
+    }
+
+    if (formatOf(input.path) === 'markdown') await loadMarkdownSupport();
+    let previousFile: string | null = null;
+    const lintText = async (t: string): Promise<LintMessage[]> => {
+      const document = parseDocument(t, { filename: input.path });
+      previousFile = previousFileFor(document, config);
+      const messages = lintDocument(document, active, locale, await previousFor(document, previousFile));
+      // suppression comments: the module is loaded only for a text that has one
+      if (!t.includes('reportlint-')) return messages;
+      const suppress = await import('./suppress.js');
+      const directives = suppress.parseDirectives(t);
+      if (directives.length === 0) return messages;
+      const kept = suppress.applyDirectives(messages, directives);
+      if (!reportUnused || kept.unused.length === 0) return kept.messages;
+      return [...kept.messages, ...suppress.unusedDirectiveMessages(kept.unused, (o) => document.pointAt(o), locale)]
+        .sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
+    };
+
+    let messages: LintMessage[];
+    /** the text the findings are about, and the text the file holds after this run */
+    let linted = text;
+    let onDisk = text;
+    if (fixer && /\.docx$/i.test(input.path)) {
+      // a Word document is read, never written
+      io.stderr.write(`reportlint: ${shown}: .docx 文件不会被改写，未修复 / Word documents are never rewritten; not fixed\n`);
+      messages = await lintText(text);
+    } else if (fixer) {
+      const outcome = await fixer.fixText(text, lintText, {
+        lineEnding: source?.lineEnding ?? 'none',
+        // as ESLint: with --quiet only errors are fixed
+        accept: values.quiet ? (m) => m.severity === 2 : undefined,
+      });
+      messages = outcome.messages;
+      if (input.text !== undefined) stdinText = outcome.text;
+      if (outcome.text !== text) {
+        if (dryRun) {
+          diffs.push(fixer.unifiedDiff(shown.split(path.sep).join('/'), text, outcome.text));
+          fixedOutputs.set(input.path, outcome.text);
+        } else if (source) {
+          try {
+            fixer.writeFileAtomic(input.path, outcome.text, source.encoding);
+            onDisk = outcome.text;
+          } catch (error) {
+            if (!(error instanceof InputError) && !(error as NodeJS.ErrnoException).code) throw error;
+            inputErrors.push(error instanceof InputError ? error.message : `无法写回: ${shown} / cannot write the fixed file: ${(error as Error).message}`);
+          }
+        }
+        if (onDisk === text && !dryRun && input.text === undefined) {
+          // not written: report the file as it is
+          messages = await lintText(text);
+        } else {
+          // the remaining findings' offsets are into the fixed text
+          linted = outcome.text;
+          sources[input.path] = outcome.text;
+        }
+      }
+    } else {
+      messages = await lintText(text);
+    }
+
+    if (cache && cacheKey && cacheMod) {
+      // recorded as clean only for the text the file now holds
+      if (messages.length === 0 && linted === onDisk) {
+        if (onDisk !== text) cacheKey.content = cacheMod.sha256(onDisk);
+        const prev = previousFile as string | null;
+        cache.markClean(input.path, cacheKey.content, cacheKey.settings, prev ? { file: prev, content: cacheMod.fileHash(prev) } : null);
+      } else cache.forget(input.path);
+    }
+    fullResults.push(summarize(input.path, messages));
+    let result = summarize(input.path, messages);
+    if (baseline && baselineMod) result = baselineMod.applyBaseline(result, baseline, baselineFile).result;
+    if (values.quiet) result = summarize(input.path, result.messages.filter((m) => m.severity === 2));
+    results.push(result);
   }
+  progress?.clear();
 
   for (const e of inputErrors) io.stderr.write(`reportlint: ${e}\n`);
+  const cacheError = cache?.save();
+  if (cacheError) io.stderr.write(`reportlint: ${cacheError}\n`);
+
+  if (values['baseline-write'] && baselineMod) {
+    const previous = baselineMod.readBaseline(baselineFile);
+    const updated = baselineMod.updatedBaseline(previous, baselineFile, fullResults);
+    const { writeFileSync } = await import('node:fs');
+    try {
+      writeFileSync(baselineFile, baselineMod.baselineText(updated));
+    } catch (error) {
+      throw new UsageError(`cannot write the baseline ${baselineFile}: ${(error as Error).message}`);
+    }
+    const findings = fullResults.reduce((n, r) => n + r.messages.length, 0);
+    const withFindings = fullResults.filter((r) => r.messages.length).length;
+    const shownBaseline = path.relative(io.cwd, baselineFile) || baselineFile;
+    io.stdout.write(locale === 'zh'
+      ? `已写入 ${shownBaseline}：${withFindings} 个文件中的 ${findings} 个问题记为基线\n`
+      : `wrote ${shownBaseline}: ${findings} findings in ${withFindings} files recorded as the baseline\n`);
+    return inputErrors.length ? 2 : 0;
+  }
+
+  // --fix with --stdin: the fixed text is the output; the report goes to -o or stderr
+  const textToStdout = values.fix === true && values.stdin === true;
+  if (textToStdout && stdinText !== null) io.stdout.write(stdinText);
   if (results.length === 0 && inputErrors.length) return 2;
 
   const color = !values['no-color'] && !('NO_COLOR' in io.env) && (values.color === true || io.env['FORCE_COLOR'] !== undefined || io.stdout.isTTY === true);
   const rulesMeta = Object.fromEntries([...configs.values()].flatMap((c) => c.ruleSet.rules).map((r) => [r.meta.id, r.meta]));
-  const output = await formatResults(format, results, { color, locale, cwd: io.cwd, rulesMeta, sources });
+  let output = await formatResults(format, results, { color: color && !textToStdout, locale, cwd: io.cwd, rulesMeta, sources });
+  if (dryRun && format === 'json') {
+    // ESLint's shape: the fixed text as `output` on the results that a fix would change
+    const parsedOutput = JSON.parse(output) as Array<Record<string, unknown>>;
+    parsedOutput.forEach((entry, i) => {
+      const fixed = fixedOutputs.get(results[i]!.filePath);
+      if (fixed !== undefined) entry['output'] = fixed;
+    });
+    output = JSON.stringify(parsedOutput) + '\n';
+  }
+  // --fix-dry-run prints the diff on stdout; the report then goes to -o or stderr
+  const reportToStderr = textToStdout || (dryRun && format !== 'json');
+  if (dryRun && format !== 'json') io.stdout.write(diffs.join(''));
   if (values['output-file']) {
     const { writeFileSync } = await import('node:fs');
     try {
@@ -197,7 +386,8 @@ async function run(io: CliIO): Promise<number> {
     } catch (error) {
       throw new UsageError(`cannot write --output-file ${values['output-file']}: ${(error as Error).message}`);
     }
-  } else io.stdout.write(output);
+  } else if (reportToStderr) io.stderr.write(output);
+  else io.stdout.write(output);
 
   if (inputErrors.length) return 2;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
@@ -208,6 +398,49 @@ async function run(io: CliIO): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** --rule may name any rule the config knows, pack rules included */
+function checkRuleFlags(cliRules: Record<string, RuleSetting>, config: Config): void {
+  for (const id of Object.keys(cliRules)) {
+    if (!config.ruleSet.rules.some((r) => r.meta.id === id)) throw new UsageError(`--rule: unknown rule "${id}" (reportlint --help lists the rules)`);
+  }
+}
+
+/**
+ * Is a file ignored, by `.reportlintignore` in the working directory or by the `ignorePatterns`
+ * of the config that applies to it? The matcher is loaded only when there are patterns.
+ */
+async function ignoreCheckerFor(cwd: string, configFor: (file: string) => Promise<Config>): Promise<(file: string) => Promise<boolean>> {
+  const hasIgnoreFile = existsSync(path.join(cwd, '.reportlintignore'));
+  let mod: typeof import('./ignore.js') | null = null;
+  const load = async () => (mod ??= await import('./ignore.js'));
+  const ignoreFile = hasIgnoreFile ? (await load()).readIgnoreFile(cwd) : null;
+  return async (file: string) => {
+    if (ignoreFile && mod && mod.isIgnoredBy(ignoreFile, file)) return true;
+    const config = await configFor(file);
+    if (config.ignorePatterns.length === 0) return false;
+    return (await load()).isIgnoredBy({ dir: config.dir, patterns: config.ignorePatterns }, file);
+  };
+}
+
+/** What decides a file's findings besides its text, for --cache. */
+function settingsHash(sha256: (s: string | Uint8Array) => string, active: readonly ActiveRule[], config: Config, reportUnused: boolean): string {
+  const packs = config.extends
+    .filter((e) => !e.startsWith('reportlint:'))
+    .map((e) => {
+      try {
+        return sha256(readFileSync(path.resolve(config.dir, e)));
+      } catch {
+        return null;
+      }
+    });
+  return sha256(JSON.stringify({
+    version: packageVersion(),
+    rules: active.map((a) => [a.rule.meta.id, a.severity, a.options]),
+    packs,
+    reportUnused,
+  }));
 }
 
 /** --rule repeated-word:warn  (also id:off, id:error, id:0/1/2) */
@@ -222,9 +455,10 @@ function parseRuleFlags(flags: string[]): Record<string, RuleSetting> {
   return out;
 }
 
+let version: string | undefined;
 function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  version ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return version;
 }
 
 function helpText(locale: Locale, ruleList: readonly Rule[]): string {
@@ -246,6 +480,19 @@ Options:
       --stdin-filename <f>   file name for the stdin text (format, config lookup)
       --locale <zh|en>       language of the messages (default zh)
       --no-color             no colours (also NO_COLOR=1)
+      --fix                  apply the rules' fixes to the files, then report what is left
+      --fix-dry-run          print the fixes as a unified diff; change nothing
+      --baseline-write       record today's findings in reportlint-baseline.json
+      --baseline <path>      the baseline file (default reportlint-baseline.json, used when present)
+      --no-ignore            also lint files that ignorePatterns or .reportlintignore name
+      --report-unused-disable-directives
+                             warn about reportlint-disable comments that suppress nothing
+      --cache                skip files that were clean and have not changed (.reportlintcache)
+      --cache-location <p>   where the cache is kept
+      --list-rules           list every rule: id, default severity, fixable, description
+      --print-config <file>  print the settings that apply to a file
+      --explain <rule>       show a rule's documentation
+      --init                 write a commented starter config (.reportlintrc.yaml)
   -h, --help                 show this help
   -v, --version              print the version
 
@@ -271,6 +518,19 @@ ${rules}
       --stdin-filename <f>   标准输入文本的文件名（决定格式和配置）
       --locale <zh|en>       提示语言（默认 zh）
       --no-color             不使用颜色（亦可设 NO_COLOR=1）
+      --fix                  自动修复可修复的问题并写回文件，再报告其余问题
+      --fix-dry-run          以统一 diff 格式显示修复内容，不改动文件
+      --baseline-write       将当前问题记为基线（reportlint-baseline.json）
+      --baseline <路径>      基线文件（默认 reportlint-baseline.json，存在即使用）
+      --no-ignore            也检查 ignorePatterns 或 .reportlintignore 排除的文件
+      --report-unused-disable-directives
+                             报告没有屏蔽任何问题的 reportlint-disable 注释
+      --cache                跳过上次无问题且未改动的文件（.reportlintcache）
+      --cache-location <路径> 缓存文件位置
+      --list-rules           列出所有规则：编号、默认级别、可否修复、说明
+      --print-config <文件>  显示对某个文件生效的配置
+      --explain <规则>       显示规则说明
+      --init                 生成带注释的配置文件（.reportlintrc.yaml）
   -h, --help                 显示本帮助
   -v, --version              显示版本
 

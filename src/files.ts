@@ -10,18 +10,31 @@ export interface CollectedFiles {
   files: string[];
   /** one line per argument that named nothing usable */
   errors: string[];
+  /** files left out because `ignorePatterns` or `.reportlintignore` name them */
+  ignored: string[];
+}
+
+export interface CollectOptions {
+  /**
+   * Is this file ignored (a pattern naming one of its folders ignores it too)? Ignored files are
+   * left out silently, also when named on the command line: a pre-commit hook passes every staged
+   * file by name.
+   */
+  isIgnored?: (file: string) => boolean | Promise<boolean>;
 }
 
 /** Expand the command line's files, directories and globs into absolute file paths. */
-export async function collectFiles(args: string[], cwd: string): Promise<CollectedFiles> {
+export async function collectFiles(args: string[], cwd: string, options: CollectOptions = {}): Promise<CollectedFiles> {
   const files: string[] = [];
   const errors: string[] = [];
+  const ignored: string[] = [];
   const seen = new Set<string>();
-  const add = (f: string) => {
-    if (!seen.has(f)) {
-      seen.add(f);
-      files.push(f);
-    }
+  const isIgnored = options.isIgnored ?? (() => false);
+  const add = async (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    if (await isIgnored(f)) ignored.push(f);
+    else files.push(f);
   };
   for (const arg of args) {
     const full = path.resolve(cwd, arg);
@@ -29,19 +42,19 @@ export async function collectFiles(args: string[], cwd: string): Promise<Collect
     if (stat?.isDirectory()) {
       const found = walk(full);
       if (found.length === 0) errors.push(`目录中没有 .md/.txt 报告: ${arg} / no .md or .txt reports in this directory`);
-      found.forEach(add);
+      for (const f of found) await add(f);
     } else if (stat) {
-      add(full);
+      await add(full);
     } else if (GLOB_CHARS.test(arg)) {
       const { glob } = await import('tinyglobby');
       const matched = (await glob(arg, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'] })).sort();
       if (matched.length === 0) errors.push(`没有文件匹配: ${arg} / no files match this pattern`);
-      matched.map((m) => path.resolve(m)).forEach(add);
+      for (const m of matched) await add(path.resolve(m));
     } else {
       errors.push(`无法读取文件（不存在）: ${arg} / file not found`);
     }
   }
-  return { files, errors };
+  return { files, errors, ignored };
 }
 
 function walk(dir: string): string[] {

@@ -53,7 +53,8 @@ export function findConfigFile(dir: string): string | null {
   return found;
 }
 
-function configIn(dir: string): string | null {
+/** The config file in `dir` itself, or null. */
+export function configIn(dir: string): string | null {
   for (const place of SEARCH_PLACES) {
     const file = path.join(dir, place);
     if (!existsSync(file)) continue;

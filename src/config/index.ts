@@ -39,6 +39,8 @@ export interface Config {
   ruleSet: RuleSet;
   /** last year's report: a path relative to `dir`, {year} standing for the year before the report year */
   previous: string | null;
+  /** files left alone, .gitignore syntax relative to `dir` */
+  ignorePatterns: string[];
 }
 
 const SEVERITIES: Record<string, SeverityLevel> = { off: 0, warn: 1, error: 2, 0: 0, 1: 1, 2: 2 };
@@ -58,7 +60,7 @@ export async function loadConfig(options: { forFile?: string; explicitPath?: str
 export async function defaultConfig(dir: string): Promise<Config> {
   const validators = await getValidators(allRules);
   return {
-    file: null, dir, locale: null, extends: [RECOMMENDED], rules: {}, overrides: [], previous: null,
+    file: null, dir, locale: null, extends: [RECOMMENDED], rules: {}, overrides: [], previous: null, ignorePatterns: [],
     ruleSet: resolveRuleSet([RECOMMENDED], null, dir, validators.pack),
   };
 }
@@ -71,6 +73,7 @@ export function validateConfig(raw: unknown, file: string, validators: Validator
     extends?: string | string[];
     locale?: Locale;
     previous?: string;
+    ignorePatterns?: string[];
     rules?: Record<string, unknown>;
     overrides?: Array<{ files: string | string[]; excludedFiles?: string | string[]; rules?: Record<string, unknown> }>;
   };
@@ -107,6 +110,7 @@ export function validateConfig(raw: unknown, file: string, validators: Validator
     extends: extendsList,
     ruleSet,
     previous: data.previous ?? null,
+    ignorePatterns: data.ignorePatterns ?? [],
     rules: readRules(data.rules, ''),
     overrides: (data.overrides ?? []).map((o, i) => ({
       files: list(o.files),
@@ -129,7 +133,7 @@ function toConfigError(file: string, prefix: string, errors: ErrorObject[]): Con
 }
 
 /** The known id nearest to a misspelt one (edit distance ≤ 3). */
-function closest(id: string, ids: string[]): string | null {
+export function closest(id: string, ids: string[]): string | null {
   let best: string | null = null;
   let bestDistance = 4;
   for (const candidate of ids) {

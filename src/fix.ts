@@ -1,0 +1,243 @@
+/**
+ * --fix and --fix-dry-run: apply the fixes the rules offer, repeat until nothing changes,
+ * then write the file once, atomically, in the encoding it came in. Loaded only with those flags.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, statSync, chmodSync, unlinkSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import type { LintMessage } from './lint.js';
+import type { Encoding, LineEnding } from './read.js';
+import { encodeText } from './read.js';
+
+/** Passes of lint → fix before giving up on reaching a fixed point. */
+export const MAX_PASSES = 10;
+
+export interface AppliedFixes {
+  text: string;
+  /** how many fixes were applied */
+  applied: number;
+}
+
+/**
+ * Apply every fix that does not overlap one applied before it (fixes sorted by position;
+ * two insertions at one place count as overlapping). A fix text's line breaks are written
+ * in the file's line ending.
+ */
+export function applyFixes(text: string, messages: readonly LintMessage[], lineEnding: LineEnding = '\n'): AppliedFixes {
+  const fixes = messages
+    .filter((m): m is LintMessage & { fix: NonNullable<LintMessage['fix']> } => m.fix !== undefined)
+    .map((m) => m.fix)
+    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+  const eol = lineEnding === '\r\n' || lineEnding === '\r' ? lineEnding : '\n';
+  let out = '';
+  let lastEnd = -1;
+  let lastStart = -1;
+  let applied = 0;
+  for (const fix of fixes) {
+    const [start, end] = fix.range;
+    if (start < 0 || end < start || end > text.length) continue;
+    if (start < lastEnd || (start === lastEnd && start === lastStart)) continue;
+    const replacement = eol === '\n' ? fix.text : fix.text.replace(/\r\n|\r|\n/g, eol);
+    // a fix that changes nothing is not a fix (it would keep the loop going)
+    if (text.slice(start, end) === replacement) continue;
+    out += text.slice(Math.max(lastEnd, 0), start) + replacement;
+    lastStart = start;
+    lastEnd = end;
+    applied++;
+  }
+  if (applied === 0) return { text, applied: 0 };
+  out += text.slice(lastEnd);
+  return { text: out, applied };
+}
+
+export interface FixOutcome {
+  /** the fixed text (the original when nothing applied) */
+  text: string;
+  /** the findings that remain in the fixed text */
+  messages: LintMessage[];
+  /** fixes applied over all passes */
+  applied: number;
+  passes: number;
+}
+
+/**
+ * lint → apply non-overlapping fixes → re-parse and re-lint, until no fix applies or after
+ * MAX_PASSES passes. `lint` runs the enabled rules (suppression comments already applied);
+ * `accept` chooses which findings' fixes are applied (e.g. errors only under --quiet).
+ */
+export async function fixText(
+  original: string,
+  lint: (text: string) => Promise<LintMessage[]>,
+  options: { lineEnding?: LineEnding; accept?: (m: LintMessage) => boolean } = {},
+): Promise<FixOutcome> {
+  let text = original;
+  let messages = await lint(text);
+  let applied = 0;
+  let passes = 0;
+  while (passes < MAX_PASSES) {
+    const fixable = messages.filter((m) => m.fix && (options.accept?.(m) ?? true));
+    if (fixable.length === 0) break;
+    const result = applyFixes(text, fixable, options.lineEnding);
+    if (result.applied === 0) break;
+    passes++;
+    applied += result.applied;
+    text = result.text;
+    messages = await lint(text);
+  }
+  return { text, messages, applied, passes };
+}
+
+/**
+ * Write a file atomically: a temporary file in the same folder (same file system), flushed to
+ * disk, given the original's permissions, then renamed over the original.
+ */
+export function writeFileAtomic(file: string, text: string, encoding: Encoding): void {
+  const bytes = encodeText(text, encoding, file);
+  const temp = path.join(path.dirname(file), `${path.basename(file)}.reportlint-${process.pid}.tmp`);
+  let mode: number | undefined;
+  try {
+    mode = statSync(file).mode & 0o7777;
+  } catch {
+    // a new file: default permissions
+  }
+  const fd = openSync(temp, 'w', mode ?? 0o666);
+  try {
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    if (mode !== undefined) chmodSync(temp, mode);
+    renameSync(temp, file);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+    throw error;
+  }
+}
+
+// --- unified diff -----------------------------------------------------------
+
+/**
+ * Lines as diff and patch see them: split after each \n, a \r kept as part of the line
+ * (so that the diff of a CRLF file applies to it; a file with lone CR line ends is one line).
+ */
+function splitLines(text: string): string[] {
+  if (text === '') return [];
+  return text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+}
+
+type Op = { kind: ' ' | '-' | '+'; line: string };
+
+/** Myers' O(ND) diff on lines, after trimming the common head and tail. */
+function diffLines(a: string[], b: string[]): Op[] {
+  let head = 0;
+  while (head < a.length && head < b.length && a[head] === b[head]) head++;
+  let tail = 0;
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+  const A = a.slice(head, a.length - tail);
+  const B = b.slice(head, b.length - tail);
+  const middle = myers(A, B);
+  return [
+    ...a.slice(0, head).map((line) => ({ kind: ' ' as const, line })),
+    ...middle,
+    ...a.slice(a.length - tail).map((line) => ({ kind: ' ' as const, line })),
+  ];
+}
+
+function myers(a: string[], b: string[]): Op[] {
+  const n = a.length;
+  const m = b.length;
+  if (n === 0) return b.map((line) => ({ kind: '+', line }));
+  if (m === 0) return a.map((line) => ({ kind: '-', line }));
+  const max = n + m;
+  const offset = max;
+  let v = new Int32Array(2 * max + 2);
+  const trace: Int32Array[] = [];
+  let found = false;
+  for (let d = 0; d <= max && !found; d++) {
+    trace.push(v.slice());
+    const next = v.slice();
+    for (let k = -d; k <= d; k += 2) {
+      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let y = x - k;
+      while (x < n && y < m && a[x] === b[y]) {
+        x++;
+        y++;
+      }
+      next[offset + k] = x;
+      if (x >= n && y >= m) {
+        found = true;
+        break;
+      }
+    }
+    v = next;
+  }
+  // walk back through the trace
+  const ops: Op[] = [];
+  let x = n;
+  let y = m;
+  for (let d = trace.length - 1; d > 0; d--) {
+    const vd = trace[d]!;
+    const k = x - y;
+    const prevK = k === -d || (k !== d && vd[offset + k - 1]! < vd[offset + k + 1]!) ? k + 1 : k - 1;
+    const prevX = vd[offset + prevK]!;
+    const prevY = prevX - prevK;
+    while (x > prevX && y > prevY) ops.push({ kind: ' ', line: a[--x]! }), y--;
+    if (x === prevX) ops.push({ kind: '+', line: b[--y]! });
+    else ops.push({ kind: '-', line: a[--x]! });
+  }
+  while (x > 0 && y > 0) ops.push({ kind: ' ', line: a[--x]! }), y--;
+  return ops.reverse();
+}
+
+/**
+ * A unified diff (`diff -u`, `git apply`-able with the a/ b/ prefixes) of two texts;
+ * empty when they are equal. `name` is the path shown in the ---/+++ lines.
+ */
+export function unifiedDiff(name: string, before: string, after: string, context = 3): string {
+  if (before === after) return '';
+  const ops = diffLines(splitLines(before), splitLines(after));
+  const changed = ops.map((op, i) => (op.kind !== ' ' ? i : -1)).filter((i) => i >= 0);
+  const out = [`--- a/${name}`, `+++ b/${name}`];
+  let i = 0;
+  while (i < changed.length) {
+    // grow a hunk while the next change is within 2×context lines
+    let last = i;
+    while (last + 1 < changed.length && changed[last + 1]! - changed[last]! <= 2 * context) last++;
+    const from = Math.max(0, changed[i]! - context);
+    const to = Math.min(ops.length - 1, changed[last]! + context);
+    let aStart = 1;
+    let bStart = 1;
+    for (let j = 0; j < from; j++) {
+      if (ops[j]!.kind !== '+') aStart++;
+      if (ops[j]!.kind !== '-') bStart++;
+    }
+    let aCount = 0;
+    let bCount = 0;
+    const body: string[] = [];
+    for (let j = from; j <= to; j++) {
+      const op = ops[j]!;
+      if (op.kind !== '+') aCount++;
+      if (op.kind !== '-') bCount++;
+      const content = op.line.endsWith('\n') ? op.line.slice(0, -1) : op.line;
+      body.push(op.kind + content);
+      if (content.length === op.line.length) body.push('\\ No newline at end of file');
+    }
+    const range = (start: number, count: number) => (count === 0 ? `${start - 1},0` : count === 1 ? `${start}` : `${start},${count}`);
+    out.push(`@@ -${range(aStart, aCount)} +${range(bStart, bCount)} @@`, ...body);
+    i = last + 1;
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,171 @@
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, readdirSync, readFileSync, statSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from './cli-helpers.js';
+import { CLEAN, draftDir, FIXABLE, FIXED } from './workflow-helpers.js';
+import { encodeText } from '../src/read.js';
+import { applyFixes, unifiedDiff } from '../src/fix.js';
+import type { LintMessage } from '../src/lint.js';
+
+describe('--fix', () => {
+  it('applies every fix, reports what is left, and a second run changes nothing', () => {
+    const dir = draftDir({ 'a.txt': FIXABLE + '三是落实“谁执法谁普法。\n', 'clean.txt': CLEAN });
+    const run = cli(['--fix', '--format', 'json', 'a.txt', 'clean.txt'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe(FIXED + '三是落实“谁执法谁普法。\n');
+    // the unclosed quote has no fix: it is what remains, at its place in the fixed text
+    const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>;
+    expect(results[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['paired-punctuation', 5]]);
+    expect(run.status).toBe(1);
+    const before = statSync(path.join(dir, 'a.txt')).mtimeMs;
+    const again = cli(['--fix', 'a.txt', 'clean.txt'], { cwd: dir });
+    expect(again.status).toBe(1);
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe(FIXED + '三是落实“谁执法谁普法。\n');
+    expect(statSync(path.join(dir, 'a.txt')).mtimeMs).toBe(before); // not even rewritten
+    // no temporary files left behind
+    expect(readdirSync(dir).sort()).toEqual(['a.txt', 'clean.txt']);
+  });
+
+  it('exits 0 when every finding was fixed', () => {
+    const dir = draftDir({ 'a.txt': FIXABLE });
+    const run = cli(['--fix', 'a.txt'], { cwd: dir });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+  });
+
+  it('keeps the encoding (GB18030, UTF-16 with BOM, UTF-8 with BOM), the line ends and the permissions', () => {
+    const crlf = FIXABLE.replaceAll('\n', '\r\n');
+    const dir = draftDir({
+      'gb.txt': encodeText(crlf, 'gb18030'),
+      'u16.txt': encodeText(FIXABLE.replaceAll('\n', '\r'), 'utf-16le'),
+      'bom.md': encodeText(crlf, 'utf-8-bom'),
+    });
+    chmodSync(path.join(dir, 'gb.txt'), 0o640);
+    const run = cli(['--fix', 'gb.txt', 'u16.txt', 'bom.md'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(readFileSync(path.join(dir, 'gb.txt'))).toEqual(encodeText(FIXED.replaceAll('\n', '\r\n'), 'gb18030'));
+    expect(readFileSync(path.join(dir, 'u16.txt'))).toEqual(encodeText(FIXED.replaceAll('\n', '\r'), 'utf-16le'));
+    expect(readFileSync(path.join(dir, 'bom.md'))).toEqual(encodeText(FIXED.replaceAll('\n', '\r\n'), 'utf-8-bom'));
+    expect(statSync(path.join(dir, 'gb.txt')).mode & 0o777).toBe(0o640);
+  });
+
+  it('with --quiet fixes errors only', () => {
+    const dir = draftDir({
+      '.reportlintrc.json': JSON.stringify({ rules: { 'punctuation-width': 'warn' } }),
+      'a.txt': FIXABLE,
+    });
+    cli(['--fix', '--quiet', 'a.txt'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe(FIXED.replace('，推进', ',推进'));
+  });
+
+  it('does not fix what a suppression comment turns off', () => {
+    const text = '# 报告\n\n## 一、总体情况\n\n<!-- reportlint-disable-next-line repeated-word -->\n我局持续提升提升依法行政水平。\n\n二是加强加强管理。\n';
+    const dir = draftDir({ 'a.md': text });
+    expect(cli(['--fix', 'a.md'], { cwd: dir }).status).toBe(0);
+    expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe(text.replace('加强加强', '加强'));
+  });
+
+  it('with --stdin prints the fixed text on stdout and the remaining findings on stderr', () => {
+    const run = cli(['--fix', '--stdin', '--stdin-filename', 'draft.txt'], { input: FIXABLE + '三是落实“谁执法谁普法。\n' });
+    expect(run.stdout).toBe(FIXED + '三是落实“谁执法谁普法。\n');
+    expect(run.stderr).toContain('paired-punctuation');
+    expect(run.status).toBe(1);
+    const clean = cli(['--fix', '--stdin'], { input: FIXABLE });
+    expect(clean.stdout).toBe(FIXED);
+    expect(clean.status).toBe(0);
+  });
+
+  it('never rewrites a .docx file', () => {
+    const dir = draftDir({ 'report.docx': FIXABLE });
+    const before = readFileSync(path.join(dir, 'report.docx'));
+    const run = cli(['--fix', 'report.docx'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'report.docx'))).toEqual(before);
+    // read as a draft (a plain text named .docx today; a Word document once .docx reading lands),
+    // it is linted and not fixed, with a note; otherwise it is refused as input
+    if (run.status !== 2) expect(run.stderr).toMatch(/\.docx.*never rewritten/);
+    expect(readdirSync(dir)).toEqual(['report.docx']);
+  });
+
+  it('refuses --fix together with --fix-dry-run', () => {
+    const run = cli(['--fix', '--fix-dry-run', 'x.txt']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/either --fix or --fix-dry-run/);
+  });
+});
+
+describe('--fix-dry-run', () => {
+  it('prints a unified diff that git apply accepts, writes nothing, reports what would remain on stderr', () => {
+    const dir = draftDir({ 'sub/a.txt': FIXABLE + '三是落实“谁执法谁普法。\n', 'clean.txt': CLEAN });
+    const run = cli(['--fix-dry-run', 'sub/a.txt', 'clean.txt'], { cwd: dir });
+    expect(readFileSync(path.join(dir, 'sub/a.txt'), 'utf8')).toBe(FIXABLE + '三是落实“谁执法谁普法。\n');
+    expect(run.stdout).toBe(
+      [
+        '--- a/sub/a.txt',
+        '+++ b/sub/a.txt',
+        '@@ -1,5 +1,5 @@',
+        ' 一、总体情况',
+        '-我局持续提升提升依法行政水平,推进工作。',
+        '+我局持续提升依法行政水平，推进工作。',
+        ' 二、存在问题',
+        '-二是加强加强管理。。',
+        '+二是加强管理。',
+        ' 三是落实“谁执法谁普法。',
+        '',
+      ].join('\n'),
+    );
+    expect(run.stderr).toContain('paired-punctuation');
+    expect(run.stderr).not.toContain('repeated-word');
+    expect(run.status).toBe(1);
+    // the diff applies and gives what --fix writes
+    const applied = spawnSync('git', ['apply', '-'], { cwd: dir, input: run.stdout, encoding: 'utf8' });
+    expect(applied.stderr).toBe('');
+    const fixedByPatch = readFileSync(path.join(dir, 'sub/a.txt'), 'utf8');
+    const other = draftDir({ 'sub/a.txt': FIXABLE + '三是落实“谁执法谁普法。\n' });
+    cli(['--fix', 'sub/a.txt'], { cwd: other });
+    expect(fixedByPatch).toBe(readFileSync(path.join(other, 'sub/a.txt'), 'utf8'));
+  });
+
+  it('with --format json puts the fixed text in `output`', () => {
+    const dir = draftDir({ 'a.txt': FIXABLE, 'clean.txt': CLEAN });
+    const run = cli(['--fix-dry-run', '--format', 'json', 'a.txt', 'clean.txt'], { cwd: dir });
+    const results = JSON.parse(run.stdout) as Array<{ filePath: string; output?: string; messages: unknown[] }>;
+    expect(results.map((r) => [path.basename(r.filePath), r.output, r.messages.length])).toEqual([
+      ['a.txt', FIXED, 0],
+      ['clean.txt', undefined, 0],
+    ]);
+    expect(run.status).toBe(0);
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe(FIXABLE);
+  });
+
+  it('keeps CRLF in the diff (git apply on a CRLF file)', () => {
+    const dir = draftDir({ 'a.txt': FIXABLE.replaceAll('\n', '\r\n') });
+    const run = cli(['--fix-dry-run', 'a.txt'], { cwd: dir });
+    copyFileSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
+    const applied = spawnSync('git', ['apply', '-'], { cwd: dir, input: run.stdout, encoding: 'utf8' });
+    expect(applied.status, applied.stderr).toBe(0);
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe(FIXED.replaceAll('\n', '\r\n'));
+  });
+});
+
+describe('applyFixes and unifiedDiff', () => {
+  const fix = (start: number, end: number, text: string) => ({ fix: { range: [start, end], text } }) as unknown as LintMessage;
+
+  it('skips a fix that overlaps an earlier one and two insertions at one place', () => {
+    expect(applyFixes('abcdef', [fix(3, 5, 'X'), fix(1, 4, 'Y'), fix(5, 5, '1'), fix(5, 5, '2')])).toEqual({ text: 'aYe1f', applied: 2 });
+  });
+
+  it('writes a fix text\'s line breaks in the file\'s line ending', () => {
+    expect(applyFixes('a\r\nb', [fix(1, 1, '\nx')], '\r\n').text).toBe('a\r\nx\r\nb');
+  });
+
+  it('marks a last line without a line end', () => {
+    expect(unifiedDiff('f', 'a\nb', 'a\nc')).toBe('--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n');
+  });
+
+  it('splits far-apart changes into hunks', () => {
+    const before = Array.from({ length: 20 }, (_, i) => `l${i}`).join('\n') + '\n';
+    const after = before.replace('l1\n', 'L1\n').replace('l18\n', 'L18\n');
+    const diff = unifiedDiff('f', before, after);
+    expect(diff.match(/^@@.*@@$/gm)).toEqual(['@@ -1,5 +1,5 @@', '@@ -16,5 +16,5 @@']);
+  });
+});
