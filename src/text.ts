@@ -1,5 +1,4 @@
 import type { DocumentModel, TextBlock, TextSegment } from './model.js';
-import { sourceOffset } from './position.js';
 
 /**
  * Text helpers the punctuation and spacing rules share: what counts as Chinese, the document's
@@ -123,15 +122,17 @@ export function protectedMask(document: DocumentModel, block: TextBlock): boolea
   }
   if (document.format === 'markdown') {
     const from = block.span.start.offset;
-    const to = block.span.end.offset;
-    const src = document.source.slice(from, to);
-    const ranges: Array<[number, number]> = [];
+    const src = document.source.slice(from, block.span.end.offset);
+    // mark code spans in the source stretch, then look each text character up: linear
+    let inCode: Uint8Array | null = null;
     CODE_SPAN.lastIndex = 0;
-    for (let m = CODE_SPAN.exec(src); m; m = CODE_SPAN.exec(src)) ranges.push([from + m.index, from + m.index + m[0].length]);
-    if (ranges.length > 0) {
-      for (let i = 0; i < text.length; i++) {
-        const at = sourceOffset(block, i);
-        if (ranges.some(([a, b]) => at >= a && at < b)) mask[i] = true;
+    for (let m = CODE_SPAN.exec(src); m; m = CODE_SPAN.exec(src)) {
+      inCode ??= new Uint8Array(src.length);
+      inCode.fill(1, m.index, m.index + m[0].length);
+    }
+    if (inCode) {
+      for (const seg of block.segments) {
+        for (let k = 0; k < seg.length; k++) if (inCode[seg.source - from + k]) mask[seg.text + k] = true;
       }
     }
   }

@@ -22,11 +22,37 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
   const filename = options.filename ?? '<text>';
   const format = options.format ?? formatOf(filename);
   const lines = new LineIndex(text);
-  if (format === 'markdown') {
+  if (format === 'markdown' && !nestsTooDeep(text)) {
     if (!markdownBlocks) throw new Error('Markdown support is not loaded: await loadMarkdownSupport() first');
     return buildDocument(text, filename, format, markdownBlocks(text, lines), lines);
   }
   return buildDocument(text, filename, format, plainBlocks(text, lines), lines);
+}
+
+/**
+ * Markdown nested hundreds of levels deep (lists indented 500 times) takes remark-parse tens of
+ * seconds; no report is written that way. Such a file is read as plain text: every rule still
+ * runs, with the same positions.
+ */
+export function nestsTooDeep(text: string): boolean {
+  const MAX_INDENT = 120;
+  const MAX_QUOTES = 30;
+  for (let i = 0; i < text.length; ) {
+    let width = 0;
+    let quotes = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32) width++;
+      else if (c === 9) width += 4;
+      else if (c === 62) quotes++;
+      else break;
+    }
+    if (width > MAX_INDENT || quotes > MAX_QUOTES) return true;
+    const next = text.indexOf('\n', i);
+    if (next < 0) break;
+    i = next + 1;
+  }
+  return false;
 }
 
 let markdownBlocks: ((source: string, lines: LineIndex) => import('./build.js').RawBlock[]) | null = null;
