@@ -62,13 +62,18 @@ describe('check types', () => {
     const dir = setup(pack([{
       type: 'prefer',
       message: { zh: '「{{match}}」应为「{{right}}」', en: 'use {{right}}' },
-      replace: [{ wrong: '截止', right: '截至', unless: '截止(日期|时间)' }, { wrong: '习近平法制(思想)', right: '习近平法治$1' }],
+      replace: [
+        { wrong: '截止', right: '截至', unless: '截止(日期|时间)' },
+        { wrong: '习近平法制(思想)', right: '习近平法治$1' },
+        { wrong: '做出(?=贡献)', right: '作出' },
+      ],
     }]));
-    const text = '截止目前，申报截止日期未变。深入学习习近平法制思想。\n';
+    const text = '截止目前，申报截止日期未变。深入学习习近平法制思想。做出贡献。\n';
     const found = await lint(dir, text);
     expect(found.map((f) => [f.text, f.message, f.fix?.text])).toEqual([
       ['截止', '「截止」应为「截至」', '截至'],
       ['习近平法制思想', '「习近平法制思想」应为「习近平法治思想」', '习近平法治思想'],
+      ['做出', '「做出」应为「作出」', '作出'],
     ]);
   });
 

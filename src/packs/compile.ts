@@ -209,7 +209,7 @@ function runRule(pack: Pack, checks: CompiledCheck[], ctx: RuleContext): void {
                 unless.lastIndex = m.index;
                 if (unless.test(m.range.block.text)) continue;
               }
-              const right = m.match[0].replace(new RegExp(re.source, 'u'), entry.right);
+              const right = expand(entry.right, m.match);
               const at = place(m.range, m.index, m.match[0].length);
               const range = contiguousSourceRange(m.range.block, m.index, m.index + m.match[0].length);
               report({ messageId: id, data: { match: m.match[0], right }, ...at, ...(range ? { fix: { ...range, text: right } } : {}) });
@@ -254,6 +254,22 @@ function runRule(pack: Pack, checks: CompiledCheck[], ctx: RuleContext): void {
 }
 
 const collect = (ranges: TextRange[], re: RegExp) => [...matchesIn(ranges, re)];
+
+/**
+ * A `prefer` replacement with $1…, $& and $$ filled from the match where it was found (running
+ * the pattern again on the matched text alone would lose its lookahead context).
+ */
+function expand(template: string, match: RegExpExecArray): string {
+  // as String.prototype.replace reads them: $12 is group 12 when there is one, else $1 then "2"
+  return template.replace(/\$(\$|&|\d{1,2})/g, (whole, ref: string) => {
+    if (ref === '$') return '$';
+    if (ref === '&') return match[0];
+    if (ref.length === 2 && Number(ref) < match.length) return match[Number(ref)] ?? '';
+    const n = Number(ref[0]);
+    if (n === 0 || n >= match.length) return whole;
+    return (match[n] ?? '') + ref.slice(1);
+  });
+}
 
 function runSections(
   check: CompiledCheck,
