@@ -185,13 +185,22 @@ async function run(io: CliIO): Promise<number> {
     // a pattern that names no existing file (the first year, a gap) means: no previous report
     if (file === null || file === path.resolve(document.filename) || (!values.previous && !existsSync(file))) return null;
     if (!previousDocs.has(file)) {
-      const source = readSourceFile(file);
-      if (formatOf(file) === 'markdown') await loadMarkdownSupport();
-      previousDocs.set(file, source.text.trim() ? parseDocument(source.text, { filename: file }) : null);
+      if (/\.docx$/i.test(file)) {
+        const previousDoc = await (await import('./parse/docx.js')).parseDocx(file);
+        previousDocs.set(file, previousDoc.source.trim() ? previousDoc : null);
+      } else {
+        const source = readSourceFile(file);
+        if (formatOf(file) === 'markdown') await loadMarkdownSupport();
+        previousDocs.set(file, source.text.trim() ? parseDocument(source.text, { filename: file }) : null);
+      }
     }
     return previousDocs.get(file)!;
   };
-  if (values.previous) readSourceFile(path.resolve(io.cwd, values.previous));
+  if (values.previous) {
+    const file = path.resolve(io.cwd, values.previous);
+    if (/\.docx$/i.test(file)) await (await import('./docx.js')).readDocx(file);
+    else readSourceFile(file);
+  }
 
   // the optional workflows, each loaded only when asked for
   const fixer = fixing ? await import('./fix.js') : null;
@@ -228,11 +237,19 @@ async function run(io: CliIO): Promise<number> {
     progress?.update(index + 1, shown);
     let text: string;
     let source: SourceFile | null = null;
+    // a Word document: its paragraphs one per line, so a line is a paragraph and a column a
+    // character (src/docx.ts; mammoth is loaded only when a .docx is linted)
+    let docx: import('./docx.js').DocxSource | null = null;
     if (input.text !== undefined) text = input.text.replace(/^\uFEFF/, '');
     else {
       try {
-        source = readSourceFile(input.path);
-        text = source.text;
+        if (/\.docx$/i.test(input.path)) {
+          docx = await (await import('./docx.js')).readDocx(input.path);
+          text = docx.text;
+        } else {
+          source = readSourceFile(input.path);
+          text = source.text;
+        }
       } catch (error) {
         if (error instanceof InputError) {
           inputErrors.push(error.message);
@@ -254,7 +271,8 @@ async function run(io: CliIO): Promise<number> {
 
     let cacheKey: { content: string; settings: string } | null = null;
     if (cache && cacheMod && input.text === undefined) {
-      cacheKey = { content: cacheMod.sha256(text), settings: settingsHash(cacheMod.sha256, active, config, reportUnused) };
+      // a .docx's heading styles are part of what is checked, not only its text
+      cacheKey = { content: cacheMod.sha256(docx ? text + JSON.stringify(docx.paragraphs) : text), settings: settingsHash(cacheMod.sha256, active, config, reportUnused) };
       if (cache.isClean(input.path, cacheKey.content, cacheKey.settings)) {
         results.push(summarize(input.path, []));
         fullResults.push(summarize(input.path, []));
@@ -263,9 +281,11 @@ async function run(io: CliIO): Promise<number> {
     }
 
     if (formatOf(input.path) === 'markdown') await loadMarkdownSupport();
+    const docxParser = docx ? await import('./parse/docx.js') : null;
     let previousFile: string | null = null;
     const lintText = async (t: string): Promise<LintMessage[]> => {
-      const document = parseDocument(t, { filename: input.path });
+      // a .docx is never fixed, so t is its text: headings come from its Word heading styles too
+      const document = docx && docxParser ? docxParser.docxDocument(docx, input.path) : parseDocument(t, { filename: input.path });
       previousFile = previousFileFor(document, config);
       const messages = lintDocument(document, active, locale, await previousFor(document, previousFile));
       // suppression comments: the module is loaded only for a text that has one

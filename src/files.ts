@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** File endings searched for in directories; a file named on the command line is read whatever its ending. */
-export const REPORT_EXTENSIONS = ['.md', '.markdown', '.txt'];
+export const REPORT_EXTENSIONS = ['.md', '.markdown', '.txt', '.docx'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist']);
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -41,7 +41,7 @@ export async function collectFiles(args: string[], cwd: string, options: Collect
     const stat = statOrNull(full);
     if (stat?.isDirectory()) {
       const found = walk(full);
-      if (found.length === 0) errors.push(`目录中没有 .md/.txt 报告: ${arg} / no .md or .txt reports in this directory`);
+      if (found.length === 0) errors.push(`目录中没有 .md/.txt/.docx 报告: ${arg} / no .md, .txt or .docx reports in this directory`);
       for (const f of found) await add(f);
     } else if (stat) {
       await add(full);
@@ -72,7 +72,8 @@ function walk(dir: string): string[] {
       if (!SKIPPED_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...walk(full));
     } else if (entry.isFile() && REPORT_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())) {
       // README files beside reports are documentation, not reports
-      if (!/^readme\./i.test(entry.name)) out.push(full);
+      // ~$name.docx is the lock file Word keeps beside an open document
+      if (!/^readme\./i.test(entry.name) && !entry.name.startsWith('~$')) out.push(full);
     }
   }
   return out;

@@ -1,0 +1,245 @@
+/**
+ * Reading a Word document (.docx) as text the linter can check.
+ *
+ * The document's paragraphs, in order (body paragraphs and the paragraphs in table cells and
+ * text boxes, as Word stores them), become one line each of a plain text joined with "\n". So
+ * the plain-text parser and every rule work on it unchanged, and a finding's line is the
+ * paragraph's number and its column the character in that paragraph (code points, 1-based):
+ * `draft.docx:para 12:5`. Empty paragraphs count (they are lines with nothing on them), so the
+ * numbers are Word's own paragraph count.
+ *
+ * Inside a paragraph a tab stays "\t"; a manual line break (Shift+Enter) is dropped between two
+ * Chinese characters and becomes a space elsewhere; page and column breaks are dropped. Deleted
+ * text of tracked changes is left out and inserted text kept (what Word shows with the changes
+ * accepted). Footnotes, comments, headers and footers are not read.
+ *
+ * The zip and XML work is mammoth's (https://github.com/mwilliamson/mammoth.js): its public
+ * `transformDocument` hook hands over the document it read, with each paragraph's style name
+ * resolved from word/styles.xml. mammoth is loaded only when a .docx is read.
+ */
+
+import { readFileSync } from 'node:fs';
+import { codePointCount } from './position.js';
+import { InputError, readSourceFile } from './read.js';
+
+export interface DocxParagraph {
+  /** offset of the paragraph's first character in DocxSource.text */
+  start: number;
+  /** offset just after its last character (the "\n" that follows, if any, is not included) */
+  end: number;
+  /** the paragraph style's name as Word stores it ("heading 1", "标题 2", "Normal"…), or its id; null when none */
+  style: string | null;
+  /** 1–9 for the Word heading styles (Heading 1…9, 标题 1…9), null otherwise */
+  headingLevel: number | null;
+}
+
+export interface DocxSource {
+  path: string;
+  /** the paragraphs' text joined with "\n", no trailing newline */
+  text: string;
+  /** paragraph k (1-based) is paragraphs[k - 1] */
+  paragraphs: DocxParagraph[];
+}
+
+/** A place in a Word document as a person finds it: the paragraph's number and the character in it, both 1-based. */
+export interface DocxLocation {
+  paragraph: number;
+  character: number;
+}
+
+// Word's built-in heading styles are stored as "heading 1"…"heading 9" whatever the UI language
+// (Chinese Word shows them as 标题 1 and gives them the style ids 1, 2, …); WPS and hand-made
+// templates sometimes name them 标题 1 or Heading1.
+const HEADING_NAME = /^(?:heading|标题)\s*([1-9])$/i;
+const HEADING_ID = /^heading\s*([1-9])$/i;
+
+/** The Word heading level of a paragraph style, or null. */
+export function headingLevelOf(styleName: string | null, styleId: string | null): number | null {
+  const m = (styleName !== null ? HEADING_NAME.exec(styleName.trim()) : null) ?? (styleId !== null ? HEADING_ID.exec(styleId.trim()) : null);
+  return m ? Number(m[1]) : null;
+}
+
+// --- errors ---------------------------------------------------------------------------------
+
+function docxError(path: string, zh: string, en: string): InputError {
+  const shown = path.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return new InputError(`${zh}: ${shown} / ${en}`, path);
+}
+
+function startsWith(buf: Uint8Array, bytes: number[]): boolean {
+  return buf.length >= bytes.length && bytes.every((b, i) => buf[i] === b);
+}
+
+const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
+// an encrypted .docx is an OLE2 compound file holding a stream named EncryptedPackage
+const ENCRYPTED_PACKAGE = Buffer.from('EncryptedPackage', 'utf16le');
+
+/** Refuse what is not a .docx before handing it to the zip reader. */
+function checkSignature(buf: Buffer, path: string): void {
+  if (startsWith(buf, OLE2)) {
+    if (buf.indexOf(ENCRYPTED_PACKAGE) !== -1) {
+      throw docxError(path, 'Word 文档已加密（设有打开密码），请取消密码后再检查', 'the Word document is encrypted (password-protected); remove the password and try again');
+    }
+    throw docxError(path, '这是旧版 Word/WPS 文档（.doc/.wps），只是改了扩展名，请在 Word 中另存为 .docx', 'this is an old Word/WPS document (.doc/.wps) renamed to .docx; save it as .docx in Word');
+  }
+  if (!startsWith(buf, ZIP) && !startsWith(buf, EMPTY_ZIP)) {
+    throw docxError(path, '不是有效的 Word 文档（.docx 应为 ZIP 格式）', 'not a Word document: a .docx file is a ZIP archive and this is not one');
+  }
+}
+
+/** Turn what mammoth or its zip reader threw into a one-line InputError. */
+function readError(error: unknown, path: string): InputError {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/main document part/i.test(message)) {
+    return docxError(path, '不是 Word 文档（ZIP 中没有 word/document.xml，可能是其他 Office 文档）', 'not a Word document: the ZIP archive has no word/document.xml (another Office format?)');
+  }
+  if (/zip|central directory|end of data|corrupt|crc32|invalid.*(?:signature|compression)/i.test(message)) {
+    return docxError(path, 'Word 文档已损坏（ZIP 结构无法读取）', 'the Word document is damaged: its ZIP structure cannot be read');
+  }
+  const detail = message.split('\n')[0]!.slice(0, 120);
+  return docxError(path, `Word 文档已损坏，无法读取（${detail}）`, `the Word document is damaged and cannot be read (${detail})`);
+}
+
+// --- reading --------------------------------------------------------------------------------
+
+/** The parts of mammoth's document model read here (documents.js in mammoth). */
+export interface MammothElement {
+  type: string;
+  children?: MammothElement[];
+  value?: string;
+  breakType?: string;
+  styleId?: string | null;
+  styleName?: string | null;
+}
+
+export interface RawParagraph {
+  text: string;
+  styleName: string | null;
+  styleId: string | null;
+}
+
+/** stands for a manual line break until the paragraph's text is complete */
+const LINE_BREAK = '\u0000';
+
+/** Read a .docx file. Every failure is an InputError with a one-line message naming the file. */
+export async function readDocx(path: string): Promise<DocxSource> {
+  let buf: Buffer;
+  try {
+    buf = readFileSync(path);
+  } catch (error) {
+    // the same one-line message as for a text file (not found, a directory, no permission…)
+    readSourceFile(path);
+    throw error;
+  }
+  // an empty file is an empty draft: the caller reports it like an empty .txt
+  if (buf.length === 0) return { path, text: '', paragraphs: [] };
+  checkSignature(buf, path);
+  const raw = await readParagraphs(buf, path);
+  return assemble(path, raw);
+}
+
+/** Join paragraphs into the text, one per line, and record where each one is. */
+export function assemble(path: string, raw: RawParagraph[]): DocxSource {
+  const paragraphs: DocxParagraph[] = [];
+  let text = '';
+  raw.forEach((p, k) => {
+    if (k > 0) text += '\n';
+    const start = text.length;
+    text += p.text;
+    paragraphs.push({ start, end: text.length, style: p.styleName ?? p.styleId, headingLevel: headingLevelOf(p.styleName, p.styleId) });
+  });
+  return { path, text, paragraphs };
+}
+
+async function readParagraphs(buf: Buffer, path: string): Promise<RawParagraph[]> {
+  const { default: mammoth } = await import('mammoth');
+  let document: MammothElement | null = null;
+  try {
+    await mammoth.convertToHtml(
+      { buffer: buf },
+      {
+        // the document as mammoth read it; an empty one goes on to the (then trivial) HTML step
+        transformDocument: (element: MammothElement) => {
+          document = element;
+          return { ...element, children: [] };
+        },
+      },
+    );
+  } catch (error) {
+    throw readError(error, path);
+  }
+  if (!document) throw docxError(path, 'Word 文档无法读取', 'the Word document cannot be read');
+  const out: RawParagraph[] = [];
+  collectParagraphs(document, out);
+  return out;
+}
+
+function collectParagraphs(element: MammothElement, out: RawParagraph[]): void {
+  if (element.type === 'paragraph') {
+    out.push({ text: paragraphText(element), styleName: element.styleName ?? null, styleId: element.styleId ?? null });
+    return;
+  }
+  // document, table, tableRow, tableCell, and any container mammoth may add
+  for (const child of element.children ?? []) collectParagraphs(child, out);
+}
+
+/** The text of one paragraph of mammoth's document model, on one line. */
+export function paragraphText(paragraph: MammothElement): string {
+  let text = '';
+  const walk = (element: MammothElement): void => {
+    switch (element.type) {
+      case 'text':
+        text += element.value ?? '';
+        return;
+      case 'tab':
+        text += '\t';
+        return;
+      case 'break':
+        if (element.breakType === 'line') text += LINE_BREAK;
+        return;
+      case 'paragraph':
+        // not expected inside a paragraph; keep the text on this line
+        if (text.length) text += LINE_BREAK;
+        break;
+    }
+    for (const child of element.children ?? []) walk(child);
+  };
+  for (const child of paragraph.children ?? []) walk(child);
+  // one paragraph, one line: line breaks typed into the XML never split it
+  text = text.replace(/\r\n?|\n|[\u2028\u2029\u000b\u000c\u0085]/g, ' ');
+  return text.replace(/\u0000+/g, (breaks: string, at: number) => {
+    const before = text[at - 1] ?? '';
+    const after = text[at + breaks.length] ?? '';
+    return before === '' || after === '' || /\s/.test(before) || /\s/.test(after) || (isChinese(before) && isChinese(after)) ? '' : ' ';
+  });
+}
+
+/** Chinese characters and full-width punctuation: no space where a line break joins them. */
+function isChinese(c: string): boolean {
+  return /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u201c\u201d\u2018\u2019\u2014\u2026\ud840-\udfff]/.test(c);
+}
+
+// --- locations ------------------------------------------------------------------------------
+
+/** The paragraph and character (code points) of an offset into DocxSource.text; both 1-based. */
+export function docxLocation(docx: DocxSource, offset: number): DocxLocation {
+  const paragraphs = docx.paragraphs;
+  if (paragraphs.length === 0) return { paragraph: 1, character: 1 };
+  const at = Math.max(0, Math.min(offset, docx.text.length));
+  let lo = 0;
+  let hi = paragraphs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (paragraphs[mid]!.start <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  const p = paragraphs[lo]!;
+  return { paragraph: lo + 1, character: codePointCount(docx.text, p.start, at) + 1 };
+}
+
+/** "para 12:5", the way reportlint shows a place in a Word document. */
+export function formatDocxLocation(location: DocxLocation): string {
+  return `para ${location.paragraph}:${location.character}`;
+}
