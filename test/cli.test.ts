@@ -32,12 +32,21 @@ describe('reportlint on the seeds', () => {
     expect(found).toEqual([
       // one summary per file: both seeds are half-width throughout (NFKC-folded, seeds/README.md)
       ['000_123d78033956bda4.txt', 'punctuation-width', 1, 6, 1, 7],
+      // canonical-term (warning): 「全过程、全方面」 — 全方面 is not a word, 全方位 is meant (domain.md §2.4)
+      ['000_123d78033956bda4.txt', 'canonical-term', 3, 315, 3, 318],
+      // relative-time (warnings): 今年 (8, 31) and the template heading 五、下一年度… (33); no date-validity finding
+      ['000_123d78033956bda4.txt', 'relative-time', 8, 55, 8, 57],
+      ['000_123d78033956bda4.txt', 'relative-time', 31, 27, 31, 29],
+      ['000_123d78033956bda4.txt', 'relative-time', 33, 3, 33, 7],
       ['000_123d78033956bda4.txt', 'repeated-word', 44, 23, 44, 27],
       ['000_123d78033956bda4.txt', 'repeated-word', 47, 3, 47, 7],
       ['003_fdb2e5dd79f7ab48.txt', 'punctuation-width', 1, 6, 1, 7],
+      ['003_fdb2e5dd79f7ab48.txt', 'relative-time', 3, 212, 3, 214],
+      ['003_fdb2e5dd79f7ab48.txt', 'relative-time', 9, 1, 9, 3],
       ['003_fdb2e5dd79f7ab48.txt', 'stray-space', 12, 199, 12, 200],
       ['003_fdb2e5dd79f7ab48.txt', 'stray-space', 14, 107, 14, 108],
       ['003_fdb2e5dd79f7ab48.txt', 'heading-sequence', 19, 2, 19, 3],
+      ['003_fdb2e5dd79f7ab48.txt', 'relative-time', 21, 3, 21, 7],
       ['003_fdb2e5dd79f7ab48.txt', 'stray-space', 22, 66, 22, 67],
       // "双随机 + 执法" (12:47, 12:49) is spacing around a Latin symbol: reported only with stray-space's chineseLatin
     ]);
@@ -49,15 +58,17 @@ describe('reportlint on the seeds', () => {
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('seeds/000_123d78033956bda4.txt');
     expect(lines[1]).toMatch(/^ {2}1:6 {4}错误 {2}全文有170处.* {2}punctuation-width$/);
-    expect(lines[2]).toMatch(/^ {2}44:23 {2}错误 {2}.*「分类分类」.* {2}repeated-word$/);
-    expect(lines[3]).toMatch(/^ {2}47:3 {3}错误 {2}.*「提升提升」.* {2}repeated-word$/);
-    expect(run.stdout).toContain('✖ 3 个问题（3 个错误，0 个警告）');
+    expect(lines[2]).toMatch(/^ {2}3:315 {2}警告 {2}.*「全方面」.* {2}canonical-term$/);
+    expect(lines[3]).toMatch(/^ {2}8:55 {3}警告 {2}.*「今年」.* {2}relative-time$/);
+    expect(lines[6]).toMatch(/^ {2}44:23 {2}错误 {2}.*「分类分类」.* {2}repeated-word$/);
+    expect(lines[7]).toMatch(/^ {2}47:3 {3}错误 {2}.*「提升提升」.* {2}repeated-word$/);
+    expect(run.stdout).toContain('✖ 7 个问题（3 个错误，4 个警告）');
   });
 
   it('--locale en', () => {
     const run = cli(['--locale', 'en', 'seeds/000_123d78033956bda4.txt']);
     expect(run.stdout).toMatch(/44:23 {2}error {2}/);
-    expect(run.stdout).toContain('✖ 3 problems (3 errors, 0 warnings)');
+    expect(run.stdout).toContain('✖ 7 problems (3 errors, 4 warnings)');
   });
 
   it('a directory is searched for reports (README.md beside them is not a report)', () => {
@@ -172,7 +183,7 @@ describe('bad input: one clear line on stderr, exit 2', () => {
   it('a directory with no reports', () => {
     const run = cli(['empty-dir'], { cwd: draftDir({ 'empty-dir/notes.pdf': 'x' }) });
     expect(run.status).toBe(2);
-    expectCleanError(run.stderr, /没有 \.md\/\.txt 报告.*empty-dir/);
+    expectCleanError(run.stderr, /没有 \.md\/\.txt\/\.docx 报告.*empty-dir/);
   });
 
   it('a glob that matches nothing', () => {

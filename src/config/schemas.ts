@@ -38,6 +38,7 @@ export async function createAjv(rules: readonly Rule[], forStandaloneCode: boole
   const ajv = new Ajv.default({
     allErrors: true,
     strictTuples: false,
+    allowUnionTypes: true,
     useDefaults: false,
     code: forStandaloneCode ? { source: true, esm: true } : {},
   });

@@ -7,9 +7,13 @@ import doubledPunctuation from './doubled-punctuation.js';
 import pairedPunctuation from './paired-punctuation.js';
 import personalInfo from './personal-info.js';
 import previousShortcomings from './previous-shortcomings.js';
+import dateValidity from './date-validity.js';
+import relativeTime from './relative-time.js';
+import figureConsistency from './figure-consistency.js';
+import numberUsage from './number-usage.js';
 
 /** Every rule written in code, in the order they run and are listed. */
-export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings] as unknown as readonly Rule[];
+export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings, dateValidity, relativeTime, figureConsistency, numberUsage] as unknown as readonly Rule[];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((r) => r.meta.id === id);
