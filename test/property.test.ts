@@ -51,33 +51,50 @@ function lint(text: string, filename = 'draft.txt'): Promise<LintResult> {
  * Line and column of an offset, computed from scratch: line breaks are \n, \r\n and a lone \r;
  * columns are 1-based and count code points (a surrogate pair is one, a lone surrogate is one).
  */
+/**
+ * The reference position of an offset, computed independently of src/position.ts: one pass over
+ * the text records where lines start and how many code points precede each unit (kept for the
+ * last text, so thousands of findings on a 10 MB line cost one pass, not one each).
+ */
+let refText: string | null = null;
+let refLineStarts: number[] = [];
+let refCodePoints: Int32Array = new Int32Array(0);
 function refPoint(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      line++;
-      lineStart = i + 1;
-    } else if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) {
-        if (i + 1 >= offset) break; // offset sits between \r and \n: checked separately
+  if (text !== refText) {
+    refText = text;
+    refLineStarts = [0];
+    refCodePoints = new Int32Array(text.length + 1);
+    let cps = 0;
+    for (let i = 0; i < text.length; i++) {
+      refCodePoints[i] = cps;
+      const c = text.charCodeAt(i);
+      const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff;
+      if (pair) {
+        refCodePoints[i + 1] = cps; // the middle of a pair counts as the pair's start
         i++;
       }
-      line++;
-      lineStart = i + 1;
+      cps++;
+      if (c === 10) refLineStarts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) {
+          refCodePoints[i + 1] = cps;
+          i++;
+          cps++;
+        }
+        refLineStarts.push(i + 1);
+      }
     }
+    refCodePoints[text.length] = cps;
   }
-  let column = 1;
-  for (let i = lineStart; i < offset; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < offset) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    column++;
+  // the last line start at or before the offset (an offset between \r and \n stays on the \r's line)
+  let lo = 0;
+  let hi = refLineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (refLineStarts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
   }
-  return { line, column };
+  return { line: lo + 1, column: refCodePoints[offset]! - refCodePoints[refLineStarts[lo]!]! + 1 };
 }
 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
