@@ -96,6 +96,12 @@ export function sourceEndOffset(block: TextBlock, j: number): number {
   return sourceOffset(block, j - 1) + 1;
 }
 
+/** The source offsets of block text [i, j) (an empty range stays at i). */
+export function sourceRange(block: TextBlock, i: number, j: number): { start: number; end: number } {
+  const start = sourceOffset(block, i);
+  return { start, end: j > i ? sourceEndOffset(block, j) : start };
+}
+
 /**
  * The source range of block text [i, j) when it lies within one segment, so that
  * replacing it cannot touch Markdown syntax; null otherwise.

@@ -3,7 +3,8 @@
  * each belongs, and the parts of a text that are names (quoted or titled) rather than prose.
  */
 import type { DocumentModel, TextBlock } from '../model.js';
-import { sourceEndOffset, sourceOffset } from '../position.js';
+
+export { sourceRange } from '../position.js';
 
 export type BlockPlace = 'title' | 'heading' | 'paragraph' | 'signature';
 
@@ -39,11 +40,6 @@ function startOf(block: TextBlock): number {
   return block.segments.length ? block.segments[0]!.source : block.span.start.offset;
 }
 
-/** Source offsets of text range [i, j) of a block. */
-export function sourceRange(block: TextBlock, i: number, j: number): { start: number; end: number } {
-  const start = sourceOffset(block, i);
-  return { start, end: j > i ? sourceEndOffset(block, j) : start };
-}
 
 // opening mark → closing mark, by char code: “” 「」 『』 《》 〈〉 ‘’
 const PAIRS = new Map<number, number>([[0x201c, 0x201d], [0x300c, 0x300d], [0x300e, 0x300f], [0x300a, 0x300b], [0x3008, 0x3009], [0x2018, 0x2019]]);

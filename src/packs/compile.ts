@@ -1,6 +1,6 @@
 import jsonLogic from 'json-logic-js';
 import type { DocumentModel, Section } from '../model.js';
-import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../position.js';
+import { contiguousSourceRange, sourceEndOffset, sourceOffset, sourceRange } from '../position.js';
 import type { LocalizedText, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
 import { documentFacts, SAMPLE_FACTS, type UnitFacts } from './facts.js';
 import { closestHeading, compileParts, findParts, type CompiledPart, type FoundPart } from './parts.js';
@@ -305,8 +305,7 @@ function runSections(
       report({
         messageId: `c${check.index}.p${p}.contains${k}`,
         data: { part: name.zh },
-        start: sourceOffset(anchor, 0),
-        end: sourceEndOffset(anchor, anchor.text.length),
+        ...sourceRange(anchor, 0, anchor.text.length),
         ...(c.level ? { level: c.level } : {}),
       });
     });
@@ -394,8 +393,7 @@ function unitsFor(doc: DocumentModel, scope: PackScope, partsOf: () => Map<strin
 }
 
 function place(range: TextRange, index: number, length: number): { start: number; end: number } {
-  const start = sourceOffset(range.block, index);
-  return { start, end: length ? sourceEndOffset(range.block, index + length) : start };
+  return sourceRange(range.block, index, index + length);
 }
 
 const parentCache = new WeakMap<DocumentModel, Map<number, number>>();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { DocumentModel, Paragraph, Section, TextBlock } from '../model.js';
 import type { DateMention, SignatureDate, SignatureDateProblem } from '../facts/dates.js';
-import { sourceRange } from '../facts/blocks.js';
+import { sourceRange } from '../position.js';
 import { compileParts } from '../packs/parts.js';
 import type { Pack } from '../packs/types.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';

@@ -15,6 +15,3 @@ import numberUsage from './number-usage.js';
 /** Every rule written in code, in the order they run and are listed. */
 export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings, dateValidity, relativeTime, figureConsistency, numberUsage] as unknown as readonly Rule[];
 
-export function ruleById(id: string): Rule | undefined {
-  return allRules.find((r) => r.meta.id === id);
-}

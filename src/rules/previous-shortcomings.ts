@@ -4,7 +4,7 @@ import { documentFacts } from '../packs/facts.js';
 import { compileParts, findParts, type CompiledPart } from '../packs/parts.js';
 import type { Pack } from '../packs/types.js';
 import { sectionRanges, type TextRange } from '../packs/units.js';
-import { sourceEndOffset, sourceOffset } from '../position.js';
+import { sourceOffset, sourceRange } from '../position.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
 
 /**
@@ -73,9 +73,9 @@ export function check(ctx: RuleContext<Options>): void {
   const yearRef = new RegExp(`${lastYear ?? '\\d{4}'}\\s*年|上一?年度?|去年|以往|往年|前期`, 'u');
   const texts: TextBlock[] = [...doc.allSections.map((s) => s.heading), ...doc.paragraphs];
   const mentions = texts.some((block) => {
-    if (!FIX_WORDS.test(block.text) && !/整改/.test(block.text)) return false;
+    if (!FIX_WORDS.test(block.text)) return false;
     // the year reference and the fixing word must be in the same sentence (or heading)
-    return block.text.split(/[。！？!?]/).some((s) => (FIX_WORDS.test(s) || /整改/.test(s)) && yearRef.test(s));
+    return block.text.split(/[。！？!?]/).some((s) => FIX_WORDS.test(s) && yearRef.test(s));
   });
   if (!mentions) {
     ctx.report({ messageId: 'noRectification', data: { year: lastYear ?? '上一' }, start: 0, end: 0 });
@@ -101,7 +101,7 @@ function checkAgainstPrevious(ctx: RuleContext<Options>, previous: DocumentModel
   const sentenceWords = sentences.map((s) => new Set(keyWords(s)));
   // findings stand at the rectification passage when there is one, else at the top
   const anchor = [...doc.allSections.map((s) => s.heading), ...doc.paragraphs].find((b) => /整改/u.test(b.text));
-  const at = anchor ? { start: sourceOffset(anchor, 0), end: sourceEndOffset(anchor, anchor.text.length) } : { start: 0, end: 0 };
+  const at = anchor ? sourceRange(anchor, 0, anchor.text.length) : { start: 0, end: 0 };
   for (const item of items) {
     const words = [...new Set(keyWords(item.text))];
     if (words.length === 0) continue;
