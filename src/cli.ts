@@ -13,12 +13,12 @@ import { defaultConfig, loadConfig, parseSeverity } from './config/index.js';
 import { activeRulesFor, type ActiveRule } from './config/resolve.js';
 import { ConfigError, UsageError } from './errors.js';
 import type { LintMessage, LintResult } from './lint.js';
-import { lintDocument, RuleCrashError, summarize } from './lint.js';
-import { formatOf, loadMarkdownSupport, parseDocument } from './parse/index.js';
-import { InputError, readSourceFile, type SourceFile } from './read.js';
+import { RuleCrashError, summarize } from './lint.js';
+import { lintFileOnce, readInput, textLinter, type FileOutcome, type FileTask } from './lint-file.js';
+import { lintInParallel, threadCount, workersAvailable, type WorkerSetup } from './parallel.js';
+import { PreviousReports } from './previous.js';
+import { InputError, type SourceFile } from './read.js';
 import type { Locale, Rule } from './rule.js';
-import type { DocumentModel } from './model.js';
-import { documentFacts } from './packs/facts.js';
 import { collectFiles } from './files.js';
 import { FORMAT_NAMES, formatResults, isFormatName } from './formatters/index.js';
 
@@ -42,6 +42,7 @@ const OPTIONS = {
   'no-ignore': { type: 'boolean' },
   'report-unused-disable-directives': { type: 'boolean' },
   cache: { type: 'boolean' },
+  concurrency: { type: 'string' },
   'cache-location': { type: 'string' },
   'list-rules': { type: 'boolean' },
   'print-config': { type: 'string' },
@@ -107,6 +108,10 @@ async function run(io: CliIO): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
   }
   const cliRules = parseRuleFlags(values.rule ?? []);
+  const concurrency = values.concurrency ?? 'auto';
+  if (concurrency !== 'auto' && concurrency !== 'off' && !/^[1-9]\d{0,2}$/.test(concurrency)) {
+    throw new UsageError(`--concurrency takes auto, off or a number of threads, not "${concurrency}"`);
+  }
   const explicitConfig = values.config;
 
   // commands that describe rather than lint
@@ -172,35 +177,8 @@ async function run(io: CliIO): Promise<number> {
   }
 
   // last year's report: --previous names one file; `previous` in config may name one per year
-  const previousDocs = new Map<string, DocumentModel | null>();
-  /** the file that would be last year's report (it may not exist), or null */
-  const previousFileFor = (document: DocumentModel, config: Config): string | null => {
-    if (values.previous) return path.resolve(io.cwd, values.previous);
-    if (!config.previous) return null;
-    const year = documentFacts(document).year;
-    if (config.previous.includes('{year}') && year === null) return null;
-    return path.resolve(config.dir, config.previous.replaceAll('{year}', String((year ?? 0) - 1)));
-  };
-  const previousFor = async (document: DocumentModel, file: string | null): Promise<DocumentModel | null> => {
-    // a pattern that names no existing file (the first year, a gap) means: no previous report
-    if (file === null || file === path.resolve(document.filename) || (!values.previous && !existsSync(file))) return null;
-    if (!previousDocs.has(file)) {
-      if (/\.docx$/i.test(file)) {
-        const previousDoc = await (await import('./parse/docx.js')).parseDocx(file);
-        previousDocs.set(file, previousDoc.source.trim() ? previousDoc : null);
-      } else {
-        const source = readSourceFile(file);
-        if (formatOf(file) === 'markdown') await loadMarkdownSupport();
-        previousDocs.set(file, source.text.trim() ? parseDocument(source.text, { filename: file }) : null);
-      }
-    }
-    return previousDocs.get(file)!;
-  };
-  if (values.previous) {
-    const file = path.resolve(io.cwd, values.previous);
-    if (/\.docx$/i.test(file)) await (await import('./docx.js')).readDocx(file);
-    else readSourceFile(file);
-  }
+  const previous = new PreviousReports(io.cwd, values.previous);
+  await previous.checkFlag();
 
   // the optional workflows, each loaded only when asked for
   const fixer = fixing ? await import('./fix.js') : null;
@@ -232,24 +210,62 @@ async function run(io: CliIO): Promise<number> {
   const diffs: string[] = [];
   const fixedOutputs = new Map<string, string>();
   let stdinText: string | null = null;
+  const shownPath = (file: string): string => path.relative(io.cwd, file) || file;
+  /** a file's findings, as reported (after the baseline and --quiet) and in full */
+  const record = (file: string, messages: LintMessage[]): void => {
+    fullResults.push(summarize(file, messages));
+    let result = summarize(file, messages);
+    if (baseline && baselineMod) result = baselineMod.applyBaseline(result, baseline, baselineFile).result;
+    if (values.quiet) result = summarize(file, result.messages.filter((m) => m.severity === 2));
+    results.push(result);
+  };
+  const emptyFileError = (file: string): string => `文件为空: ${shownPath(file)} / empty file, nothing to check`;
+
+  // a plain run over many files: worker threads share them (src/parallel.ts)
+  let outcomes: FileOutcome[] | null = null;
+  if (!fixer && !cache && !values.stdin && inputs.length > 1 && concurrency !== 'off' && workersAvailable()) {
+    const totalBytes = concurrency === 'auto' ? inputs.reduce((n, input) => n + sizeOf(input.path), 0) : 0;
+    const threads = threadCount(concurrency, inputs.length, totalBytes);
+    if (threads > 1) {
+      // configs are loaded (and checked) here, in file order, which also fixes each file's locale
+      const tasks: FileTask[] = [];
+      for (const input of inputs) {
+        const config = await configFor(input.path);
+        if (!localeArg && config.locale) locale = config.locale;
+        tasks.push({ file: input.path, locale });
+      }
+      const keepText = format === 'html' || format === 'sarif';
+      const setup: WorkerSetup = { cwd: io.cwd, explicitConfig, cliRules, previousFlag: values.previous, reportUnused, keepText };
+      outcomes = await lintInParallel(tasks, threads, setup, (task) => lintFileOnce(task, {
+        configFor,
+        activeRulesFor: (file, config) => activeRulesFor(file, config, cliRules),
+        previous,
+        reportUnused,
+        keepText,
+      }), (count, file) => progress?.update(count, shownPath(file)));
+    }
+  }
+
   for (const [index, input] of inputs.entries()) {
-    const shown = path.relative(io.cwd, input.path) || input.path;
+    const outcome = outcomes?.[index];
+    if (outcome) {
+      if (outcome.kind === 'unreadable') inputErrors.push(outcome.message);
+      else if (outcome.kind === 'empty') inputErrors.push(emptyFileError(input.path));
+      else {
+        if (outcome.text !== undefined) sources[input.path] = outcome.text;
+        record(input.path, outcome.messages);
+      }
+      continue;
+    }
+    const shown = shownPath(input.path);
     progress?.update(index + 1, shown);
     let text: string;
     let source: SourceFile | null = null;
-    // a Word document: its paragraphs one per line, so a line is a paragraph and a column a
-    // character (src/docx.ts; mammoth is loaded only when a .docx is linted)
     let docx: import('./docx.js').DocxSource | null = null;
     if (input.text !== undefined) text = input.text.replace(/^\uFEFF/, '');
     else {
       try {
-        if (/\.docx$/i.test(input.path)) {
-          docx = await (await import('./docx.js')).readDocx(input.path);
-          text = docx.text;
-        } else {
-          source = readSourceFile(input.path);
-          text = source.text;
-        }
+        ({ text, source, docx } = await readInput(input.path));
       } catch (error) {
         if (error instanceof InputError) {
           inputErrors.push(error.message);
@@ -261,7 +277,7 @@ async function run(io: CliIO): Promise<number> {
     if (input.text !== undefined) stdinText = text;
     if (stdinIgnored) continue;
     if (text.trim().length === 0) {
-      inputErrors.push(`文件为空: ${shown} / empty file, nothing to check`);
+      inputErrors.push(emptyFileError(input.path));
       continue;
     }
     const config = await configFor(input.path);
@@ -280,24 +296,8 @@ async function run(io: CliIO): Promise<number> {
       }
     }
 
-    if (formatOf(input.path) === 'markdown') await loadMarkdownSupport();
-    const docxParser = docx ? await import('./parse/docx.js') : null;
-    let previousFile: string | null = null;
-    const lintText = async (t: string): Promise<LintMessage[]> => {
-      // a .docx is never fixed, so t is its text: headings come from its Word heading styles too
-      const document = docx && docxParser ? docxParser.docxDocument(docx, input.path) : parseDocument(t, { filename: input.path });
-      previousFile = previousFileFor(document, config);
-      const messages = lintDocument(document, active, locale, await previousFor(document, previousFile));
-      // suppression comments: the module is loaded only for a text that has one
-      if (!t.includes('reportlint-')) return messages;
-      const suppress = await import('./suppress.js');
-      const directives = suppress.parseDirectives(t);
-      if (directives.length === 0) return messages;
-      const kept = suppress.applyDirectives(messages, directives);
-      if (!reportUnused || kept.unused.length === 0) return kept.messages;
-      return [...kept.messages, ...suppress.unusedDirectiveMessages(kept.unused, (o) => document.pointAt(o), locale)]
-        .sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
-    };
+    const linter = await textLinter({ file: input.path, docx, config, active, locale, previous, reportUnused });
+    const lintText = (t: string): Promise<LintMessage[]> => linter.lint(t);
 
     let messages: LintMessage[];
     /** the text the findings are about, and the text the file holds after this run */
@@ -345,15 +345,11 @@ async function run(io: CliIO): Promise<number> {
       // recorded as clean only for the text the file now holds
       if (messages.length === 0 && linted === onDisk) {
         if (onDisk !== text) cacheKey.content = cacheMod.sha256(onDisk);
-        const prev = previousFile as string | null;
+        const prev = linter.previousFile;
         cache.markClean(input.path, cacheKey.content, cacheKey.settings, prev ? { file: prev, content: cacheMod.fileHash(prev) } : null);
       } else cache.forget(input.path);
     }
-    fullResults.push(summarize(input.path, messages));
-    let result = summarize(input.path, messages);
-    if (baseline && baselineMod) result = baselineMod.applyBaseline(result, baseline, baselineFile).result;
-    if (values.quiet) result = summarize(input.path, result.messages.filter((m) => m.severity === 2));
-    results.push(result);
+    record(input.path, messages);
   }
   progress?.clear();
 
@@ -509,6 +505,7 @@ Options:
                              warn about reportlint-disable comments that suppress nothing
       --cache                skip files that were clean and have not changed (.reportlintcache)
       --cache-location <p>   where the cache is kept
+      --concurrency <n>      threads for many files: auto (default), off, or a number
       --list-rules           list every rule: id, default severity, fixable, description
       --print-config <file>  print the settings that apply to a file
       --explain <rule>       show a rule's documentation
@@ -547,6 +544,7 @@ ${rules}
                              报告没有屏蔽任何问题的 reportlint-disable 注释
       --cache                跳过上次无问题且未改动的文件（.reportlintcache）
       --cache-location <路径> 缓存文件位置
+      --concurrency <n>      多文件并行线程数：auto（默认）、off 或数字
       --list-rules           列出所有规则：编号、默认级别、可否修复、说明
       --print-config <文件>  显示对某个文件生效的配置
       --explain <规则>       显示规则说明
@@ -580,6 +578,14 @@ if (invokedAs && (invokedAs === self || statSafe(invokedAs) === statSafe(self)))
   }).then((code) => {
     process.exitCode = code;
   });
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
 }
 
 function statSafe(p: string): string {

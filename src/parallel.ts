@@ -1,0 +1,128 @@
+/**
+ * Many files at once: worker threads (src/worker.ts) and the main thread take files from one
+ * queue, so a slow file does not hold the others up and the main thread, whose modules are
+ * already loaded, starts at once while the workers load theirs. Results keep the input order.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { UsageError } from './errors.js';
+import { RuleCrashError } from './lint.js';
+import type { FileOutcome, FileTask } from './lint-file.js';
+import type { RuleSetting } from './config/index.js';
+
+/** What a worker needs to lint as the main thread does. */
+export interface WorkerSetup {
+  cwd: string;
+  explicitConfig: string | undefined;
+  cliRules: Record<string, RuleSetting>;
+  previousFlag: string | undefined;
+  reportUnused: boolean;
+  keepText: boolean;
+}
+
+/** A worker's answer for one task. */
+export type WorkerReply =
+  | { type: 'ready' }
+  | { type: 'outcome'; index: number; outcome: FileOutcome }
+  | { type: 'failed'; index: number; error: WorkerError };
+
+export interface WorkerError {
+  name: string;
+  message: string;
+  ruleId?: string;
+  file?: string;
+}
+
+/**
+ * Threads worth starting for `files` (the main thread counts as one). `requested` is the
+ * --concurrency value: 'off', 'auto' or a number. Workers pay ~100 ms each to load the rules,
+ * so auto uses them only for enough text to repay that.
+ */
+export function threadCount(requested: string, fileCount: number, totalBytes: number): number {
+  if (requested === 'off') return 1;
+  const cores = os.availableParallelism();
+  if (requested !== 'auto') return Math.max(1, Math.min(Number(requested), fileCount));
+  if (fileCount < 4 || totalBytes < AUTO_MIN_BYTES) return 1;
+  return Math.max(1, Math.min(cores, MAX_AUTO_THREADS, fileCount));
+}
+const AUTO_MIN_BYTES = 512 * 1024;
+const MAX_AUTO_THREADS = 8;
+
+/** Whether this build can start workers: only the compiled dist/ has a worker.js. */
+export function workersAvailable(): boolean {
+  return import.meta.url.endsWith('.js');
+}
+
+export async function lintInParallel(
+  tasks: readonly FileTask[],
+  threads: number,
+  setup: WorkerSetup,
+  lintHere: (task: FileTask) => Promise<FileOutcome>,
+  onOutcome: (count: number, file: string) => void = () => {},
+): Promise<FileOutcome[]> {
+  const outcomes: Array<FileOutcome | undefined> = new Array(tasks.length);
+  let next = 0;
+  let done = 0;
+  let failure: Error | null = null;
+  const workers: Worker[] = [];
+
+  const finished = new Promise<void>((resolve, reject) => {
+    const settle = (): void => {
+      if (failure) reject(failure);
+      else if (done === tasks.length) resolve();
+    };
+    const fail = (error: Error): void => {
+      failure ??= error;
+      settle();
+    };
+    const give = (worker: Worker): void => {
+      if (failure || next >= tasks.length) return;
+      const index = next++;
+      worker.postMessage({ index, task: tasks[index] });
+    };
+    for (let t = 1; t < threads; t++) {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
+      workers.push(worker);
+      worker.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'ready') return give(worker);
+        if (reply.type === 'failed') return fail(rebuildError(reply.error));
+        outcomes[reply.index] = reply.outcome;
+        onOutcome(++done, tasks[reply.index]!.file);
+        give(worker);
+        settle();
+      });
+      worker.on('error', (error) => fail(error));
+    }
+
+    // the main thread's share: one file at a time, letting the workers' messages in between
+    void (async () => {
+      while (!failure && next < tasks.length) {
+        const index = next++;
+        try {
+          outcomes[index] = await lintHere(tasks[index]!);
+        } catch (error) {
+          return fail(error as Error);
+        }
+        onOutcome(++done, tasks[index]!.file);
+        await new Promise((r) => setImmediate(r));
+      }
+      settle();
+    })();
+  });
+
+  try {
+    await finished;
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return outcomes as FileOutcome[];
+}
+
+/** A worker's error as the main thread would have thrown it, so the CLI reports it the same way. */
+export function rebuildError(e: WorkerError): Error {
+  // the CLI prints these three as one line and exits 2; which of them it was does not matter then
+  if (e.name === 'ConfigError' || e.name === 'UsageError' || e.name === 'InputError') return new UsageError(e.message);
+  const error = e.name === 'RuleCrashError' ? new RuleCrashError(e.ruleId ?? '?', e.file ?? '?', '') : new Error();
+  error.message = e.message;
+  return error;
+}

@@ -1,0 +1,52 @@
+/**
+ * Last year's report, for previous-shortcomings: --previous names one file; `previous` in the
+ * config may name one per year (`reports/{year}.md`). Each file is read and parsed once per run.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config/index.js';
+import type { DocumentModel } from './model.js';
+import { documentFacts } from './packs/facts.js';
+import { formatOf, loadMarkdownSupport, parseDocument } from './parse/index.js';
+import { readSourceFile } from './read.js';
+
+export class PreviousReports {
+  private readonly parsed = new Map<string, DocumentModel | null>();
+
+  /** @param flag the --previous argument, if given */
+  constructor(private readonly cwd: string, private readonly flag: string | undefined) {}
+
+  /** Read --previous once before any draft, so that a missing or unreadable file stops the run. */
+  async checkFlag(): Promise<void> {
+    if (this.flag === undefined) return;
+    const file = path.resolve(this.cwd, this.flag);
+    if (/\.docx$/i.test(file)) await (await import('./docx.js')).readDocx(file);
+    else readSourceFile(file);
+  }
+
+  /** The file that would be last year's report for `document` (it may not exist), or null. */
+  fileFor(document: DocumentModel, config: Config): string | null {
+    if (this.flag !== undefined) return path.resolve(this.cwd, this.flag);
+    if (!config.previous) return null;
+    const year = documentFacts(document).year;
+    if (config.previous.includes('{year}') && year === null) return null;
+    return path.resolve(config.dir, config.previous.replaceAll('{year}', String((year ?? 0) - 1)));
+  }
+
+  /** Last year's report parsed, or null when `file` names none. */
+  async load(document: DocumentModel, file: string | null): Promise<DocumentModel | null> {
+    // a pattern that names no existing file (the first year, a gap) means: no previous report
+    if (file === null || file === path.resolve(document.filename) || (this.flag === undefined && !existsSync(file))) return null;
+    if (!this.parsed.has(file)) {
+      if (/\.docx$/i.test(file)) {
+        const previousDoc = await (await import('./parse/docx.js')).parseDocx(file);
+        this.parsed.set(file, previousDoc.source.trim() ? previousDoc : null);
+      } else {
+        const source = readSourceFile(file);
+        if (formatOf(file) === 'markdown') await loadMarkdownSupport();
+        this.parsed.set(file, source.text.trim() ? parseDocument(source.text, { filename: file }) : null);
+      }
+    }
+    return this.parsed.get(file)!;
+  }
+}

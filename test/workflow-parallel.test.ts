@@ -1,0 +1,83 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli, ROOT } from './cli-helpers.js';
+import { draftDir, FIXABLE, CLEAN } from './workflow-helpers.js';
+import { rebuildError, threadCount } from '../src/parallel.js';
+import { RuleCrashError } from '../src/lint.js';
+import { UsageError } from '../src/errors.js';
+
+// A folder of every kind of input a batch meets: drafts with findings, clean ones, Markdown,
+// an empty file, a binary file, GBK text, and a subfolder whose config asks for English.
+function mixedFolder(): string {
+  const corpus = path.join(ROOT, 'test', 'corpus');
+  const drafts = readdirSync(corpus).filter((f) => /\.(txt|md)$/.test(f)).slice(0, 20);
+  const files: Record<string, string | Buffer> = Object.fromEntries(drafts.map((f) => [f, readFileSync(path.join(corpus, f))]));
+  files['empty.txt'] = '';
+  files['binary.txt'] = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+  files['gbk.txt'] = Buffer.from('d2bba1a2d7dcccbac7e9bff60ad2c0b7a8d0d0d5feb2bbb6cfcdc6bdf8a1a3', 'hex');
+  files['en/draft.txt'] = FIXABLE;
+  files['en/clean.md'] = `# 报告\n\n${CLEAN}`;
+  files['en/.reportlintrc.json'] = JSON.stringify({ locale: 'en' });
+  return draftDir(files);
+}
+
+describe('--concurrency: many files linted by worker threads', () => {
+  it('gives exactly the findings, errors and exit code of a run on one thread, in input order', () => {
+    const dir = mixedFolder();
+    for (const format of ['json', 'stylish', 'html', 'sarif']) {
+      const one = cli(['--concurrency', 'off', '--format', format, '.'], { cwd: dir });
+      const three = cli(['--concurrency', '3', '--format', format, '.'], { cwd: dir });
+      expect(one.status).toBe(2); // the empty and the binary file
+      expect(three.status).toBe(one.status);
+      expect(three.stderr).toBe(one.stderr);
+      expect(three.stdout).toBe(one.stdout);
+    }
+    const json = JSON.parse(cli(['--concurrency', '3', '--format', 'json', '.'], { cwd: dir }).stdout) as Array<{ filePath: string; messages: Array<{ message: string }> }>;
+    expect(json.length).toBeGreaterThan(20);
+    expect(json.find((r) => r.filePath.endsWith('en/draft.txt'))!.messages[0]!.message).toMatch(/^[\x20-\x7e“”「」]+/);
+  });
+
+  it('reads last year\'s report (--previous) in every thread', () => {
+    const previous = '一、主要举措\n依法行政。\n二、存在的不足\n一是执法人员数量不足。二是信息化水平不高。\n';
+    const draft = '2024年法治政府建设年度报告\n一、主要举措\n依法行政。\n二、存在的不足\n一是培训较少。\n';
+    const dir = draftDir({ 'last.txt': previous, ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`d${i}.txt`, draft])) });
+    const one = cli(['--concurrency', 'off', '--previous', 'last.txt', '--format', 'json', 'd0.txt', 'd1.txt', 'd2.txt', 'd3.txt', 'd4.txt', 'd5.txt'], { cwd: dir });
+    const two = cli(['--concurrency', '2', '--previous', 'last.txt', '--format', 'json', 'd0.txt', 'd1.txt', 'd2.txt', 'd3.txt', 'd4.txt', 'd5.txt'], { cwd: dir });
+    expect(one.stdout).toContain('previous-shortcomings');
+    expect(two.stdout).toBe(one.stdout);
+  });
+
+  it('stops on a broken config as one thread does', () => {
+    const dir = draftDir({ 'a.txt': CLEAN, 'b.txt': CLEAN, 'sub/c.txt': CLEAN, 'sub/.reportlintrc.json': '{"rules":{"repeated-word":"loud"}}' });
+    const run = cli(['--concurrency', '2', '.'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('rules.repeated-word');
+    expect(run.stderr).toBe(cli(['--concurrency', 'off', '.'], { cwd: dir }).stderr);
+  });
+
+  it('refuses a value that is not auto, off or a number', () => {
+    for (const bad of ['0', 'many', '2.5', '1000']) {
+      const run = cli(['--concurrency', bad, 'x.txt']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain('--concurrency takes auto, off or a number');
+    }
+  });
+
+  it('auto starts workers only for enough text to repay their start-up', () => {
+    expect(threadCount('off', 100, 1e9)).toBe(1);
+    expect(threadCount('auto', 3, 1e9)).toBe(1);
+    expect(threadCount('auto', 100, 10_000)).toBe(1);
+    expect(threadCount('auto', 100, 1e9)).toBeGreaterThanOrEqual(1);
+    expect(threadCount('4', 2, 0)).toBe(2);
+  });
+
+  it('a worker\'s error is thrown again in the main thread as the CLI reports it', () => {
+    const crash = rebuildError({ name: 'RuleCrashError', message: 'rule x failed on a.txt: boom', ruleId: 'x', file: 'a.txt' });
+    expect(crash).toBeInstanceOf(RuleCrashError);
+    expect(crash.message).toBe('rule x failed on a.txt: boom');
+    const config = rebuildError({ name: 'ConfigError', message: 'a/.reportlintrc.json: rules.x: unknown rule' });
+    expect(config).toBeInstanceOf(UsageError);
+    expect(config.message).toBe('a/.reportlintrc.json: rules.x: unknown rule');
+  });
+});
