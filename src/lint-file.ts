@@ -7,7 +7,7 @@ import type { ActiveRule } from './config/resolve.js';
 import type { DocxSource } from './docx.js';
 import type { LintMessage } from './lint.js';
 import { lintDocument } from './lint.js';
-import { formatOf, loadMarkdownSupport, parseDocument } from './parse/index.js';
+import { formatOf, loadMarkdownSupportFor, parseDocument } from './parse/index.js';
 import type { PreviousReports } from './previous.js';
 import { InputError, readSourceFile, type SourceFile } from './read.js';
 import type { Locale } from './rule.js';
@@ -49,11 +49,12 @@ export interface TextLinter {
 
 export async function textLinter(options: TextLinterOptions): Promise<TextLinter> {
   const { file, docx, config, active, locale, previous, reportUnused } = options;
-  if (formatOf(file) === 'markdown') await loadMarkdownSupport();
+  const markdown = formatOf(file) === 'markdown';
   const docxParser = docx ? await import('./parse/docx.js') : null;
   const linter: TextLinter = {
     previousFile: null,
     async lint(text) {
+      if (markdown) await loadMarkdownSupportFor(text);
       // a .docx is never fixed, so text is its text: headings come from its Word heading styles too
       const document = docx && docxParser ? docxParser.docxDocument(docx, file) : parseDocument(text, { filename: file });
       linter.previousFile = previous.fileFor(document, config);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Config } from './config/index.js';
 import type { DocumentModel } from './model.js';
 import { documentFacts } from './packs/facts.js';
-import { formatOf, loadMarkdownSupport, parseDocument } from './parse/index.js';
+import { formatOf, loadMarkdownSupportFor, parseDocument } from './parse/index.js';
 import { readSourceFile } from './read.js';
 
 export class PreviousReports {
@@ -43,7 +43,7 @@ export class PreviousReports {
         this.parsed.set(file, previousDoc.source.trim() ? previousDoc : null);
       } else {
         const source = readSourceFile(file);
-        if (formatOf(file) === 'markdown') await loadMarkdownSupport();
+        if (formatOf(file) === 'markdown') await loadMarkdownSupportFor(source.text);
         this.parsed.set(file, source.text.trim() ? parseDocument(source.text, { filename: file }) : null);
       }
     }

@@ -1,6 +1,7 @@
 import type { DocumentFormat, DocumentModel } from '../model.js';
 import { LineIndex } from '../position.js';
 import { buildDocument } from './build.js';
+import { isSimpleMarkdown, simpleMarkdownBlocks } from './markdown-simple.js';
 import { plainBlocks } from './plain.js';
 
 export interface ParseOptions {
@@ -23,6 +24,7 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
   const format = options.format ?? formatOf(filename);
   const lines = new LineIndex(text);
   if (format === 'markdown' && !nestsTooDeep(text)) {
+    if (isSimpleMarkdown(text)) return buildDocument(text, filename, format, simpleMarkdownBlocks(text, lines), lines);
     if (!markdownBlocks) throw new Error('Markdown support is not loaded: await loadMarkdownSupport() first');
     return buildDocument(text, filename, format, markdownBlocks(text, lines), lines);
   }
@@ -61,8 +63,13 @@ export async function loadMarkdownSupport(): Promise<void> {
   if (!markdownBlocks) markdownBlocks = (await import('./markdown.js')).markdownBlocks;
 }
 
+/** Load the Markdown parser if `text` needs it (a draft of headings and paragraphs does not). */
+export async function loadMarkdownSupportFor(text: string): Promise<void> {
+  if (!markdownBlocks && !isSimpleMarkdown(text) && !nestsTooDeep(text)) await loadMarkdownSupport();
+}
+
 export async function parseDocumentAsync(text: string, options: ParseOptions = {}): Promise<DocumentModel> {
   const format = options.format ?? formatOf(options.filename ?? '');
-  if (format === 'markdown') await loadMarkdownSupport();
+  if (format === 'markdown') await loadMarkdownSupportFor(text);
   return parseDocument(text, options);
 }
