@@ -94,27 +94,36 @@ export function hasChineseIn(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Per document, its line blocks; per block, its protected mask: four rules ask for the same. */
-const lineBlocksCache = new WeakMap<DocumentModel, readonly TextBlock[]>();
-const maskCache = new WeakMap<TextBlock, Uint8Array>();
+/** A line block with its protected mask. */
+export interface LineBlock {
+  block: TextBlock;
+  /**
+   * Which characters of block.text are not prose (marked 1): URLs, e-mail addresses and (in
+   * Markdown) code spans, which a rule leaves alone; null when the whole block is prose.
+   */
+  mask: Uint8Array | null;
+}
+
+/** Four rules ask for the same line blocks: computed once per document. */
+const lineBlocksCache = new WeakMap<DocumentModel, readonly LineBlock[]>();
 
 /**
  * The text blocks of a document the way a reader sees its lines: the title, the addressee, every
  * heading, every paragraph and the signature, in source order. A heading that runs into its
  * paragraph on the same line ("(一)加强组织领导。坚持……") is joined with it again, so that a mark
- * or a space at the seam is seen with both of its neighbours. Computed once per document; the
- * array is shared, so callers must not change it.
+ * or a space at the seam is seen with both of its neighbours. Each comes with its protected mask.
+ * Computed once per document; the array is shared, so callers must not change it.
  */
-export function lineBlocks(document: DocumentModel): readonly TextBlock[] {
-  let blocks = lineBlocksCache.get(document);
-  if (!blocks) {
-    blocks = computeLineBlocks(document);
-    lineBlocksCache.set(document, blocks);
+export function lineBlocks(document: DocumentModel): readonly LineBlock[] {
+  let lines = lineBlocksCache.get(document);
+  if (!lines) {
+    lines = joinedBlocks(document).map((block) => ({ block, mask: protectedMask(document, block) }));
+    lineBlocksCache.set(document, lines);
   }
-  return blocks;
+  return lines;
 }
 
-function computeLineBlocks(document: DocumentModel): TextBlock[] {
+function joinedBlocks(document: DocumentModel): TextBlock[] {
   const all: TextBlock[] = [];
   const push = (b: TextBlock | null | undefined) => {
     if (b && b.text.length > 0) all.push(b);
@@ -162,22 +171,10 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 const WWW = /www\./i;
 const CODE_SPAN = /(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
 
-/**
- * Which characters of a block's text are not prose (marked 1): URLs, e-mail addresses and (in Markdown)
- * code spans. A rule leaves them alone. Computed once per block; callers must not change it.
- */
-export function protectedMask(document: DocumentModel, block: TextBlock): Uint8Array {
-  let mask = maskCache.get(block);
-  if (!mask) {
-    mask = computeProtectedMask(document, block);
-    maskCache.set(block, mask);
-  }
-  return mask;
-}
-
-function computeProtectedMask(document: DocumentModel, block: TextBlock): Uint8Array {
+/** Which characters of a block's text are URLs, e-mail addresses or code spans (see LineBlock); null: none. */
+function protectedMask(document: DocumentModel, block: TextBlock): Uint8Array | null {
   const text = block.text;
-  const mask = new Uint8Array(text.length);
+  let mask: Uint8Array | null = null;
   // most blocks hold no URL, e-mail or code span: a cheap look first
   if (text.includes('://') || WWW.test(text)) {
     URL.lastIndex = 0;
@@ -192,18 +189,20 @@ function computeProtectedMask(document: DocumentModel, block: TextBlock): Uint8A
         if (end > m.index && /[.,;:!?'")\]]/.test(last) && !balanced) end--;
         else break;
       }
+      mask ??= new Uint8Array(text.length);
       mask.fill(1, m.index, end);
     }
   }
   if (text.includes('@')) {
     EMAIL.lastIndex = 0;
-    for (let m = EMAIL.exec(text); m; m = EMAIL.exec(text)) mask.fill(1, m.index, m.index + m[0].length);
+    for (let m = EMAIL.exec(text); m; m = EMAIL.exec(text)) {
+      mask ??= new Uint8Array(text.length);
+      mask.fill(1, m.index, m.index + m[0].length);
+    }
   }
   const from = block.span.start.offset;
-  const to = block.span.end.offset;
-  const backtick = document.source.indexOf('`', from);
-  if (document.format === 'markdown' && backtick >= 0 && backtick < to) {
-    const src = document.source.slice(from, to);
+  const src = document.format === 'markdown' ? document.source.slice(from, block.span.end.offset) : '';
+  if (src.includes('`')) {
     // mark code spans in the source stretch, then look each text character up: linear
     let inCode: Uint8Array | null = null;
     CODE_SPAN.lastIndex = 0;
@@ -213,7 +212,12 @@ function computeProtectedMask(document: DocumentModel, block: TextBlock): Uint8A
     }
     if (inCode) {
       for (const seg of block.segments) {
-        for (let k = 0; k < seg.length; k++) if (inCode[seg.source - from + k]) mask[seg.text + k] = 1;
+        for (let k = 0; k < seg.length; k++) {
+          if (inCode[seg.source - from + k]) {
+            mask ??= new Uint8Array(text.length);
+            mask[seg.text + k] = 1;
+          }
+        }
       }
     }
   }

@@ -1,7 +1,7 @@
 import type { DocumentModel, TextBlock } from '../model.js';
 import { contiguousSourceRange } from '../position.js';
 import type { Fix, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
-import { lineBlocks, protectedMask } from '../text.js';
+import { lineBlocks, type LineBlock } from '../text.js';
 
 /**
  * doubled-punctuation: two point marks in a row ("。。", "，，", "、、", "；。", "，。"), a slip that
@@ -81,19 +81,18 @@ function deleteRange(document: DocumentModel, block: TextBlock, i: number, j: nu
   return { ...range, text: '' };
 }
 
-function checkBlock(ctx: RuleContext<Options>, block: TextBlock): void {
+function checkBlock(ctx: RuleContext<Options>, { block, mask }: LineBlock): void {
   const { document, options } = ctx;
   const text = block.text;
-  const mask = protectedMask(document, block);
   RUN_START.lastIndex = 0;
   for (let match = RUN_START.exec(text); match; match = RUN_START.exec(text)) {
     const i = match.index;
     const a = text[i]!;
     // a protected mark does not start a run; the next one may
     RUN_START.lastIndex = i + 1;
-    if (mask[i]) continue;
+    if (mask?.[i]) continue;
     let j = i + 1;
-    while (j < text.length && POINT.has(text[j]!) && !mask[j]) j++;
+    while (j < text.length && POINT.has(text[j]!) && !mask?.[j]) j++;
     if (j === i + 1) continue;
     // i..j-1 is a run of marks (the first may be ？ or ！); the scan goes on after it
     RUN_START.lastIndex = j;
@@ -124,7 +123,7 @@ function checkBlock(ctx: RuleContext<Options>, block: TextBlock): void {
 
   if (options.quotedSeriesComma === 'warn' || options.quotedSeriesComma === 'error') {
     for (let i = text.indexOf('、', 1); i >= 0 && i + 1 < text.length; i = text.indexOf('、', i + 1)) {
-      if (mask[i]) continue;
+      if (mask?.[i]) continue;
       const prev = text[i - 1]!;
       const next = text[i + 1]!;
       const pair = (prev === '”' && next === '“') || (prev === '》' && next === '《');
@@ -147,7 +146,7 @@ function checkBlock(ctx: RuleContext<Options>, block: TextBlock): void {
 }
 
 export function check(ctx: RuleContext<Options>): void {
-  for (const block of lineBlocks(ctx.document)) checkBlock(ctx, block);
+  for (const line of lineBlocks(ctx.document)) checkBlock(ctx, line);
 }
 
 export default { meta, check } satisfies Rule<Options>;

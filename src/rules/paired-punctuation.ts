@@ -1,7 +1,7 @@
 import type { DocumentModel, TextBlock } from '../model.js';
 import { sourceOffset } from '../position.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
-import { lineBlocks, protectedMask } from '../text.js';
+import { lineBlocks, type LineBlock } from '../text.js';
 
 /**
  * paired-punctuation: paired marks (GB/T 15834 标号) must balance within a paragraph: “ ” ‘ ’
@@ -143,12 +143,13 @@ export function check(ctx: RuleContext<Options>): void {
   const halfParens = options.halfWidthParens !== false;
   const multi = options.multiParagraphQuotes !== false;
   const nesting = options.nesting !== false;
-  const blocks = lineBlocks(document);
+  const lines = lineBlocks(document);
   let stack: Open[] = [];
 
-  blocks.forEach((block, b) => {
-    scan(block);
-    const next = blocks[b + 1];
+  lines.forEach((line, b) => {
+    scan(line);
+    const block = line.block;
+    const next = lines[b + 1]?.block;
     if (stack.length === 0) return;
     // a Markdown paragraph wrapped over several lines: carry on into the next line
     if (next && document.format === 'markdown' && sameParagraph(document, block, next)) return;
@@ -166,15 +167,14 @@ export function check(ctx: RuleContext<Options>): void {
     ctx.report({ messageId, data, start, end: start + length });
   }
 
-  function scan(block: TextBlock): void {
+  function scan({ block, mask }: LineBlock): void {
     const text = block.text;
-    const mask = protectedMask(document, block);
     const marks = halfParens ? ANY_MARK : ANY_MARK_BUT_HALF_PARENS;
     marks.lastIndex = 0;
     for (let m = marks.exec(text); m; m = marks.exec(text)) {
       const i = m.index;
       const c = m[0];
-      if (mask[i]) continue;
+      if (mask?.[i]) continue;
       const openKind = OPEN[c];
       if (openKind) {
         if (c === '‘' && isLatinAt(text, i - 1) && isLatinAt(text, i + 1)) continue;

@@ -1,6 +1,6 @@
 import type { DocumentModel, TextBlock } from '../model.js';
 import { contiguousSourceRange, sourceOffset } from '../position.js';
-import { chineseAt, hasChineseIn, isInlineSpaceAt, lineBlocks, protectedMask } from '../text.js';
+import { chineseAt, hasChineseIn, isInlineSpaceAt, lineBlocks, type LineBlock } from '../text.js';
 import type { Fix, Rule, RuleContext, RuleMeta } from '../rule.js';
 
 /**
@@ -89,14 +89,13 @@ export const meta: RuleMeta = {
 
 interface Candidate {
   block: TextBlock;
-  /** index into block.text */
-  index: number;
   found: Mark;
   /** source offsets of the mark */
   start: number;
   end: number;
-  /** the fix for this place alone (the mark, and the half-width habit's space beside it) */
-  fix: Fix | null;
+  /** what the fix for this place alone replaces: the mark, and the half-width habit's space beside it */
+  fixStart: number;
+  fixEnd: number;
 }
 
 function isDigitAt(text: string, i: number): boolean {
@@ -118,17 +117,18 @@ function skipSpaces(text: string, i: number, dir: -1 | 1): number {
 
 /** The half-width marks, and the brackets of either width: the scans jump from one to the next. */
 const HALF_WIDTH_MARK = /[,;:?!()]/g;
+const HAS_HALF_WIDTH_MARK = /[,;:?!()]/;
 const BRACKET = /[(（)）]/g;
 const FULL_WIDTH_MARK = /[，；：？！（）]/g;
 
 /** Brackets that pair up, ( with ) or （ with ) and the like: each one's index to its partner's. */
-function bracketPairs(text: string, mask: Uint8Array): Map<number, number> {
+function bracketPairs(text: string, mask: Uint8Array | null): Map<number, number> {
   const stack: number[] = [];
   const pairs = new Map<number, number>();
   BRACKET.lastIndex = 0;
   for (let m = BRACKET.exec(text); m; m = BRACKET.exec(text)) {
     const i = m.index;
-    if (mask[i]) continue;
+    if (mask?.[i]) continue;
     const c = m[0];
     if (c === '(' || c === '（') stack.push(i);
     else if (stack.length > 0) {
@@ -140,12 +140,10 @@ function bracketPairs(text: string, mask: Uint8Array): Map<number, number> {
   return pairs;
 }
 
-function findCandidates(document: DocumentModel, block: TextBlock, marks: Set<Mark>, out: Candidate[]): void {
+function findCandidates(document: DocumentModel, { block, mask }: LineBlock, marks: Set<Mark>, out: Candidate[]): void {
   const text = block.text;
-  HALF_WIDTH_MARK.lastIndex = 0;
-  let m = HALF_WIDTH_MARK.exec(text);
-  if (!m) return; // most blocks of a full-width draft
-  const mask = protectedMask(document, block);
+  // most blocks of a full-width draft hold no half-width mark at all
+  if (!HAS_HALF_WIDTH_MARK.test(text)) return;
   // brackets first, as pairs; only when there is a half-width one
   const pairs = text.includes('(') || text.includes(')') ? bracketPairs(text, mask) : null;
   const before = (i: number) => chineseAt(text, skipSpaces(text, i - 1, -1), -1);
@@ -156,10 +154,12 @@ function findCandidates(document: DocumentModel, block: TextBlock, marks: Set<Ma
   const markerEnd = listMarker && /\s/.test(document.source[sourceOffset(block, listMarker[0].length - 1) + 1] ?? '')
     ? listMarker[0].length : 0;
 
-  for (; m; m = HALF_WIDTH_MARK.exec(text)) {
-    const i = m.index;
-    const c = m[0] as Mark;
-    if (i < markerEnd || mask[i] || !marks.has(c)) continue;
+  // test() and lastIndex rather than exec(): no match object for each of thousands of marks
+  HALF_WIDTH_MARK.lastIndex = 0;
+  while (HALF_WIDTH_MARK.test(text)) {
+    const i = HALF_WIDTH_MARK.lastIndex - 1;
+    const c = text[i] as Mark;
+    if (i < markerEnd || mask?.[i] || !marks.has(c)) continue;
     let chinese: boolean;
     if (c === '(' || c === ')') {
       const other = pairs!.get(i);
@@ -195,52 +195,50 @@ function addCandidate(block: TextBlock, i: number, found: Mark, out: Candidate[]
     if (k < text.length && k > i + 1 && chineseAt(text, k, 1) && text[k] !== '(') b = k;
   }
   const range = a === i && b === i + 1 ? own : contiguousSourceRange(block, a, b) ?? own;
-  out.push({ block, index: i, found, start: own.start, end: own.end, fix: { ...range, text: FULL[found] } });
+  out.push({ block, found, start: own.start, end: own.end, fixStart: range.start, fixEnd: range.end });
 }
 
-function countFullWidth(document: DocumentModel, blocks: readonly TextBlock[]): number {
+function countFullWidth(lines: readonly LineBlock[]): number {
   let n = 0;
-  for (const block of blocks) {
-    const mask = protectedMask(document, block);
+  for (const { block, mask } of lines) {
     FULL_WIDTH_MARK.lastIndex = 0;
-    for (let m = FULL_WIDTH_MARK.exec(block.text); m; m = FULL_WIDTH_MARK.exec(block.text)) if (!mask[m.index]) n++;
+    for (let m = FULL_WIDTH_MARK.exec(block.text); m; m = FULL_WIDTH_MARK.exec(block.text)) if (!mask?.[m.index]) n++;
   }
   return n;
 }
 
 /** One fix for all the candidates, or null when Markdown syntax lies between them. */
 function summaryFix(document: DocumentModel, candidates: Candidate[]): Fix | null {
-  if (candidates.some((c) => c.fix === null)) return null;
-  const first = candidates[0]!.fix!;
-  const last = candidates[candidates.length - 1]!.fix!;
+  const first = candidates[0]!;
+  const last = candidates[candidates.length - 1]!;
   if (document.format === 'markdown') {
     // only when every mark stands in one segment of one block
-    const block = candidates[0]!.block;
+    const block = first.block;
     if (candidates.some((c) => c.block !== block)) return null;
-    const seg = block.segments.find((s) => s.source <= first.start && last.end <= s.source + s.length);
+    const seg = block.segments.find((s) => s.source <= first.fixStart && last.fixEnd <= s.source + s.length);
     if (!seg) return null;
   }
   // the source between the fixes, with each fix's text in its place: one join, not a string per step
   const parts: string[] = [];
-  let at = first.start;
-  for (const { fix } of candidates) {
-    parts.push(document.source.slice(at, fix!.start), fix!.text);
-    at = fix!.end;
+  let at = first.fixStart;
+  for (const c of candidates) {
+    parts.push(document.source.slice(at, c.fixStart), FULL[c.found]);
+    at = c.fixEnd;
   }
-  return { start: first.start, end: last.end, text: parts.join('') };
+  return { start: first.fixStart, end: last.fixEnd, text: parts.join('') };
 }
 
 export function check(ctx: RuleContext<Options>): void {
   const { document, options } = ctx;
   const marks = new Set<Mark>(options.marks ?? ALL_MARKS);
   const threshold = options.summaryThreshold ?? 10;
-  const blocks = lineBlocks(document);
+  const lines = lineBlocks(document);
   const candidates: Candidate[] = [];
-  for (const block of blocks) findCandidates(document, block, marks, candidates);
+  for (const line of lines) findCandidates(document, line, marks, candidates);
   if (candidates.length === 0) return;
 
   const summarize = options.listAll !== true
-    && (candidates.length > threshold || candidates.length > countFullWidth(document, blocks));
+    && (candidates.length > threshold || candidates.length > countFullWidth(lines));
   if (summarize && candidates.length > 1) {
     const first = candidates[0]!;
     const fix = summaryFix(document, candidates);
@@ -259,7 +257,7 @@ export function check(ctx: RuleContext<Options>): void {
       data: { found: c.found, expected: FULL[c.found] },
       start: c.start,
       end: c.end,
-      ...(c.fix ? { fix: c.fix } : {}),
+      fix: { start: c.fixStart, end: c.fixEnd, text: FULL[c.found] },
     });
   }
 }

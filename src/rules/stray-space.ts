@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../model.js';
 import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../position.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
-import { chineseAt, isCjkPunctAt, isHanAt, lineBlocks, protectedMask } from '../text.js';
+import { chineseAt, isCjkPunctAt, isHanAt, lineBlocks } from '../text.js';
 
 /**
  * stray-space: white space between Chinese characters or next to Chinese punctuation
@@ -83,9 +83,8 @@ function insideSlogan(text: string, i: number, j: number): boolean {
 export function check(ctx: RuleContext<Options>): void {
   const { document, options } = ctx;
   const skip = ordinalSpaces(document);
-  for (const block of lineBlocks(document)) {
+  for (const { block, mask } of lineBlocks(document)) {
     const text = block.text;
-    const mask = protectedMask(document, block);
     SPACE_RUN.lastIndex = 0;
     for (let run = SPACE_RUN.exec(text); run; run = SPACE_RUN.exec(text)) {
       const at = run.index;
@@ -93,7 +92,7 @@ export function check(ctx: RuleContext<Options>): void {
       // a space that opens the line is not between two things; one that ends it, neither
       if (at === 0) continue;
       if (j >= text.length) break;
-      if (mask[at - 1] || mask[j]) continue; // next to a URL, e-mail or code span
+      if (mask?.[at - 1] || mask?.[j]) continue; // next to a URL, e-mail or code span
       const start = sourceOffset(block, at);
       const end = sourceEndOffset(block, j);
       if (skip.some((s) => s.start < end && start < s.end)) continue;
