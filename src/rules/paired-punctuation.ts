@@ -101,6 +101,11 @@ const INNER: Partial<Record<Kind, { kind: Kind; marks: string }>> = {
   dquote: { kind: 'squote', marks: '‘’' },
   book: { kind: 'subbook', marks: '〈〉' },
 };
+/** Each mark by its UTF-16 code: the mark (one shared string), its kind, and whether it opens. */
+const MARK_BY_CODE = new Map<number, { mark: string; kind: Kind; opens: boolean }>([
+  ...Object.entries(OPEN).map(([mark, kind]) => [mark.charCodeAt(0), { mark, kind, opens: true }] as const),
+  ...Object.entries(CLOSE).map(([mark, kind]) => [mark.charCodeAt(0), { mark, kind, opens: false }] as const),
+]);
 /** Every paired mark, and the same without the half-width ( ): the scan jumps from one to the next. */
 const ANY_MARK = /[“‘《〈（(【〔「『”’》〉）)】〕」』]/g;
 const ANY_MARK_BUT_HALF_PARENS = /[“‘《〈（【〔「『”’》〉）】〕」』]/g;
@@ -170,19 +175,19 @@ export function check(ctx: RuleContext<Options>): void {
   function scan({ block, mask }: LineBlock): void {
     const text = block.text;
     const marks = halfParens ? ANY_MARK : ANY_MARK_BUT_HALF_PARENS;
+    // test() and lastIndex rather than exec(): no match object (nor a string) for each mark
     marks.lastIndex = 0;
-    for (let m = marks.exec(text); m; m = marks.exec(text)) {
-      const i = m.index;
-      const c = m[0];
+    while (marks.test(text)) {
+      const i = marks.lastIndex - 1;
       if (mask?.[i]) continue;
-      const openKind = OPEN[c];
-      if (openKind) {
+      const { mark: c, kind, opens } = MARK_BY_CODE.get(text.charCodeAt(i))!;
+      if (opens) {
         if (c === '‘' && isLatinAt(text, i - 1) && isLatinAt(text, i + 1)) continue;
-        const o: Open = { mark: c, kind: openKind, start: sourceOffset(block, i), crossed: false, wrongInside: [] };
-        const inner = INNER[openKind];
+        const o: Open = { mark: c, kind, start: sourceOffset(block, i), crossed: false, wrongInside: [] };
+        const inner = INNER[kind];
         if (nesting && inner) {
           // “ inside an open “ (the inner pair should be ‘’), 《 inside 《 (should be 〈〉)
-          const same = innermost(openKind);
+          const same = innermost(kind);
           // “ inside an open ‘, 《 inside 〈: the two layers are the wrong way round
           const flipped = innermost(inner.kind);
           if (same) same.wrongInside.push({ messageId: 'nested', mark: c, start: o.start, expected: inner.marks });
@@ -191,16 +196,15 @@ export function check(ctx: RuleContext<Options>): void {
         stack.push(o);
         continue;
       }
-      const closeKind = CLOSE[c]!;
       // an apostrophe: it’s, Xi’an
       if (c === '’' && isLatinAt(text, i - 1) && isLatinAt(text, i + 1)) continue;
       const top = stack[stack.length - 1];
-      if (top && top.kind === closeKind) {
+      if (top && top.kind === kind) {
         close(stack.pop()!);
         continue;
       }
       let k = stack.length - 1;
-      while (k >= 0 && stack[k]!.kind !== closeKind) k--;
+      while (k >= 0 && stack[k]!.kind !== kind) k--;
       if (k >= 0) {
         // 《…“…》: the “ opened inside is still open
         const opener = stack[k]!;
