@@ -167,7 +167,7 @@ function join(a: TextBlock, gap: string, b: TextBlock): TextBlock {
 
 const URL = /\b(?:(?:https?|ftp):\/\/|www\.)[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/gi;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
-/** a URL needs :// or www. : the prefilter for URL */
+/** A URL starts with :// or www. in it: the cheap look before URL runs. */
 const WWW = /www\./i;
 const CODE_SPAN = /(`+)(?!`)([\s\S]*?[^`])\1(?!`)/g;
 
