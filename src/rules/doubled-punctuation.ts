@@ -1,7 +1,7 @@
 import type { DocumentModel, TextBlock } from '../model.js';
 import { contiguousSourceRange } from '../position.js';
 import type { Fix, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
-import { lineBlocks, protectedMask } from '../text.js';
+import { lineBlocks, type LineBlock } from '../text.js';
 
 /**
  * doubled-punctuation: two point marks in a row ("。。", "，，", "、、", "；。", "，。"), a slip that
@@ -69,6 +69,8 @@ const END = new Set('？！?!');
 const NORMAL: Record<string, string> = { ',': '，', ';': '；', ':': '：' };
 const norm = (c: string) => NORMAL[c] ?? c;
 const MARKUP = new Set('*_~`[]');
+/** Where a run can start: a point mark, or ？ ！, followed by a point mark. The scan jumps between these. */
+const RUN_START = /[。，、；：,;:？！?!][。，、；：,;:]/g;
 
 /** The fix that deletes text[i, j), unless that cuts through syntax or leaves empty markup (**。**). */
 function deleteRange(document: DocumentModel, block: TextBlock, i: number, j: number): Fix | null {
@@ -79,25 +81,26 @@ function deleteRange(document: DocumentModel, block: TextBlock, i: number, j: nu
   return { ...range, text: '' };
 }
 
-function checkBlock(ctx: RuleContext<Options>, block: TextBlock): void {
+function checkBlock(ctx: RuleContext<Options>, { block, mask }: LineBlock): void {
   const { document, options } = ctx;
   const text = block.text;
-  const mask = protectedMask(document, block);
-  for (let i = 0; i + 1 < text.length; i++) {
+  RUN_START.lastIndex = 0;
+  for (let match = RUN_START.exec(text); match; match = RUN_START.exec(text)) {
+    const i = match.index;
     const a = text[i]!;
-    if (mask[i] || !(POINT.has(a) || END.has(a))) continue;
+    // a protected mark does not start a run; the next one may
+    RUN_START.lastIndex = i + 1;
+    if (mask?.[i]) continue;
     let j = i + 1;
-    while (j < text.length && POINT.has(text[j]!) && !mask[j]) j++;
+    while (j < text.length && POINT.has(text[j]!) && !mask?.[j]) j++;
     if (j === i + 1) continue;
-    // i..j-1 is a run of marks (the first may be ？ or ！)
+    // i..j-1 is a run of marks (the first may be ？ or ！); the scan goes on after it
+    RUN_START.lastIndex = j;
     // half-width , : between digits is a number's own punctuation (1,000): the run starts after it
     const run = text.slice(i, j);
     const start = contiguousSourceRange(block, i, i + 1)?.start;
     const endRange = contiguousSourceRange(block, j - 1, j);
-    if (start === undefined || !endRange) {
-      i = j - 1;
-      continue;
-    }
+    if (start === undefined || !endRange) continue;
     const marks = [...run].map(norm);
     const same = marks.every((m) => m === marks[0]);
     let fix: Fix | null = null;
@@ -116,12 +119,11 @@ function checkBlock(ctx: RuleContext<Options>, block: TextBlock): void {
     };
     if (fix) report.fix = fix;
     ctx.report(report);
-    i = j - 1;
   }
 
   if (options.quotedSeriesComma === 'warn' || options.quotedSeriesComma === 'error') {
-    for (let i = 1; i + 1 < text.length; i++) {
-      if (text[i] !== '、' || mask[i]) continue;
+    for (let i = text.indexOf('、', 1); i >= 0 && i + 1 < text.length; i = text.indexOf('、', i + 1)) {
+      if (mask?.[i]) continue;
       const prev = text[i - 1]!;
       const next = text[i + 1]!;
       const pair = (prev === '”' && next === '“') || (prev === '》' && next === '《');
@@ -144,7 +146,7 @@ function checkBlock(ctx: RuleContext<Options>, block: TextBlock): void {
 }
 
 export function check(ctx: RuleContext<Options>): void {
-  for (const block of lineBlocks(ctx.document)) checkBlock(ctx, block);
+  for (const line of lineBlocks(ctx.document)) checkBlock(ctx, line);
 }
 
 export default { meta, check } satisfies Rule<Options>;

@@ -1,7 +1,7 @@
 import type { DocumentModel, TextBlock } from '../model.js';
 import { sourceOffset } from '../position.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
-import { lineBlocks, protectedMask } from '../text.js';
+import { lineBlocks, type LineBlock } from '../text.js';
 
 /**
  * paired-punctuation: paired marks (GB/T 15834 标号) must balance within a paragraph: “ ” ‘ ’
@@ -101,9 +101,37 @@ const INNER: Partial<Record<Kind, { kind: Kind; marks: string }>> = {
   dquote: { kind: 'squote', marks: '‘’' },
   book: { kind: 'subbook', marks: '〈〉' },
 };
-const LATIN = /[A-Za-z]/;
-/** "1)" "a）" "一)": a list marker at the start of a clause, not a closing bracket */
-const LIST_MARKER = /(?:^|[\s。；;，,：:、])[0-9A-Za-z一二三四五六七八九十]{1,2}$/;
+/** Each mark by its UTF-16 code: the mark (one shared string), its kind, and whether it opens. */
+const MARK_BY_CODE = new Map<number, { mark: string; kind: Kind; opens: boolean }>([
+  ...Object.entries(OPEN).map(([mark, kind]) => [mark.charCodeAt(0), { mark, kind, opens: true }] as const),
+  ...Object.entries(CLOSE).map(([mark, kind]) => [mark.charCodeAt(0), { mark, kind, opens: false }] as const),
+]);
+/** Every paired mark, and the same without the half-width ( ): the scan jumps from one to the next. */
+const ANY_MARK = /[“‘《〈（(【〔「『”’》〉）)】〕」』]/g;
+const ANY_MARK_BUT_HALF_PARENS = /[“‘《〈（【〔「『”’》〉）】〕」』]/g;
+
+function isLatinAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i); // NaN outside the text
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
+
+/** A character of a list marker ("1)" "a）" "一)"), and what may stand before the marker. */
+const LIST_MARKER_CHAR = /[0-9A-Za-z一二三四五六七八九十]/;
+const LIST_MARKER_BEFORE = /[\s。；;，,：:、]/;
+
+/**
+ * Whether the bracket at text[i] closes a list marker: one or two marker characters right before
+ * it, at the start of the text or after a space or a point mark. Looks at three characters at
+ * most, not at the whole text before i.
+ */
+function closesListMarker(text: string, i: number): boolean {
+  for (let k = 1; k <= 2 && i - k >= 0; k++) {
+    if (!LIST_MARKER_CHAR.test(text[i - k]!)) return false;
+    const before = i - k - 1;
+    if (before < 0 || LIST_MARKER_BEFORE.test(text[before]!)) return true;
+  }
+  return false;
+}
 
 interface Open {
   mark: string;
@@ -120,12 +148,13 @@ export function check(ctx: RuleContext<Options>): void {
   const halfParens = options.halfWidthParens !== false;
   const multi = options.multiParagraphQuotes !== false;
   const nesting = options.nesting !== false;
-  const blocks = lineBlocks(document);
+  const lines = lineBlocks(document);
   let stack: Open[] = [];
 
-  blocks.forEach((block, b) => {
-    scan(block);
-    const next = blocks[b + 1];
+  lines.forEach((line, b) => {
+    scan(line);
+    const block = line.block;
+    const next = lines[b + 1]?.block;
     if (stack.length === 0) return;
     // a Markdown paragraph wrapped over several lines: carry on into the next line
     if (next && document.format === 'markdown' && sameParagraph(document, block, next)) return;
@@ -143,54 +172,57 @@ export function check(ctx: RuleContext<Options>): void {
     ctx.report({ messageId, data, start, end: start + length });
   }
 
-  function scan(block: TextBlock): void {
+  function scan({ block, mask }: LineBlock): void {
     const text = block.text;
-    const mask = protectedMask(document, block);
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
-      if (mask[i]) continue;
-      if (!halfParens && (c === '(' || c === ')')) continue;
-      const at = () => sourceOffset(block, i);
-      const openKind = OPEN[c];
-      if (openKind) {
-        if (c === '‘' && LATIN.test(text[i - 1] ?? '') && LATIN.test(text[i + 1] ?? '')) continue;
-        const o: Open = { mark: c, kind: openKind, start: at(), crossed: false, wrongInside: [] };
-        const inner = INNER[openKind];
+    const marks = halfParens ? ANY_MARK : ANY_MARK_BUT_HALF_PARENS;
+    // test() and lastIndex rather than exec(): no match object (nor a string) for each mark
+    marks.lastIndex = 0;
+    while (marks.test(text)) {
+      const i = marks.lastIndex - 1;
+      if (mask?.[i]) continue;
+      const { mark: c, kind, opens } = MARK_BY_CODE.get(text.charCodeAt(i))!;
+      if (opens) {
+        if (c === '‘' && isLatinAt(text, i - 1) && isLatinAt(text, i + 1)) continue;
+        const o: Open = { mark: c, kind, start: sourceOffset(block, i), crossed: false, wrongInside: [] };
+        const inner = INNER[kind];
         if (nesting && inner) {
-          const open = [...stack].reverse();
           // “ inside an open “ (the inner pair should be ‘’), 《 inside 《 (should be 〈〉)
-          const same = open.find((s) => s.kind === openKind);
+          const same = innermost(kind);
           // “ inside an open ‘, 《 inside 〈: the two layers are the wrong way round
-          const flipped = open.find((s) => s.kind === inner.kind);
+          const flipped = innermost(inner.kind);
           if (same) same.wrongInside.push({ messageId: 'nested', mark: c, start: o.start, expected: inner.marks });
           else if (flipped) flipped.wrongInside.push({ messageId: 'order', mark: c, start: o.start, expected: `${c}${PAIR[c]}` });
         }
         stack.push(o);
         continue;
       }
-      const closeKind = CLOSE[c];
-      if (!closeKind) continue;
       // an apostrophe: it’s, Xi’an
-      if (c === '’' && LATIN.test(text[i - 1] ?? '') && LATIN.test(text[i + 1] ?? '')) continue;
+      if (c === '’' && isLatinAt(text, i - 1) && isLatinAt(text, i + 1)) continue;
       const top = stack[stack.length - 1];
-      if (top && top.kind === closeKind) {
+      if (top && top.kind === kind) {
         close(stack.pop()!);
         continue;
       }
       let k = stack.length - 1;
-      while (k >= 0 && stack[k]!.kind !== closeKind) k--;
+      while (k >= 0 && stack[k]!.kind !== kind) k--;
       if (k >= 0) {
         // 《…“…》: the “ opened inside is still open
         const opener = stack[k]!;
         const other = stack[stack.length - 1]!;
-        report('crossed', at(), 1, { mark: c, pair: opener.mark, other: other.mark });
-        for (let m = k + 1; m < stack.length; m++) stack[m]!.crossed = true;
+        report('crossed', sourceOffset(block, i), 1, { mark: c, pair: opener.mark, other: other.mark });
+        for (let n = k + 1; n < stack.length; n++) stack[n]!.crossed = true;
         stack.splice(k, 1);
         continue;
       }
-      if ((c === ')' || c === '）') && LIST_MARKER.test(text.slice(0, i))) continue;
-      report('unopened', at(), 1, { mark: c, pair: PAIR[c]! });
+      if ((c === ')' || c === '）') && closesListMarker(text, i)) continue;
+      report('unopened', sourceOffset(block, i), 1, { mark: c, pair: PAIR[c]! });
     }
+  }
+
+  /** The innermost open pair of this kind, if any. */
+  function innermost(kind: Kind): Open | undefined {
+    for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.kind === kind) return stack[k];
+    return undefined;
   }
 
   /** A pair closed properly: now the wrong nesting inside it is certain. */

@@ -1,6 +1,6 @@
 import type { DocumentModel, TextBlock } from '../model.js';
 import { contiguousSourceRange, sourceOffset } from '../position.js';
-import { chineseAt, INLINE_SPACE, isCjkPunct, isHan, lineBlocks, protectedMask } from '../text.js';
+import { chineseAt, hasChineseIn, isInlineSpaceAt, lineBlocks, type LineBlock } from '../text.js';
 import type { Fix, Rule, RuleContext, RuleMeta } from '../rule.js';
 
 /**
@@ -33,7 +33,6 @@ export interface Options {
 
 const ALL_MARKS: Mark[] = [',', ';', ':', '?', '!', '(', ')'];
 const FULL: Record<Mark, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
-const FULL_MARKS = new Set(Object.values(FULL));
 
 export const meta: RuleMeta = {
   id: 'punctuation-width',
@@ -90,43 +89,63 @@ export const meta: RuleMeta = {
 
 interface Candidate {
   block: TextBlock;
-  /** index into block.text */
-  index: number;
   found: Mark;
   /** source offsets of the mark */
   start: number;
   end: number;
-  /** the fix for this place alone (the mark, and the half-width habit's space beside it) */
-  fix: Fix | null;
+  /** what the fix for this place alone replaces: the mark, and the half-width habit's space beside it */
+  fixStart: number;
+  fixEnd: number;
 }
 
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i); // NaN outside the text
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isLatinOrDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
 
 /** Index of the nearest character in direction `dir` from i that is not an inline space, or -1/length. */
 function skipSpaces(text: string, i: number, dir: -1 | 1): number {
   let k = i;
-  while (k >= 0 && k < text.length && INLINE_SPACE.test(text[k]!)) k += dir;
+  while (isInlineSpaceAt(text, k)) k += dir;
   return k;
 }
 
-function findCandidates(document: DocumentModel, block: TextBlock, marks: Set<Mark>): Candidate[] {
-  const text = block.text;
-  const mask = protectedMask(document, block);
-  const chosen = new Set<number>();
+/** The half-width marks, and the brackets of either width: the scans jump from one to the next. */
+const HALF_WIDTH_MARK = /[,;:?!()]/g;
+const HAS_HALF_WIDTH_MARK = /[,;:?!()]/;
+const BRACKET = /[(（)）]/g;
+const FULL_WIDTH_MARK = /[，；：？！（）]/g;
 
-  // brackets first, as pairs: ( with ) or （ with ) and the like
+/** Brackets that pair up, ( with ) or （ with ) and the like: each one's index to its partner's. */
+function bracketPairs(text: string, mask: Uint8Array | null): Map<number, number> {
   const stack: number[] = [];
   const pairs = new Map<number, number>();
-  for (let i = 0; i < text.length; i++) {
-    if (mask[i]) continue;
-    const c = text[i];
+  BRACKET.lastIndex = 0;
+  for (let m = BRACKET.exec(text); m; m = BRACKET.exec(text)) {
+    const i = m.index;
+    if (mask?.[i]) continue;
+    const c = m[0];
     if (c === '(' || c === '（') stack.push(i);
-    else if ((c === ')' || c === '）') && stack.length > 0) {
+    else if (stack.length > 0) {
       const open = stack.pop()!;
       pairs.set(open, i);
       pairs.set(i, open);
     }
   }
+  return pairs;
+}
+
+function findCandidates(document: DocumentModel, { block, mask }: LineBlock, marks: Set<Mark>, out: Candidate[]): void {
+  const text = block.text;
+  // most blocks of a full-width draft hold no half-width mark at all
+  if (!HAS_HALF_WIDTH_MARK.test(text)) return;
+  // brackets first, as pairs; only when there is a half-width one
+  const pairs = text.includes('(') || text.includes(')') ? bracketPairs(text, mask) : null;
   const before = (i: number) => chineseAt(text, skipSpaces(text, i - 1, -1), -1);
   const after = (i: number) => chineseAt(text, skipSpaces(text, i + 1, 1), 1);
 
@@ -135,92 +154,91 @@ function findCandidates(document: DocumentModel, block: TextBlock, marks: Set<Ma
   const markerEnd = listMarker && /\s/.test(document.source[sourceOffset(block, listMarker[0].length - 1) + 1] ?? '')
     ? listMarker[0].length : 0;
 
-  for (let i = markerEnd; i < text.length; i++) {
+  // test() and lastIndex rather than exec(): no match object for each of thousands of marks
+  HALF_WIDTH_MARK.lastIndex = 0;
+  while (HALF_WIDTH_MARK.test(text)) {
+    const i = HALF_WIDTH_MARK.lastIndex - 1;
     const c = text[i] as Mark;
-    if (mask[i] || !ALL_MARKS.includes(c) || !marks.has(c)) continue;
+    if (i < markerEnd || mask?.[i] || !marks.has(c)) continue;
     let chinese: boolean;
     if (c === '(' || c === ')') {
-      const other = pairs.get(i);
+      const other = pairs!.get(i);
       if (other !== undefined) {
         const [open, close] = c === '(' ? [i, other] : [other, i];
-        const inner = text.slice(open + 1, close);
         // Latin inside and Latin before: the brackets belong to a Latin phrase, "Law (2nd ed.)等"
-        const prev = text[skipSpaces(text, open - 1, -1)];
-        const latinBefore = prev !== undefined && /[A-Za-z0-9]/.test(prev);
-        chinese = [...inner].some((ch) => isHan(ch) || isCjkPunct(ch)) || before(open) || (!latinBefore && after(close));
+        const latinBefore = isLatinOrDigitAt(text, skipSpaces(text, open - 1, -1));
+        chinese = hasChineseIn(text, open + 1, close) || before(open) || (!latinBefore && after(close));
       } else {
-        chinese = c === '(' ? before(i) || after(i) : before(i) || after(i);
+        chinese = before(i) || after(i);
       }
     } else {
       // a number's own punctuation: 1,000  10:30  1:500
-      if ((c === ',' || c === ':' || c === ';') && isDigit(text[i - 1]) && isDigit(text[i + 1])) continue;
+      if ((c === ',' || c === ':' || c === ';') && isDigitAt(text, i - 1) && isDigitAt(text, i + 1)) continue;
       chinese = chineseAt(text, i - 1, -1) || after(i);
     }
-    if (chinese) chosen.add(i);
+    if (chinese) addCandidate(block, i, c, out);
   }
-
-  const out: Candidate[] = [];
-  for (const i of [...chosen].sort((a, b) => a - b)) {
-    const found = text[i] as Mark;
-    const own = contiguousSourceRange(block, i, i + 1);
-    if (!own) continue; // not in the source as such (an entity): leave it
-    // the space a Western habit puts after , ; : ? ! ) or before ( goes with the half-width mark
-    let a = i;
-    let b = i + 1;
-    if (found === '(') {
-      const k = skipSpaces(text, i - 1, -1);
-      if (k >= 0 && k < i - 1 && chineseAt(text, k, -1)) a = k + 1;
-    } else {
-      const k = skipSpaces(text, i + 1, 1);
-      if (k < text.length && k > i + 1 && chineseAt(text, k, 1) && text[k] !== '(') b = k;
-    }
-    const range = contiguousSourceRange(block, a, b) ?? own;
-    out.push({ block, index: i, found, start: own.start, end: own.end, fix: { ...range, text: FULL[found] } });
-  }
-  return out;
 }
 
-function countFullWidth(document: DocumentModel, blocks: TextBlock[]): number {
+function addCandidate(block: TextBlock, i: number, found: Mark, out: Candidate[]): void {
+  const text = block.text;
+  const own = contiguousSourceRange(block, i, i + 1);
+  if (!own) return; // not in the source as such (an entity): leave it
+  // the space a Western habit puts after , ; : ? ! ) or before ( goes with the half-width mark
+  let a = i;
+  let b = i + 1;
+  if (found === '(') {
+    const k = skipSpaces(text, i - 1, -1);
+    if (k >= 0 && k < i - 1 && chineseAt(text, k, -1)) a = k + 1;
+  } else {
+    const k = skipSpaces(text, i + 1, 1);
+    if (k < text.length && k > i + 1 && chineseAt(text, k, 1) && text[k] !== '(') b = k;
+  }
+  const range = a === i && b === i + 1 ? own : contiguousSourceRange(block, a, b) ?? own;
+  out.push({ block, found, start: own.start, end: own.end, fixStart: range.start, fixEnd: range.end });
+}
+
+function countFullWidth(lines: readonly LineBlock[]): number {
   let n = 0;
-  for (const block of blocks) {
-    const mask = protectedMask(document, block);
-    for (let i = 0; i < block.text.length; i++) if (!mask[i] && FULL_MARKS.has(block.text[i]!)) n++;
+  for (const { block, mask } of lines) {
+    FULL_WIDTH_MARK.lastIndex = 0;
+    for (let m = FULL_WIDTH_MARK.exec(block.text); m; m = FULL_WIDTH_MARK.exec(block.text)) if (!mask?.[m.index]) n++;
   }
   return n;
 }
 
 /** One fix for all the candidates, or null when Markdown syntax lies between them. */
 function summaryFix(document: DocumentModel, candidates: Candidate[]): Fix | null {
-  const fixes = candidates.map((c) => c.fix);
-  if (fixes.some((f) => f === null)) return null;
-  const first = fixes[0]!;
-  const last = fixes[fixes.length - 1]!;
+  const first = candidates[0]!;
+  const last = candidates[candidates.length - 1]!;
   if (document.format === 'markdown') {
     // only when every mark stands in one segment of one block
-    const block = candidates[0]!.block;
+    const block = first.block;
     if (candidates.some((c) => c.block !== block)) return null;
-    const seg = block.segments.find((s) => s.source <= first.start && last.end <= s.source + s.length);
+    const seg = block.segments.find((s) => s.source <= first.fixStart && last.fixEnd <= s.source + s.length);
     if (!seg) return null;
   }
-  let text = '';
-  let at = first.start;
-  for (const f of fixes) {
-    text += document.source.slice(at, f!.start) + f!.text;
-    at = f!.end;
+  // the source between the fixes, with each fix's text in its place: one join, not a string per step
+  const parts: string[] = [];
+  let at = first.fixStart;
+  for (const c of candidates) {
+    parts.push(document.source.slice(at, c.fixStart), FULL[c.found]);
+    at = c.fixEnd;
   }
-  return { start: first.start, end: last.end, text };
+  return { start: first.fixStart, end: last.fixEnd, text: parts.join('') };
 }
 
 export function check(ctx: RuleContext<Options>): void {
   const { document, options } = ctx;
   const marks = new Set<Mark>(options.marks ?? ALL_MARKS);
   const threshold = options.summaryThreshold ?? 10;
-  const blocks = lineBlocks(document);
-  const candidates = blocks.flatMap((b) => findCandidates(document, b, marks));
+  const lines = lineBlocks(document);
+  const candidates: Candidate[] = [];
+  for (const line of lines) findCandidates(document, line, marks, candidates);
   if (candidates.length === 0) return;
 
   const summarize = options.listAll !== true
-    && (candidates.length > threshold || candidates.length > countFullWidth(document, blocks));
+    && (candidates.length > threshold || candidates.length > countFullWidth(lines));
   if (summarize && candidates.length > 1) {
     const first = candidates[0]!;
     const fix = summaryFix(document, candidates);
@@ -239,7 +257,7 @@ export function check(ctx: RuleContext<Options>): void {
       data: { found: c.found, expected: FULL[c.found] },
       start: c.start,
       end: c.end,
-      ...(c.fix ? { fix: c.fix } : {}),
+      fix: { start: c.fixStart, end: c.fixEnd, text: FULL[c.found] },
     });
   }
 }

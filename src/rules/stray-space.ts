@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../model.js';
 import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../position.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
-import { chineseAt, INLINE_SPACE, isCjkPunct, isHan, lineBlocks, protectedMask } from '../text.js';
+import { chineseAt, isCjkPunctAt, isHanAt, lineBlocks } from '../text.js';
 
 /**
  * stray-space: white space between Chinese characters or next to Chinese punctuation
@@ -56,6 +56,8 @@ export const meta: RuleMeta = {
 };
 
 const CONTEXT = 4;
+/** A run of white space inside a line (the characters of INLINE_SPACE in text.ts): the check jumps between runs. */
+const SPACE_RUN = /[ \t\u3000\u00a0]+/g;
 
 /** Source ranges that another rule owns: the spaces inside and after heading ordinals. */
 function ordinalSpaces(document: DocumentModel): Array<{ start: number; end: number }> {
@@ -81,30 +83,27 @@ function insideSlogan(text: string, i: number, j: number): boolean {
 export function check(ctx: RuleContext<Options>): void {
   const { document, options } = ctx;
   const skip = ordinalSpaces(document);
-  for (const block of lineBlocks(document)) {
+  for (const { block, mask } of lineBlocks(document)) {
     const text = block.text;
-    const mask = protectedMask(document, block);
-    for (let i = 1; i < text.length; i++) {
-      if (!INLINE_SPACE.test(text[i]!) || INLINE_SPACE.test(text[i - 1]!)) continue;
-      let j = i;
-      while (j < text.length && INLINE_SPACE.test(text[j]!)) j++;
+    SPACE_RUN.lastIndex = 0;
+    for (let run = SPACE_RUN.exec(text); run; run = SPACE_RUN.exec(text)) {
+      const at = run.index;
+      const j = at + run[0].length;
+      // a space that opens the line is not between two things; one that ends it, neither
+      if (at === 0) continue;
       if (j >= text.length) break;
-      const at = i;
-      i = j;
-      if (mask[at - 1] || mask[j]) continue; // next to a URL, e-mail or code span
-      const L = text[at - 1]!;
-      const R = text[j]!;
+      if (mask?.[at - 1] || mask?.[j]) continue; // next to a URL, e-mail or code span
       const start = sourceOffset(block, at);
       const end = sourceEndOffset(block, j);
       if (skip.some((s) => s.start < end && start < s.end)) continue;
 
-      if (isHan(L) && isHan(R) && insideSlogan(text, at, j)) continue;
+      if (isHanAt(text, at - 1) && isHanAt(text, j) && insideSlogan(text, at, j)) continue;
 
       let messageId: 'between' | 'latin' | null = null;
       const chineseL = chineseAt(text, at - 1, -1);
       const chineseR = chineseAt(text, j, 1);
-      if ((chineseL && chineseR) || isCjkPunct(L) || isCjkPunct(R)) messageId = 'between';
-      else if (options.chineseLatin && (isHan(L) || isHan(R))) messageId = 'latin';
+      if ((chineseL && chineseR) || isCjkPunctAt(text, at - 1) || isCjkPunctAt(text, j)) messageId = 'between';
+      else if (options.chineseLatin && (isHanAt(text, at - 1) || isHanAt(text, j))) messageId = 'latin';
       if (!messageId) continue;
 
       const range = contiguousSourceRange(block, at, j);
