@@ -371,6 +371,11 @@ function checkHeadingYears(ctx: RuleContext<Options>, year: number, dates: DateM
   }
 }
 
+/** 现将2024年……报告如下 */
+const STATEMENT = /(?<=(?:现将|现就|特将)[^。；]{0,12}?)(\d{4})年(?:度)?(?=[^。；]{0,30}?(?:报告|汇报)如下)/gu;
+/** what a paragraph must contain for STATEMENT to match */
+const STATEMENT_HINT = /(?:现将|现就|特将)[^]*如下/;
+
 const EVIDENCE: Record<string, string> = { title: '标题', opening: '开头段', heading: '小标题', signature: '成文日期' };
 
 function checkStatements(ctx: RuleContext<Options>, year: number): void {
@@ -381,9 +386,11 @@ function checkStatements(ctx: RuleContext<Options>, year: number): void {
   // the opening sentence: 2024年，在区委区政府的领导下…… (only when N comes from elsewhere)
   const opening = doc.preamble[0];
   if (opening) candidates.push({ block: opening, re: /^(\d{4})年(?:度)?(?=[，,])/u });
-  // 现将2024年法治政府建设情况报告如下
+  // 现将2024年法治政府建设情况报告如下 (the lookbehind would run at every position of every
+  // paragraph: only the few paragraphs with both 如下 and 现将/现就/特将 can match)
   for (const p of doc.paragraphs) {
-    candidates.push({ block: p, re: /(?<=(?:现将|现就|特将)[^。；]{0,12}?)(\d{4})年(?:度)?(?=[^。；]{0,30}?(?:报告|汇报)如下)/gu });
+    if (!STATEMENT_HINT.test(p.text)) continue;
+    candidates.push({ block: p, re: STATEMENT });
   }
   const seen = new Set<number>();
   for (const { block, re } of candidates) {
