@@ -46,7 +46,7 @@
  */
 import type { DocumentModel } from '../model.js';
 import { factBlocks, nameRanges, RangeSet, sourceRange, type BlockPlace } from './blocks.js';
-import { scanDates } from './dates.js';
+import { blockDates, scanDates, type TextDate } from './dates.js';
 import { isDigit, scaleDecimal, scanNumerals, type NumeralToken } from './numbers.js';
 
 export type Approximation =
@@ -202,13 +202,15 @@ const FIXED_PATTERNS: readonly string[] = [
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // tried only where a name can start (sticky), which is much faster than one big alternation over the whole text
 const FIXED_RE = new RegExp([...FIXED_PATTERNS, ...[...FIXED_NUMERAL_NAMES].sort((a, b) => b.length - a.length).map(escape)].join('|'), 'y');
-const FIXED_STARTS = new Set([...'党第双放〔［[（(【1', ...FIXED_NUMERAL_NAMES.map((w) => w[0]!), ...'一二三四五六七八九十两'].map((c) => c.charCodeAt(0)));
+/** by char code: 1 for a character a fixed name or a document number can start with (a table: every character is looked up) */
+const FIXED_STARTS = new Uint8Array(0x10000);
+for (const c of ['党第双放〔［[（(【1', ...FIXED_NUMERAL_NAMES.map((w) => w[0]!), '一二三四五六七八九十两'].join('')) FIXED_STARTS[c.charCodeAt(0)] = 1;
 
 /** [start, end) ranges of fixed names with numerals and of document numbers in a text. */
 export function fixedNameRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
-    if (!FIXED_STARTS.has(text.charCodeAt(i))) continue;
+    if (FIXED_STARTS[text.charCodeAt(i)] === 0) continue;
     FIXED_RE.lastIndex = i;
     const m = FIXED_RE.exec(text);
     if (m && m[0].length > 0) {
@@ -489,13 +491,17 @@ const LATIN = /[A-Za-z]/;
  * (a heading's ordinal). Linear in the length of the text.
  */
 export function scanFigures(text: string, from = 0): TextFigure[] {
-  const dateRanges = scanDates(text).map((d) => [d.start, d.end] as [number, number]);
-  const nameList = [...nameRanges(text), ...fixedNameRanges(text)];
-  const dates = new RangeSet(dateRanges);
-  const names = new RangeSet(nameList);
+  return figuresIn(text, from, scanDates(text));
+}
+
+/** scanFigures with the date mentions of the text already found. */
+function figuresIn(text: string, from: number, textDates: readonly TextDate[]): TextFigure[] {
+  const tokens = scanNumerals(text);
+  if (tokens.length === 0) return [];
+  const dates = new RangeSet(textDates.map((d) => [d.start, d.end] as [number, number]));
+  const names = new RangeSet([...nameRanges(text), ...fixedNameRanges(text)]);
   // a label does not reach back across a date (2024年已印发监督提醒函12份 → 监督提醒函)
   const blocked = dates;
-  const tokens = scanNumerals(text);
   const out: TextFigure[] = [];
   let lastEnd = from;
   let skipUntil = -1;
@@ -640,7 +646,7 @@ export function extractFigures(document: DocumentModel): Figure[] {
   const out: Figure[] = [];
   for (const fb of factBlocks(document)) {
     if (fb.where === 'signature') continue;
-    for (const f of scanFigures(fb.block.text, fb.from)) {
+    for (const f of figuresIn(fb.block.text, fb.from, blockDates(fb.block))) {
       const { start, end } = sourceRange(fb.block, f.start, f.end);
       out.push(Object.assign(f, { start, end, sectionId: fb.sectionId, paragraphIndex: fb.paragraphIndex, where: fb.where as Figure['where'] }));
     }
