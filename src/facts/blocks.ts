@@ -67,6 +67,7 @@ function closingMark(open: number): number {
     default: return 0;
   }
 }
+const OPENING_MARK = /[“「『《〈‘]/g;
 /** Quoted stretches longer than this are quotations, not names. */
 const MAX_NAME = 40;
 /** 书名号 titles may be long, but not endless. */
@@ -81,12 +82,12 @@ export function nameRanges(text: string): Array<[number, number]> {
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // jump to the next opening mark
+    OPENING_MARK.lastIndex = i;
+    if (!OPENING_MARK.test(text)) break;
+    i = OPENING_MARK.lastIndex - 1;
     const open = text.charCodeAt(i);
     const close = closingMark(open);
-    if (close === 0) {
-      i++;
-      continue;
-    }
     const limit = close === 0x300b || close === 0x3009 ? MAX_TITLE : MAX_NAME;
     const stop = Math.min(n, i + limit + 2);
     let j = i + 1;
