@@ -19,8 +19,8 @@
  *   去年 after 过 除, 明年 after 光 文 说 声 证 表 are parts of other words and skipped.
  * - Mentions inside quotes and 《》 are kept, with quoted: true (《2024年度工作要点》).
  */
-import type { DocumentModel, TextBlock } from '../model.js';
-import { factBlocks, nameRanges, RangeSet, sourceRange, type BlockPlace } from './blocks.js';
+import type { DocumentModel } from '../model.js';
+import { factBlocks, nameRanges, RangeSet, sourceRange, type BlockPlace, type FactBlock } from './blocks.js';
 import { parseChineseDigits, parseChineseNumber, toHalfWidthDigits } from './numbers.js';
 
 export type DateKind = 'date' | 'month' | 'year' | 'relative' | 'period' | 'range';
@@ -319,17 +319,17 @@ export function scanDates(text: string): TextDate[] {
   return out;
 }
 
-const datesOfBlocks = new WeakMap<TextBlock, readonly TextDate[]>();
+const datesOfDocuments = new WeakMap<DocumentModel, ReadonlyArray<readonly TextDate[]>>();
 
 /**
- * scanDates of a block's text, computed once per block: the figures, the dates and the report
- * year all read them. Shared: callers must not modify the mentions.
+ * scanDates of each of factBlocks(document), in the same order, computed once per document:
+ * the figures and the dates both read them. Shared: callers must not modify the mentions.
  */
-export function blockDates(block: TextBlock): readonly TextDate[] {
-  let dates = datesOfBlocks.get(block);
+export function factBlockDates(document: DocumentModel): ReadonlyArray<readonly TextDate[]> {
+  let dates = datesOfDocuments.get(document);
   if (dates === undefined) {
-    dates = scanDates(block.text);
-    datesOfBlocks.set(block, dates);
+    dates = factBlocks(document).map((fb) => scanDates(fb.block.text));
+    datesOfDocuments.set(document, dates);
   }
   return dates;
 }
@@ -337,26 +337,30 @@ export function blockDates(block: TextBlock): readonly TextDate[] {
 /** Every date and year mention of a document (title, headings, paragraphs, signature) in document order, with SOURCE offsets. */
 export function extractDates(document: DocumentModel): DateMention[] {
   const out: DateMention[] = [];
-  const blocks = [...factBlocks(document)];
+  const blocks = factBlocks(document);
+  const blockDates = factBlockDates(document);
+  blocks.forEach((fb, k) => addMentions(out, fb, blockDates[k]!));
   if (document.signature?.date) {
-    blocks.push({ block: document.signature.date, where: 'signature', sectionId: null, paragraphIndex: null, from: 0 });
-  }
-  for (const fb of blocks) {
-    for (const d of blockDates(fb.block)) {
-      if (d.start < fb.from) continue;
-      const { start, end } = sourceRange(fb.block, d.start, d.end);
-      // a copy: the block's mentions are shared and keep their text offsets
-      out.push(Object.assign({}, d, {
-        start,
-        end,
-        sectionId: fb.sectionId,
-        paragraphIndex: fb.paragraphIndex,
-        where: fb.where,
-        inHeading: fb.where === 'title' || fb.where === 'heading',
-      }));
-    }
+    const fb: FactBlock = { block: document.signature.date, where: 'signature', sectionId: null, paragraphIndex: null, from: 0 };
+    addMentions(out, fb, scanDates(fb.block.text));
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function addMentions(out: DateMention[], fb: FactBlock, dates: readonly TextDate[]): void {
+  for (const d of dates) {
+    if (d.start < fb.from) continue;
+    const { start, end } = sourceRange(fb.block, d.start, d.end);
+    // a copy: the block's mentions are shared and keep their text offsets
+    out.push(Object.assign({}, d, {
+      start,
+      end,
+      sectionId: fb.sectionId,
+      paragraphIndex: fb.paragraphIndex,
+      where: fb.where,
+      inHeading: fb.where === 'title' || fb.where === 'heading',
+    }));
+  }
 }
 
 export type SignatureDateProblem =

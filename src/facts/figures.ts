@@ -46,7 +46,7 @@
  */
 import type { DocumentModel } from '../model.js';
 import { factBlocks, nameRanges, RangeSet, sourceRange, type BlockPlace } from './blocks.js';
-import { blockDates, scanDates, type TextDate } from './dates.js';
+import { factBlockDates, scanDates, type TextDate } from './dates.js';
 import { isDigit, scaleDecimal, scanNumerals, type NumeralToken } from './numbers.js';
 
 export type Approximation =
@@ -650,9 +650,12 @@ function CHINESE_DIGIT_VALUE(c: string): number {
 /** Every figure of a document (title, headings, paragraphs; not the signature), in document order, with SOURCE offsets. */
 export function extractFigures(document: DocumentModel): Figure[] {
   const out: Figure[] = [];
-  for (const fb of factBlocks(document)) {
+  const blocks = factBlocks(document);
+  const blockDates = factBlockDates(document);
+  for (let k = 0; k < blocks.length; k++) {
+    const fb = blocks[k]!;
     if (fb.where === 'signature') continue;
-    for (const f of figuresIn(fb.block.text, fb.from, blockDates(fb.block))) {
+    for (const f of figuresIn(fb.block.text, fb.from, blockDates[k]!)) {
       const { start, end } = sourceRange(fb.block, f.start, f.end);
       out.push(Object.assign(f, { start, end, sectionId: fb.sectionId, paragraphIndex: fb.paragraphIndex, where: fb.where as Figure['where'] }));
     }

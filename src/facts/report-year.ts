@@ -13,7 +13,7 @@
  *      May–September is ambiguous and gives null.
  */
 import type { DocumentModel, Section } from '../model.js';
-import { blockDates, signatureDate, type TextDate } from './dates.js';
+import { scanDates, signatureDate, type TextDate } from './dates.js';
 import { sourceRange } from './blocks.js';
 import type { TextBlock } from '../model.js';
 
@@ -34,7 +34,7 @@ const RESULTS = /举措|成效|情况|工作|做法|法治|依法行政/;
 export function inferReportYear(document: DocumentModel): ReportYear | null {
   // 1. the title
   if (document.title) {
-    const y = firstYear(document.title);
+    const y = firstYear(document.title.text);
     if (y) return found(y.year!, 'title', document.title, y);
   }
   // 2. the opening
@@ -42,7 +42,7 @@ export function inferReportYear(document: DocumentModel): ReportYear | null {
   if (opening) {
     const first = opening.sentences[0];
     const sentenceEnd = first ? first.end : opening.text.length;
-    const dates = blockDates(opening).filter((d) => !d.quoted);
+    const dates = scanDates(opening.text).filter((d) => !d.quoted);
     const inFirst = dates.find((d) => d.start < sentenceEnd && isYearOfReport(d));
     if (inFirst) return found(inFirst.year!, 'opening', opening, inFirst);
     const named = dates.find((d) => isYearOfReport(d) && /^(?:度)?(?:的)?(?:法治|依法行政|工作|推进法治|年度)/.test(opening.text.slice(d.end, d.end + 6)));
@@ -53,7 +53,7 @@ export function inferReportYear(document: DocumentModel): ReportYear | null {
   for (const section of document.allSections) {
     const text = section.heading.text;
     const from = section.ordinal ? section.ordinal.raw.length : 0;
-    for (const d of blockDates(section.heading)) {
+    for (const d of scanDates(text)) {
       if (d.start < from || !isYearOfReport(d) || d.quoted) continue;
       const rest = text.slice(d.end);
       if (PLAN_WORDS.test(rest) && !RESULTS.test(rest.replace(/工作(?=安排|打算|计划|思路)/, ''))) {
@@ -79,8 +79,8 @@ function isYearOfReport(d: TextDate): boolean {
   return (d.kind === 'year' || d.kind === 'period') && d.year !== undefined && d.valid;
 }
 
-function firstYear(block: TextBlock): TextDate | null {
-  return blockDates(block).find((d) => d.year !== undefined && d.valid && d.kind !== 'range' && d.kind !== 'relative') ?? null;
+function firstYear(text: string): TextDate | null {
+  return scanDates(text).find((d) => d.year !== undefined && d.valid && d.kind !== 'range' && d.kind !== 'relative') ?? null;
 }
 
 function found(year: number, source: ReportYearSource, block: TextBlock, d: TextDate): ReportYear {
