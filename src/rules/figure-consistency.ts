@@ -343,14 +343,20 @@ function analyse(doc: DocumentModel): DocInfo {
     }
     figs.sort((a, b) => a.s - b.s);
     // the year of each sentence, carried to the next sentences of the paragraph
-    const dates = (datesBy.get(index) ?? []).map((d) => ({ d, s: textIndex(p, d.start) })).filter((x) => x.s >= 0).sort((a, b) => a.s - b.s);
+    const inParagraph = datesBy.get(index);
+    const dates = inParagraph === undefined ? [] : inParagraph.map((d) => ({ d, s: textIndex(p, d.start) })).filter((x) => x.s >= 0).sort((a, b) => a.s - b.s);
     const sentences: SentenceInfo[] = [];
     let carried: number | 'mixed' | null = null;
     let di = 0;
     for (const sentence of p.sentences) {
+      while (di < dates.length && dates[di]!.s < sentence.start) di++;
+      if (di >= dates.length || dates[di]!.s >= sentence.end) {
+        // no date in the sentence: the year carries on
+        sentences.push({ start: sentence.start, end: sentence.end, year: carried, partial: false });
+        continue;
+      }
       const years = new Set<number | 'mixed'>();
       let partial = false;
-      while (di < dates.length && dates[di]!.s < sentence.start) di++;
       for (let dk = di; dk < dates.length && dates[dk]!.s < sentence.end; dk++) {
         const { d, s } = dates[dk]!;
         // 较上年, 比2024年, 与去年相比: a comparison, not what the sentence is about
