@@ -19,8 +19,22 @@ export interface FactBlock {
   from: number;
 }
 
-/** The title, every heading and every body paragraph, in document order (the signature is not included). */
-export function factBlocks(document: DocumentModel): FactBlock[] {
+const blocksOfDocuments = new WeakMap<DocumentModel, readonly FactBlock[]>();
+
+/**
+ * The title, every heading and every body paragraph, in document order (the signature is not
+ * included). Computed once per document: the figures, the dates and number-usage all read them.
+ */
+export function factBlocks(document: DocumentModel): readonly FactBlock[] {
+  let blocks = blocksOfDocuments.get(document);
+  if (blocks === undefined) {
+    blocks = orderedBlocks(document);
+    blocksOfDocuments.set(document, blocks);
+  }
+  return blocks;
+}
+
+function orderedBlocks(document: DocumentModel): FactBlock[] {
   const out: FactBlock[] = [];
   if (document.title) out.push({ block: document.title, where: 'title', sectionId: null, paragraphIndex: null, from: 0 });
   for (const section of document.allSections) {
@@ -41,8 +55,19 @@ function startOf(block: TextBlock): number {
 }
 
 
-// opening mark → closing mark, by char code: “” 「」 『』 《》 〈〉 ‘’
-const PAIRS = new Map<number, number>([[0x201c, 0x201d], [0x300c, 0x300d], [0x300e, 0x300f], [0x300a, 0x300b], [0x3008, 0x3009], [0x2018, 0x2019]]);
+/** The closing mark of an opening mark, by char code (“” 「」 『』 《》 〈〉 ‘’); 0 for any other character. */
+function closingMark(open: number): number {
+  switch (open) {
+    case 0x201c: return 0x201d;
+    case 0x300c: return 0x300d;
+    case 0x300e: return 0x300f;
+    case 0x300a: return 0x300b;
+    case 0x3008: return 0x3009;
+    case 0x2018: return 0x2019;
+    default: return 0;
+  }
+}
+const OPENING_MARK = /[“「『《〈‘]/g;
 /** Quoted stretches longer than this are quotations, not names. */
 const MAX_NAME = 40;
 /** 书名号 titles may be long, but not endless. */
@@ -57,12 +82,12 @@ export function nameRanges(text: string): Array<[number, number]> {
   const n = text.length;
   let i = 0;
   while (i < n) {
+    // jump to the next opening mark
+    OPENING_MARK.lastIndex = i;
+    if (!OPENING_MARK.test(text)) break;
+    i = OPENING_MARK.lastIndex - 1;
     const open = text.charCodeAt(i);
-    const close = PAIRS.get(open);
-    if (close === undefined) {
-      i++;
-      continue;
-    }
+    const close = closingMark(open);
     const limit = close === 0x300b || close === 0x3009 ? MAX_TITLE : MAX_NAME;
     const stop = Math.min(n, i + limit + 2);
     let j = i + 1;
@@ -81,8 +106,14 @@ export class RangeSet {
   private readonly ends: number[] = [];
 
   constructor(ranges: Iterable<readonly [number, number]> = []) {
-    const sorted = [...ranges].filter(([a, b]) => b > a).sort((x, y) => x[0] - y[0]);
-    for (const [a, b] of sorted) {
+    const list = Array.isArray(ranges) ? (ranges as ReadonlyArray<readonly [number, number]>) : [...ranges];
+    if (list.length === 0) return;
+    // (most lists come sorted already: no copy, no sort then)
+    let sorted = true;
+    for (let k = 1; k < list.length && sorted; k++) sorted = list[k - 1]![0] <= list[k]![0];
+    const ordered = sorted ? list : [...list].sort((x, y) => x[0] - y[0]);
+    for (const [a, b] of ordered) {
+      if (b <= a) continue;
       const k = this.ends.length - 1;
       if (k >= 0 && a <= this.ends[k]!) this.ends[k] = Math.max(this.ends[k]!, b);
       else {

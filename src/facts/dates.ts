@@ -20,7 +20,7 @@
  * - Mentions inside quotes and 《》 are kept, with quoted: true (《2024年度工作要点》).
  */
 import type { DocumentModel } from '../model.js';
-import { factBlocks, nameRanges, RangeSet, sourceRange, type BlockPlace } from './blocks.js';
+import { factBlocks, nameRanges, RangeSet, sourceRange, type BlockPlace, type FactBlock } from './blocks.js';
 import { parseChineseDigits, parseChineseNumber, toHalfWidthDigits } from './numbers.js';
 
 export type DateKind = 'date' | 'month' | 'year' | 'relative' | 'period' | 'range';
@@ -71,25 +71,86 @@ const NOT_DIGIT_BEFORE = '(?<![\\d.．])';
 
 interface Pattern {
   re: RegExp;
-  /** a cheap test: the pattern can only match when this matches (most paragraphs have no Chinese year at all) */
-  hint: RegExp;
+  /** cues (see textCues) the text must all have for the pattern to match: most texts have no date at all */
+  needs: number;
   build(m: RegExpExecArray): Omit<TextDate, 'start' | 'end' | 'raw' | 'quoted'> | null;
 }
 
 const PERIOD_WORD = '上半年|下半年|第?[一二三四1-4]季度';
-const HINT_AR_YEAR = /\d[ \u3000]?年/;
-const HINT_CN_YEAR = /[〇零○Ｏ一二三四五六七八九][ \u3000]?年/;
-const HINT_NUMERIC = /\d[.\-/]\d/;
-const HINT_AR_MONTH = /\d[ \u3000]?月/;
-const HINT_CN_MONTH = /[一二三四五六七八九十]月/;
-const HINT_YEAR_WORD = /年/;
-const HINT_PERIOD = /半年|季度|年[底初末]/;
+
+// Cues: cheap facts about a text, each necessary for some patterns (a cue may be present without a match).
+/** \d[ \u3000]?年 */
+const CUE_AR_YEAR = 1;
+/** [〇零○Ｏ一二三四五六七八九][ \u3000]?年 */
+const CUE_CN_YEAR = 2;
+/** \d[.\-/]\d */
+const CUE_NUMERIC = 4;
+/** 月 */
+const CUE_MONTH = 8;
+/** \d[ \u3000]?月 */
+const CUE_AR_MONTH = 16;
+/** [一二三四五六七八九十]月 */
+const CUE_CN_MONTH = 32;
+/** 年 */
+const CUE_NIAN = 64;
+/** 半年, 季度, 年底, 年初, 年末 */
+const CUE_PERIOD = 128;
+/** 半年, 季度, 底, 末 (what may follow 2025年 or 2025年度 in a period) */
+const CUE_YEAR_PART = 256;
+/** 日 or 号 */
+const CUE_DAY = 512;
+/** a range connector: —–-~～〜至到－ */
+const CUE_CONNECTOR = 1024;
+
+const isAsciiDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
+const isSpaceCode = (c: number): boolean => c === 0x20 || c === 0x3000;
+const CN_YEAR_DIGIT_CODES = new Set([...'〇零○Ｏ一二三四五六七八九'].map((c) => c.charCodeAt(0)));
+const CN_MONTH_DIGIT_CODES = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+const CONNECTORS = '—–-~～〜至到－';
+/** by char code: 1 for the characters textCues looks at (a table: it looks at every character of every text) */
+const CUE_CHARS = new Uint8Array(0x10000);
+for (const c of `年月日号季底末./${CONNECTORS}`) CUE_CHARS[c.charCodeAt(0)] = 1;
+
+/** The cues of a text, in one pass over its char codes. */
+function textCues(text: string): number {
+  let cues = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (CUE_CHARS[c] === 0) continue;
+    if (c === 0x5e74) { // 年
+      cues |= CUE_NIAN;
+      const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+      const digitAt = isSpaceCode(before) && i > 1 ? text.charCodeAt(i - 2) : before;
+      if (isAsciiDigitCode(digitAt)) cues |= CUE_AR_YEAR;
+      if (CN_YEAR_DIGIT_CODES.has(digitAt)) cues |= CUE_CN_YEAR;
+      const after = text.charCodeAt(i + 1);
+      if (before === 0x534a /* 半 */ || after === 0x5e95 /* 底 */ || after === 0x521d /* 初 */ || after === 0x672b /* 末 */) cues |= CUE_PERIOD | CUE_YEAR_PART;
+    } else if (c === 0x6708) { // 月
+      cues |= CUE_MONTH;
+      const before = i > 0 ? text.charCodeAt(i - 1) : 0;
+      const digitAt = isSpaceCode(before) && i > 1 ? text.charCodeAt(i - 2) : before;
+      if (isAsciiDigitCode(digitAt)) cues |= CUE_AR_MONTH;
+      if (CN_MONTH_DIGIT_CODES.has(before)) cues |= CUE_CN_MONTH;
+    } else if (c === 0x65e5 || c === 0x53f7) { // 日 号
+      cues |= CUE_DAY;
+    } else if (c === 0x5b63) { // 季
+      if (text.charCodeAt(i + 1) === 0x5ea6 /* 度 */) cues |= CUE_PERIOD | CUE_YEAR_PART;
+    } else if (c === 0x5e95 || c === 0x672b) { // 底 末
+      cues |= CUE_YEAR_PART;
+    } else {
+      if (c !== 0x2e && c !== 0x2f) cues |= CUE_CONNECTOR; // (- is both)
+      if ((c === 0x2e || c === 0x2d || c === 0x2f) && i > 0 && isAsciiDigitCode(text.charCodeAt(i - 1)) && isAsciiDigitCode(text.charCodeAt(i + 1))) cues |= CUE_NUMERIC;
+    }
+  }
+  return cues;
+}
 
 const PATTERNS: Pattern[] = [
   // 2021—2025年, 2021年至2025年, 2021-2025年度
   {
     re: new RegExp(`${NOT_DIGIT_BEFORE}(\\d{4})${SP}(?:年度?)?${SP}(?:——|[—–\\-~～〜至到－])${SP}(\\d{4})${SP}年(度)?`, 'g'),
-    hint: HINT_AR_YEAR,
+    needs: CUE_AR_YEAR | CUE_CONNECTOR,
     build: (m) => {
       const from = Number(m[1]);
       const to = Number(m[2]);
@@ -100,30 +161,30 @@ const PATTERNS: Pattern[] = [
   // 2025年12月2日, 24年3月5日
   {
     re: new RegExp(`${NOT_DIGIT_BEFORE}(\\d{4}|\\d{2})${SP}年${SP}(\\d{1,2})${SP}月${SP}(\\d{1,2})${SP}[日号](?!\\d)`, 'g'),
-    hint: HINT_AR_YEAR,
+    needs: CUE_AR_YEAR | CUE_MONTH | CUE_AR_MONTH | CUE_DAY,
     build: (m) => arabicDate(m[1]!, m[2]!, m[3]!),
   },
   // 二〇二五年十二月二日
   {
     re: new RegExp(`${NOT_CN_BEFORE}(${CN_YEAR})${SP}年${SP}(${CN_SMALL})${SP}月${SP}(${CN_SMALL})${SP}[日号]`, 'g'),
-    hint: HINT_CN_YEAR,
+    needs: CUE_CN_YEAR | CUE_MONTH | CUE_DAY,
     build: (m) => chineseDate(m[1]!, m[2]!, m[3]!),
   },
   // 2025年2月, 2025年2月份
   {
     re: new RegExp(`${NOT_DIGIT_BEFORE}(\\d{4}|\\d{2})${SP}年${SP}(\\d{1,2})${SP}月(?:份)?(?!\\d)`, 'g'),
-    hint: HINT_AR_YEAR,
+    needs: CUE_AR_YEAR | CUE_MONTH | CUE_AR_MONTH,
     build: (m) => arabicDate(m[1]!, m[2]!, null),
   },
   {
     re: new RegExp(`${NOT_CN_BEFORE}(${CN_YEAR})${SP}年${SP}(${CN_SMALL})${SP}月(?:份)?`, 'g'),
-    hint: HINT_CN_YEAR,
+    needs: CUE_CN_YEAR | CUE_MONTH,
     build: (m) => chineseDate(m[1]!, m[2]!, null),
   },
   // 2025年上半年, 2024年第一季度, 2025年底, 2025年度末
   {
     re: new RegExp(`${NOT_DIGIT_BEFORE}(\\d{4})${SP}年(度)?(${PERIOD_WORD}|底|末)`, 'g'),
-    hint: HINT_AR_YEAR,
+    needs: CUE_AR_YEAR | CUE_YEAR_PART,
     build: (m) => {
       const year = Number(m[1]);
       if (!plausibleYear(year)) return null;
@@ -132,7 +193,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     re: new RegExp(`${NOT_CN_BEFORE}(${CN_YEAR})年(度)?(${PERIOD_WORD}|底|末)`, 'g'),
-    hint: HINT_CN_YEAR,
+    needs: CUE_CN_YEAR | CUE_YEAR_PART,
     build: (m) => {
       const year = parseChineseDigits(m[1]!);
       if (year === null || !plausibleYear(year)) return null;
@@ -142,7 +203,7 @@ const PATTERNS: Pattern[] = [
   // 2024年, 2024年度
   {
     re: new RegExp(`${NOT_DIGIT_BEFORE}(\\d{4})${SP}年(度)?`, 'g'),
-    hint: HINT_AR_YEAR,
+    needs: CUE_AR_YEAR,
     build: (m) => {
       const year = Number(m[1]);
       if (!plausibleYear(year)) return null;
@@ -151,7 +212,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     re: new RegExp(`${NOT_CN_BEFORE}(${CN_YEAR})年(度)?`, 'g'),
-    hint: HINT_CN_YEAR,
+    needs: CUE_CN_YEAR,
     build: (m) => {
       const year = parseChineseDigits(m[1]!);
       if (year === null || !plausibleYear(year)) return null;
@@ -161,7 +222,7 @@ const PATTERNS: Pattern[] = [
   // 2025.12.2, 2025-12-02, 2025/12/2
   {
     re: /(?<![\d.．A-Za-z/\\-])(\d{4})([.\-/])(\d{1,2})\2(\d{1,2})(?![\d]|\.\d)/g,
-    hint: HINT_NUMERIC,
+    needs: CUE_NUMERIC,
     build: (m) => {
       const d = arabicDate(m[1]!, m[3]!, m[4]!);
       if (d) d.form = 'numeric';
@@ -171,12 +232,12 @@ const PATTERNS: Pattern[] = [
   // 12月2日, 3月5号 (year unknown)
   {
     re: new RegExp(`${NOT_DIGIT_BEFORE}(\\d{1,2})${SP}月${SP}(\\d{1,2})${SP}[日号](?!\\d)`, 'g'),
-    hint: HINT_AR_MONTH,
+    needs: CUE_MONTH | CUE_AR_MONTH | CUE_DAY,
     build: (m) => monthDay(Number(m[1]), Number(m[2]), 'arabic'),
   },
   {
     re: new RegExp(`(?<![〇零○Ｏ一二三四五六七八九十两百千万个第])(${CN_SMALL})月(${CN_SMALL})[日号]`, 'g'),
-    hint: HINT_CN_MONTH,
+    needs: CUE_MONTH | CUE_CN_MONTH | CUE_DAY,
     build: (m) => {
       const month = parseChineseNumber(m[1]!);
       const day = parseChineseNumber(m[2]!);
@@ -186,12 +247,12 @@ const PATTERNS: Pattern[] = [
   // 3月, 12月份 (year unknown); Chinese months only with 份/底/初/末/旬 after them
   {
     re: new RegExp(`${NOT_DIGIT_BEFORE}(\\d{1,2})${SP}月(?:份)?(?!\\d)`, 'g'),
-    hint: HINT_AR_MONTH,
+    needs: CUE_MONTH | CUE_AR_MONTH,
     build: (m) => monthOnly(Number(m[1]), 'arabic'),
   },
   {
     re: new RegExp(`(?<![〇零○Ｏ一二三四五六七八九十两百千万个第每])(${CN_SMALL})月(?:份|(?=[底初末]|上旬|中旬|下旬))`, 'g'),
-    hint: HINT_CN_MONTH,
+    needs: CUE_MONTH | CUE_CN_MONTH,
     build: (m) => {
       const month = parseChineseNumber(m[1]!);
       return month === null ? null : monthOnly(month, 'chinese');
@@ -200,7 +261,7 @@ const PATTERNS: Pattern[] = [
   // 今年, 去年, 明年, 本年(度), 上年(度), 上一年(度), 下一年(度), 下年度, 今年度
   {
     re: /今年度|今年|去年|明年|本年度|本年|上一年度|上一年|上年度|上年|下一年度|下一年|下年度/g,
-    hint: HINT_YEAR_WORD,
+    needs: CUE_NIAN,
     build: (m) => {
       const w = m[0];
       const before = m.input[m.index - 1] ?? '';
@@ -215,16 +276,18 @@ const PATTERNS: Pattern[] = [
   // 上半年, 下半年, (第)一季度, 年底, 年初, 年末
   {
     re: new RegExp(`${PERIOD_WORD}|年底|年初|年末`, 'g'),
-    hint: HINT_PERIOD,
+    needs: CUE_PERIOD,
     build: (m) => ({ kind: 'period', period: periodOf(m[0]), form: 'word', valid: true }),
   },
 ];
 
 /** Every date and year mention in a text, left to right, not overlapping (the longest wins). */
 export function scanDates(text: string): TextDate[] {
+  const cues = textCues(text);
+  if (cues === 0) return [];
   const candidates: TextDate[] = [];
   for (const p of PATTERNS) {
-    if (!p.hint.test(text)) continue;
+    if ((cues & p.needs) !== p.needs) continue;
     p.re.lastIndex = 0;
     for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
       if (m[0].length === 0) {
@@ -242,7 +305,8 @@ export function scanDates(text: string): TextDate[] {
       candidates.push(date);
     }
   }
-  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (candidates.length === 0) return candidates;
+  if (candidates.length > 1) candidates.sort((a, b) => a.start - b.start || b.end - a.end);
   const names = new RangeSet(nameRanges(text));
   const out: TextDate[] = [];
   let lastEnd = -1;
@@ -255,29 +319,48 @@ export function scanDates(text: string): TextDate[] {
   return out;
 }
 
+const datesOfDocuments = new WeakMap<DocumentModel, ReadonlyArray<readonly TextDate[]>>();
+
+/**
+ * scanDates of each of factBlocks(document), in the same order, computed once per document:
+ * the figures and the dates both read them. Shared: callers must not modify the mentions.
+ */
+export function factBlockDates(document: DocumentModel): ReadonlyArray<readonly TextDate[]> {
+  let dates = datesOfDocuments.get(document);
+  if (dates === undefined) {
+    dates = factBlocks(document).map((fb) => scanDates(fb.block.text));
+    datesOfDocuments.set(document, dates);
+  }
+  return dates;
+}
+
 /** Every date and year mention of a document (title, headings, paragraphs, signature) in document order, with SOURCE offsets. */
 export function extractDates(document: DocumentModel): DateMention[] {
   const out: DateMention[] = [];
   const blocks = factBlocks(document);
+  const blockDates = factBlockDates(document);
+  blocks.forEach((fb, k) => addMentions(out, fb, blockDates[k]!));
   if (document.signature?.date) {
-    blocks.push({ block: document.signature.date, where: 'signature', sectionId: null, paragraphIndex: null, from: 0 });
-  }
-  for (const fb of blocks) {
-    const text = fb.block.text;
-    for (const d of scanDates(text)) {
-      if (d.start < fb.from) continue;
-      const { start, end } = sourceRange(fb.block, d.start, d.end);
-      out.push(Object.assign(d, {
-        start,
-        end,
-        sectionId: fb.sectionId,
-        paragraphIndex: fb.paragraphIndex,
-        where: fb.where,
-        inHeading: fb.where === 'title' || fb.where === 'heading',
-      }));
-    }
+    const fb: FactBlock = { block: document.signature.date, where: 'signature', sectionId: null, paragraphIndex: null, from: 0 };
+    addMentions(out, fb, scanDates(fb.block.text));
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function addMentions(out: DateMention[], fb: FactBlock, dates: readonly TextDate[]): void {
+  for (const d of dates) {
+    if (d.start < fb.from) continue;
+    const { start, end } = sourceRange(fb.block, d.start, d.end);
+    // a copy: the block's mentions are shared and keep their text offsets
+    out.push(Object.assign({}, d, {
+      start,
+      end,
+      sectionId: fb.sectionId,
+      paragraphIndex: fb.paragraphIndex,
+      where: fb.where,
+      inHeading: fb.where === 'title' || fb.where === 'heading',
+    }));
+  }
 }
 
 export type SignatureDateProblem =

@@ -46,7 +46,7 @@
  */
 import type { DocumentModel } from '../model.js';
 import { factBlocks, nameRanges, RangeSet, sourceRange, type BlockPlace } from './blocks.js';
-import { scanDates } from './dates.js';
+import { factBlockDates, scanDates, type TextDate } from './dates.js';
 import { isDigit, scaleDecimal, scanNumerals, type NumeralToken } from './numbers.js';
 
 export type Approximation =
@@ -202,13 +202,15 @@ const FIXED_PATTERNS: readonly string[] = [
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // tried only where a name can start (sticky), which is much faster than one big alternation over the whole text
 const FIXED_RE = new RegExp([...FIXED_PATTERNS, ...[...FIXED_NUMERAL_NAMES].sort((a, b) => b.length - a.length).map(escape)].join('|'), 'y');
-const FIXED_STARTS = new Set([...'党第双放〔［[（(【1', ...FIXED_NUMERAL_NAMES.map((w) => w[0]!), ...'一二三四五六七八九十两'].map((c) => c.charCodeAt(0)));
+/** by char code: 1 for a character a fixed name or a document number can start with (a table: every character is looked up) */
+const FIXED_STARTS = new Uint8Array(0x10000);
+for (const c of ['党第双放〔［[（(【1', ...FIXED_NUMERAL_NAMES.map((w) => w[0]!), '一二三四五六七八九十两'].join('')) FIXED_STARTS[c.charCodeAt(0)] = 1;
 
 /** [start, end) ranges of fixed names with numerals and of document numbers in a text. */
 export function fixedNameRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
-    if (!FIXED_STARTS.has(text.charCodeAt(i))) continue;
+    if (FIXED_STARTS[text.charCodeAt(i)] === 0) continue;
     FIXED_RE.lastIndex = i;
     const m = FIXED_RE.exec(text);
     if (m && m[0].length > 0) {
@@ -482,57 +484,66 @@ function atClauseStart(text: string, i: number): boolean {
   return k < 0 || '。；;：:，,！？!?\n'.includes(text[k]!);
 }
 
-const LATIN = /[A-Za-z]/;
+const isLatinCode = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+const isAsciiDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
 
 /**
  * Every figure in a text, left to right, with indices into the text. `from` skips a prefix
  * (a heading's ordinal). Linear in the length of the text.
  */
 export function scanFigures(text: string, from = 0): TextFigure[] {
-  const dateRanges = scanDates(text).map((d) => [d.start, d.end] as [number, number]);
-  const nameList = [...nameRanges(text), ...fixedNameRanges(text)];
-  const dates = new RangeSet(dateRanges);
-  const names = new RangeSet(nameList);
+  return figuresIn(text, from, scanDates(text));
+}
+
+/** scanFigures with the date mentions of the text already found. */
+function figuresIn(text: string, from: number, textDates: readonly TextDate[]): TextFigure[] {
+  const tokens = scanNumerals(text);
+  if (tokens.length === 0) return [];
+  const dates = new RangeSet(textDates.map((d) => [d.start, d.end] as [number, number]));
+  // names are found when first needed: a text whose numerals are all 一 never needs them
+  let nameSet: RangeSet | null = null;
+  const names = (): RangeSet => (nameSet ??= new RangeSet([...nameRanges(text), ...fixedNameRanges(text)]));
   // a label does not reach back across a date (2024年已印发监督提醒函12份 → 监督提醒函)
   const blocked = dates;
-  const tokens = scanNumerals(text);
   const out: TextFigure[] = [];
   let lastEnd = from;
   let skipUntil = -1;
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t]!;
     if (tok.start < from || tok.start < skipUntil) continue;
-    if (dates.overlaps(tok.start, tok.end) || names.overlaps(tok.start, tok.end)) continue;
-    const before = text[tok.start - 1] ?? '';
-    const after = text[tok.end] ?? '';
+    // a bare 一 is the indefinite article (一项重要职责), never a figure
+    if (tok.form === 'chinese' && !tok.percentWord && tok.raw === '一') continue;
+    if (dates.overlaps(tok.start, tok.end) || names().overlaps(tok.start, tok.end)) continue;
+    // (char codes, NaN outside the text: text[i] would make a string)
+    const before = text.charCodeAt(tok.start - 1);
+    const after = text.charCodeAt(tok.end);
     // ordinals: 第一, 第3次, (三), (1), 1. / 1、 at the start of a clause
-    if (before === '第') continue;
-    if ((before === '(' || before === '（') && (after === ')' || after === '）')) continue;
-    if (tok.form === 'arabic' && (after === '.' || after === '．' || after === '、') && !isDigit(text[tok.end + 1]) && atClauseStart(text, tok.start)) continue;
-    if (after === '号') continue;
+    if (before === 0x7b2c /* 第 */) continue;
+    if ((before === 0x28 || before === 0xff08) && (after === 0x29 || after === 0xff09)) continue; // ( （ ) ）
+    if (tok.form === 'arabic' && (after === 0x2e || after === 0xff0e || after === 0x3001) /* . ． 、 */ && !isDigit(text[tok.end + 1]) && atClauseStart(text, tok.start)) continue;
+    if (after === 0x53f7 /* 号 */) continue;
     if (tok.form === 'arabic') {
-      const beforeSkippingSpace = before === ' ' ? (text[tok.start - 2] ?? '') : before;
-      if (LATIN.test(beforeSkippingSpace) || beforeSkippingSpace === '/' || LATIN.test(after)) {
+      const beforeSkippingSpace = before === 0x20 ? text.charCodeAt(tok.start - 2) : before;
+      if (isLatinCode(beforeSkippingSpace) || beforeSkippingSpace === 0x2f /* / */ || isLatinCode(after)) {
         skipConnected(t);
         continue;
       }
-      if ((after === ':' || after === '：') && isDigit(text[tok.end + 1])) {
+      if ((after === 0x3a || after === 0xff1a) /* : ： */ && isDigit(text[tok.end + 1])) {
         skipConnected(t);
         continue;
       }
-      if (before === ':' && isDigit(text[tok.start - 2])) continue;
-      if (/^0\d/.test(tok.raw)) {
+      if (before === 0x3a /* : */ && isDigit(text[tok.start - 2])) continue;
+      if (tok.raw.charCodeAt(0) === 0x30 && isAsciiDigitCode(tok.raw.charCodeAt(1))) { // a leading zero: 0755
         skipConnected(t);
         continue;
       }
     }
-    if (tok.form === 'chinese' && !tok.percentWord && tok.raw === '一') continue;
 
     const tail = readTail(text, tok);
     let value = tail.value;
     let { unit, writtenUnit, isPercent, scale } = tail;
     let end = tail.end;
-    const approximations = [...tail.approximations];
+    const approximations = tail.approximations;
     let range: TextFigure['range'];
 
     if (tok.form === 'chinese' && tok.digitsOnly) {
@@ -548,8 +559,9 @@ export function scanFigures(text: string, from = 0): TextFigure[] {
     // a range: 15%~30%, 3-5年, 13~17万元, 三至五年
     const next = tokens[t + 1];
     if (!range && next) {
-      const conn = RANGE_CONNECTORS.find((c) => text.startsWith(c, end) && next.start === end + c.length);
-      if (conn && next.form === tok.form && !next.percentWord && !dates.overlaps(next.start, next.end) && !names.overlaps(next.start, next.end)) {
+      // (connectors are one or two characters long)
+      const conn = next.start > end && next.start <= end + 2 ? RANGE_CONNECTORS.find((c) => text.startsWith(c, end) && next.start === end + c.length) : undefined;
+      if (conn && next.form === tok.form && !next.percentWord && !dates.overlaps(next.start, next.end) && !names().overlaps(next.start, next.end)) {
         const second = readTail(text, next);
         const firstHasUnit = unit !== null || isPercent || scale > 1;
         const secondHasUnit = second.unit !== null || second.isPercent || second.scale > 1;
@@ -638,9 +650,12 @@ function CHINESE_DIGIT_VALUE(c: string): number {
 /** Every figure of a document (title, headings, paragraphs; not the signature), in document order, with SOURCE offsets. */
 export function extractFigures(document: DocumentModel): Figure[] {
   const out: Figure[] = [];
-  for (const fb of factBlocks(document)) {
+  const blocks = factBlocks(document);
+  const blockDates = factBlockDates(document);
+  for (let k = 0; k < blocks.length; k++) {
+    const fb = blocks[k]!;
     if (fb.where === 'signature') continue;
-    for (const f of scanFigures(fb.block.text, fb.from)) {
+    for (const f of figuresIn(fb.block.text, fb.from, blockDates[k]!)) {
       const { start, end } = sourceRange(fb.block, f.start, f.end);
       out.push(Object.assign(f, { start, end, sectionId: fb.sectionId, paragraphIndex: fb.paragraphIndex, where: fb.where as Figure['where'] }));
     }

@@ -21,17 +21,28 @@ export const CHINESE_BIG_UNIT: Readonly<Record<string, number>> = { 万: 1e4, �
 /** Every character that can be part of a Chinese numeral. */
 export const CHINESE_NUMERAL_CHARS = '〇零○Ｏ一二两三四五六七八九十百千万亿';
 
-const NUMERAL_CODES = new Set([...CHINESE_NUMERAL_CHARS].map((c) => c.charCodeAt(0)));
+/** by char code: 1 for a Chinese numeral character (a table: scanning looks at every character) */
+const NUMERAL_CODES = new Uint8Array(0x10000);
+for (const c of CHINESE_NUMERAL_CHARS) NUMERAL_CODES[c.charCodeAt(0)] = 1;
 
 export function isChineseNumeralChar(c: string | undefined): boolean {
-  return c !== undefined && c.length === 1 && NUMERAL_CODES.has(c.charCodeAt(0));
+  return c !== undefined && c.length === 1 && NUMERAL_CODES[c.charCodeAt(0)] === 1;
 }
 
 /** ASCII or full-width digit */
 export function isDigit(c: string | undefined): boolean {
   if (c === undefined) return false;
-  const k = c.charCodeAt(0);
+  return isDigitCode(c.charCodeAt(0));
+}
+
+/** ASCII or full-width digit, by char code (NaN, past the end of a text, is none) */
+export function isDigitCode(k: number): boolean {
   return (k >= 0x30 && k <= 0x39) || (k >= 0xff10 && k <= 0xff19);
+}
+
+/** A Chinese numeral character, by char code. */
+function isNumeralCode(k: number): boolean {
+  return NUMERAL_CODES[k] === 1;
 }
 
 /** Full-width digits, separators and signs to ASCII (what NFKC does for these). */
@@ -241,31 +252,31 @@ export function scanNumerals(text: string): NumeralToken[] {
   const out: NumeralToken[] = [];
   const n = text.length;
   let i = 0;
+  // (by char code throughout: text[i] would make a string per character)
   while (i < n) {
-    // skip quickly (by char code, without making a string per character) to the next numeral
+    // skip quickly to the next numeral
     const code = text.charCodeAt(i);
-    if (!((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19) || NUMERAL_CODES.has(code))) {
+    if (!isDigitCode(code) && NUMERAL_CODES[code] !== 1) {
       i++;
       continue;
     }
-    const c = text[i]!;
-    if (isDigit(c)) {
+    if (isDigitCode(code)) {
       const start = i;
       let j = i;
-      while (j < n && isDigit(text[j])) j++;
+      while (j < n && isDigitCode(text.charCodeAt(j))) j++;
       // thousands groups: ,ddd not followed by another digit (NFKC-folded text uses , as a comma too)
       // (only after 1–3 leading digits: 12,345 is grouped, 2024,在 is not)
       if (j - start <= 3) {
-        while ((text[j] === ',' || text[j] === '，') && isDigit(text[j + 1]) && isDigit(text[j + 2]) && isDigit(text[j + 3])
-          && !isDigit(text[j + 4])) j += 4;
+        while (isComma(text.charCodeAt(j)) && isDigitCode(text.charCodeAt(j + 1)) && isDigitCode(text.charCodeAt(j + 2)) && isDigitCode(text.charCodeAt(j + 3))
+          && !isDigitCode(text.charCodeAt(j + 4))) j += 4;
       }
-      if ((text[j] === '.' || text[j] === '．') && isDigit(text[j + 1])) {
+      if (isPoint(text.charCodeAt(j)) && isDigitCode(text.charCodeAt(j + 1))) {
         j++;
-        while (j < n && isDigit(text[j])) j++;
+        while (j < n && isDigitCode(text.charCodeAt(j))) j++;
       }
       let k = j;
-      if (text[k] === '万' && text[k + 1] === '亿') k += 2;
-      else if (text[k] === '万' || text[k] === '亿') k++;
+      if (text.charCodeAt(k) === WAN && text.charCodeAt(k + 1) === YI) k += 2;
+      else if (text.charCodeAt(k) === WAN || text.charCodeAt(k) === YI) k++;
       const raw = text.slice(start, k);
       // fast path: plain ASCII digits
       if (/^[0-9]+$/.test(raw)) {
@@ -280,21 +291,21 @@ export function scanNumerals(text: string): NumeralToken[] {
       i = Math.max(k, start + 1);
       continue;
     }
-    if (c === '百' && text[i + 1] === '分' && text[i + 2] === '之') {
+    if (code === BAI && text.charCodeAt(i + 1) === FEN && text.charCodeAt(i + 2) === ZHI) {
       const after = i + 3;
-      if (isDigit(text[after])) {
+      if (isDigitCode(text.charCodeAt(after))) {
         // 百分之90: let the Arabic branch read it and mark it
         let j = after;
-        while (j < n && (isDigit(text[j]) || ((text[j] === '.' || text[j] === '．') && isDigit(text[j + 1])))) j++;
+        while (j < n && (isDigitCode(text.charCodeAt(j)) || (isPoint(text.charCodeAt(j)) && isDigitCode(text.charCodeAt(j + 1))))) j++;
         const value = parseArabicNumber(text.slice(after, j));
         if (value !== null) {
           out.push({ start: i, end: j, raw: text.slice(i, j), value, form: 'arabic', scale: 1, digitsOnly: false, percentWord: true });
           i = j;
           continue;
         }
-      } else if (isChineseNumeralChar(text[after])) {
+      } else if (isNumeralCode(text.charCodeAt(after))) {
         let j = after;
-        while (j < n && isChineseNumeralChar(text[j])) j++;
+        while (j < n && isNumeralCode(text.charCodeAt(j))) j++;
         const value = text.slice(after, j) === '百' ? 100 : parseChineseInteger(text.slice(after, j));
         if (value !== null) {
           out.push({ start: i, end: j, raw: text.slice(i, j), value, form: 'chinese', scale: 1, digitsOnly: false, percentWord: true });
@@ -303,20 +314,27 @@ export function scanNumerals(text: string): NumeralToken[] {
         }
       }
     }
-    if (isChineseNumeralChar(c)) {
-      const start = i;
-      let j = i;
-      while (j < n && isChineseNumeralChar(text[j])) j++;
-      const raw = text.slice(start, j);
-      const token = chineseToken(raw, start);
-      if (token) out.push(token);
-      i = j;
-      continue;
-    }
-    i++;
+    // a Chinese numeral run
+    const start = i;
+    let j = i;
+    while (j < n && isNumeralCode(text.charCodeAt(j))) j++;
+    const raw = text.slice(start, j);
+    const token = chineseToken(raw, start);
+    if (token) out.push(token);
+    i = j;
   }
   return out;
 }
+
+const WAN = 0x4e07; // 万
+const YI = 0x4ebf; // 亿
+const BAI = 0x767e; // 百
+const FEN = 0x5206; // 分
+const ZHI = 0x4e4b; // 之
+/** , or ， */
+const isComma = (k: number): boolean => k === 0x2c || k === 0xff0c;
+/** . or ． */
+const isPoint = (k: number): boolean => k === 0x2e || k === 0xff0e;
 
 function chineseToken(raw: string, start: number): NumeralToken | null {
   const hasUnit = /[十百千万亿]/.test(raw);

@@ -371,6 +371,13 @@ function checkHeadingYears(ctx: RuleContext<Options>, year: number, dates: DateM
   }
 }
 
+/** 现将2024年……报告如下 */
+const STATEMENT = /(?<=(?:现将|现就|特将)[^。；]{0,12}?)(\d{4})年(?:度)?(?=[^。；]{0,30}?(?:报告|汇报)如下)/gu;
+/** 2024年，在区委区政府的领导下…… */
+const OPENING_YEAR = /^(\d{4})年(?:度)?(?=[，,])/gu;
+/** what a paragraph must contain for STATEMENT to match */
+const STATEMENT_HINT = /(?:现将|现就|特将)[^]*如下/;
+
 const EVIDENCE: Record<string, string> = { title: '标题', opening: '开头段', heading: '小标题', signature: '成文日期' };
 
 function checkStatements(ctx: RuleContext<Options>, year: number): void {
@@ -380,14 +387,17 @@ function checkStatements(ctx: RuleContext<Options>, year: number): void {
   const candidates: Array<{ block: TextBlock; re: RegExp }> = [];
   // the opening sentence: 2024年，在区委区政府的领导下…… (only when N comes from elsewhere)
   const opening = doc.preamble[0];
-  if (opening) candidates.push({ block: opening, re: /^(\d{4})年(?:度)?(?=[，,])/u });
-  // 现将2024年法治政府建设情况报告如下
+  if (opening) candidates.push({ block: opening, re: OPENING_YEAR });
+  // 现将2024年法治政府建设情况报告如下 (the lookbehind would run at every position of every
+  // paragraph: only the few paragraphs with both 如下 and 现将/现就/特将 can match)
   for (const p of doc.paragraphs) {
-    candidates.push({ block: p, re: /(?<=(?:现将|现就|特将)[^。；]{0,12}?)(\d{4})年(?:度)?(?=[^。；]{0,30}?(?:报告|汇报)如下)/gu });
+    if (!STATEMENT_HINT.test(p.text)) continue;
+    candidates.push({ block: p, re: STATEMENT });
   }
   const seen = new Set<number>();
   for (const { block, re } of candidates) {
-    for (const m of block.text.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))) {
+    re.lastIndex = 0;
+    for (let m = re.exec(block.text); m; m = re.exec(block.text)) {
       const found = Number(m[1]);
       if (found === year) continue;
       const { start, end } = sourceRange(block, m.index!, m.index! + m[0].length);

@@ -238,6 +238,8 @@ interface SentenceInfo {
   year: number | 'mixed' | null;
   /** names a month, a date or a part of the year */
   partial: boolean;
+  /** speaks of rectification, a cumulative or a plan (整改 以来 截至 计划 …): computed on first use */
+  notALevel?: boolean;
 }
 
 interface PInfo {
@@ -247,8 +249,8 @@ interface PInfo {
   sentences: SentenceInfo[];
   /** in the plan section, or under a heading about rectification, shortcomings or plans */
   otherYearSection: boolean;
-  /** inside （…） */
-  inBrackets: Uint8Array;
+  /** 1 at the text indices inside （…）; null when there are no brackets; undefined until first used (see inBrackets) */
+  brackets?: Uint8Array | null;
   /** the paragraph as one sentence, when it has none */
   whole: SentenceInfo;
 }
@@ -303,11 +305,17 @@ function analyse(doc: DocumentModel): DocInfo {
   const year = doc.facts.reportYear?.year ?? null;
   const plan = sectionIdsUnder(doc.facts.planSection);
   const parents = parentMap(doc);
+  const otherYearBySection = new Map<number | null, boolean>();
   const otherYearSection = (id: number | null): boolean => {
-    for (let s = id === null ? null : doc.allSections[id] ?? null; s; s = parents.get(s.id) ?? null) {
-      if (plan.has(s.id) || OTHER_YEAR_HEADING.test(s.heading.title)) return true;
+    let answer = otherYearBySection.get(id);
+    if (answer === undefined) {
+      answer = false;
+      for (let s = id === null ? null : doc.allSections[id] ?? null; s && !answer; s = parents.get(s.id) ?? null) {
+        if (plan.has(s.id) || OTHER_YEAR_HEADING.test(s.heading.title)) answer = true;
+      }
+      otherYearBySection.set(id, answer);
     }
-    return false;
+    return answer;
   };
   const figsBy = new Map<number, Figure[]>();
   for (const f of doc.facts.figures) {
@@ -335,14 +343,20 @@ function analyse(doc: DocumentModel): DocInfo {
     }
     figs.sort((a, b) => a.s - b.s);
     // the year of each sentence, carried to the next sentences of the paragraph
-    const dates = (datesBy.get(index) ?? []).map((d) => ({ d, s: textIndex(p, d.start) })).filter((x) => x.s >= 0).sort((a, b) => a.s - b.s);
+    const inParagraph = datesBy.get(index);
+    const dates = inParagraph === undefined ? [] : inParagraph.map((d) => ({ d, s: textIndex(p, d.start) })).filter((x) => x.s >= 0).sort((a, b) => a.s - b.s);
     const sentences: SentenceInfo[] = [];
     let carried: number | 'mixed' | null = null;
     let di = 0;
     for (const sentence of p.sentences) {
+      while (di < dates.length && dates[di]!.s < sentence.start) di++;
+      if (di >= dates.length || dates[di]!.s >= sentence.end) {
+        // no date in the sentence: the year carries on
+        sentences.push({ start: sentence.start, end: sentence.end, year: carried, partial: false });
+        continue;
+      }
       const years = new Set<number | 'mixed'>();
       let partial = false;
-      while (di < dates.length && dates[di]!.s < sentence.start) di++;
       for (let dk = di; dk < dates.length && dates[dk]!.s < sentence.end; dk++) {
         const { d, s } = dates[dk]!;
         // 较上年, 比2024年, 与去年相比: a comparison, not what the sentence is about
@@ -359,18 +373,29 @@ function analyse(doc: DocumentModel): DocInfo {
       carried = y;
       sentences.push({ start: sentence.start, end: sentence.end, year: y, partial });
     }
-    const inBrackets = new Uint8Array(text.length + 1);
-    let depth = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text[i]!;
-      if (c === '（' || c === '(') depth++;
-      inBrackets[i] = depth > 0 ? 1 : 0;
-      if ((c === '）' || c === ')') && depth > 0) depth--;
-    }
     const whole: SentenceInfo = { start: 0, end: text.length, year: null, partial: false };
-    return { p, index, figs, sentences, otherYearSection: otherYearSection(p.sectionId), inBrackets, whole };
+    return { p, index, figs, sentences, otherYearSection: otherYearSection(p.sectionId), whole };
   });
   return { doc, year, paragraphs };
+}
+
+/** Whether text index i of the paragraph is inside （…） (the brackets are found on first use: most paragraphs are never asked). */
+function inBrackets(pi: PInfo, i: number): boolean {
+  if (pi.brackets === undefined) pi.brackets = bracketMask(pi.p.text);
+  return pi.brackets !== null && pi.brackets[i] === 1;
+}
+
+function bracketMask(text: string): Uint8Array | null {
+  if (!/[（(]/.test(text)) return null;
+  const mask = new Uint8Array(text.length + 1);
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff08 || c === 0x28) depth++; // （ (
+    mask[i] = depth > 0 ? 1 : 0;
+    if ((c === 0xff09 || c === 0x29) && depth > 0) depth--; // ） )
+  }
+  return mask;
 }
 
 function sentenceAt(pi: PInfo, i: number): SentenceInfo | null {
@@ -431,11 +456,25 @@ function clauseBefore(pi: PInfo, k: number): string {
   return text.slice(a, fig.s);
 }
 
+/** Words by their first (or last) character, in list order: only these can match at that end of a string. */
+function byChar(words: readonly string[], at: (w: string) => string): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const w of words) {
+    const list = map.get(at(w)) ?? [];
+    list.push(w);
+    map.set(at(w), list);
+  }
+  return map;
+}
+const LEAD_BY_FIRST = byChar(LEAD_WORDS, (w) => w[0]!);
+const TRAIL_BY_LAST = byChar(TRAIL_WORDS, (w) => w[w.length - 1]!);
+const YEAR_LEAD = /^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?/;
+
 function trimWords(s: string): string {
-  let out = s.replace(/\s+/g, '').replace(/^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?/, '');
+  let out = s.replace(/\s+/g, '').replace(YEAR_LEAD, '');
   for (let changed = true; changed && out;) {
     changed = false;
-    for (const w of LEAD_WORDS) {
+    for (const w of LEAD_BY_FIRST.get(out[0]!) ?? []) {
       if (out.startsWith(w) && out.length > w.length) {
         out = out.slice(w.length);
         changed = true;
@@ -445,7 +484,7 @@ function trimWords(s: string): string {
   }
   for (let changed = true; changed && out;) {
     changed = false;
-    for (const w of TRAIL_WORDS) {
+    for (const w of TRAIL_BY_LAST.get(out[out.length - 1]!) ?? []) {
       if (out.endsWith(w) && out.length > w.length) {
         out = out.slice(0, -w.length);
         changed = true;
@@ -467,7 +506,8 @@ function afterScope(clause: string): string {
 
 function isGeneric(label: string): boolean {
   let rest = label;
-  for (const w of GENERIC) rest = rest.split(w).join('');
+  // (removed one after the other: taking a word out may join the halves of a later one)
+  for (const w of GENERIC) if (rest.includes(w)) rest = rest.split(w).join('');
   return rest.length < 2;
 }
 
@@ -535,7 +575,7 @@ function checkPartsAndWholes(c: Ctx, pi: PInfo): void {
   for (const m of text.matchAll(ENUM_MARKER)) markers.push({ start: m.index, end: m.index + m[0].length, enumerates: true });
   markers.sort((a, b) => a.start - b.start);
   for (const mk of markers) {
-    if (pi.inBrackets[mk.start]) continue;
+    if (inBrackets(pi, mk.start)) continue;
     // 包括 only as a list opener: 包括但不限于 is not
     if (text.startsWith('包括但', mk.start)) continue;
     const unit = unitAt(pi, mk.start);
@@ -555,12 +595,12 @@ function checkPartsAndWholes(c: Ctx, pi: PInfo): void {
       if (mk.enumerates || text.slice(unit.start, mk.start).trim() !== '') continue;
       if (!/^[\s；;。！？!?”’）)]*$/.test(text.slice(unitAt(pi, whole.s).end, unit.start))) continue;
     }
-    if (!exact(whole.f) || whole.f.unit === null || pi.inBrackets[whole.s]) continue;
+    if (!exact(whole.f) || whole.f.unit === null || inBrackets(pi, whole.s)) continue;
     // other counts of the same unit before the marker could be the whole as well (立案215件，结案203件。其中…):
     // a part is wrong only against every one of them
     const scopeStart = whole.s < unit.start ? unitAt(pi, whole.s).start : unit.start;
     const wholes = figsIn(pi, scopeStart, mk.start).map(([h]) => h)
-      .filter((h) => h.e <= mk.start && !h.f.isPercent && exact(h.f) && sameUnit(h.f, whole.f) && !pi.inBrackets[h.s]);
+      .filter((h) => h.e <= mk.start && !h.f.isPercent && exact(h.f) && sameUnit(h.f, whole.f) && !inBrackets(pi, h.s));
     if (!wholes.includes(whole)) wholes.push(whole);
     const largest = wholes.reduce((a, h) => (h.f.value > a.f.value ? h : a), whole);
     let between = text.slice(whole.e, mk.start);
@@ -583,7 +623,7 @@ function checkPartsAndWholes(c: Ctx, pi: PInfo): void {
     for (let k = figAt(pi, mk.end); k < pi.figs.length; k++) {
       const g = pi.figs[k]!;
       if (g.s >= end) break;
-      if (pi.inBrackets[g.s] && !pi.inBrackets[mk.start]) continue;
+      if (inBrackets(pi, g.s) && !inBrackets(pi, mk.start)) continue;
       const gap = text.slice(pos, g.s);
       if (/其中|包括|分别|另|此外|同时|。/.test(gap)) break;
       if (/[；;]/.test(gap) && !g.f.isPercent) {
@@ -812,20 +852,22 @@ interface Stated {
   region: string;
 }
 
+const NOT_A_LEVEL = /整改|以来|截至|截止|累计|计划|拟|将于|力争|预计/;
+
 /** A figure that states a level of something for the report year, comparable across the report. */
 function comparable(info: DocInfo, pi: PInfo, k: number, minLabel: number): { label: string; clause: string; total: boolean; region: string } | null {
   const g = pi.figs[k]!;
   const f = g.f;
   if (f.isPercent || f.unit === null || !exact(f) || f.labelSide !== 'before') return null;
-  if (pi.otherYearSection || pi.inBrackets[g.s]) return null;
+  if (pi.otherYearSection || inBrackets(pi, g.s)) return null;
   const text = pi.p.text;
   const next = text[g.e];
   if (next !== undefined && !STATEMENT_END.has(next) && !'和及与'.includes(next)) return null;
   const sentence = sentenceAt(pi, g.s);
   if (!sentence || sentence.partial) return null;
   if (sentence.year !== null && sentence.year !== info.year) return null;
-  const stext = text.slice(sentence.start, sentence.end);
-  if (/整改|以来|截至|截止|累计|计划|拟|将于|力争|预计/.test(stext)) return null;
+  sentence.notALevel ??= NOT_A_LEVEL.test(text.slice(sentence.start, sentence.end));
+  if (sentence.notALevel) return null;
   const unit = unitAt(pi, g.s);
   if (/其中|包括|分别/.test(text.slice(unit.start, g.s))) return null;
   const raw = clauseBefore(pi, k);

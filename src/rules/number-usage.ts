@@ -144,6 +144,8 @@ const HAS_DIGIT = /\d/;
 
 interface FixedPattern {
   re: RegExp;
+  /** text the pattern cannot match without (most blocks lack it: the regex is not run then) */
+  hint?: string;
   /** the corrected text of a match */
   right: (m: RegExpExecArray) => string;
 }
@@ -176,21 +178,21 @@ function nameVariants(): FixedPattern[] {
 
 const FIXED: FixedPattern[] = [
   // 党的20大, 党的第20次全国代表大会
-  { re: /党的(\d+)大/g, right: (m) => `党的${chineseNumeral(Number(m[1]))}大` },
-  { re: /党的第(\d+)次全国代表大会/g, right: (m) => `党的第${chineseNumeral(Number(m[1]))}次全国代表大会` },
+  { re: /党的(\d+)大/g, hint: '党的', right: (m) => `党的${chineseNumeral(Number(m[1]))}大` },
+  { re: /党的第(\d+)次全国代表大会/g, hint: '全国代表大会', right: (m) => `党的第${chineseNumeral(Number(m[1]))}次全国代表大会` },
   // 20届3中全会, 二十届3中全会, 20届中央委员会第3次全体会议
-  { re: new RegExp(`(?<![\\d.])${NUM}届(?:中央委员会|中央|中共中央)?${NUM}中全会`, 'g'), right: (m) => toChinese(m[0]) },
-  { re: new RegExp(`(?<![\\d.])${NUM}届(?:${BODIES})?第?${NUM}次(?:全体)?会议`, 'g'), right: (m) => toChinese(m[0]) },
-  { re: new RegExp(`(?:${BODIES})第?(\\d+)次(?:全体)?会议`, 'g'), right: (m) => toChinese(m[0]) },
+  { re: new RegExp(`(?<![\\d.])${NUM}届(?:中央委员会|中央|中共中央)?${NUM}中全会`, 'g'), hint: '中全会', right: (m) => toChinese(m[0]) },
+  { re: new RegExp(`(?<![\\d.])${NUM}届(?:${BODIES})?第?${NUM}次(?:全体)?会议`, 'g'), hint: '届', right: (m) => toChinese(m[0]) },
+  { re: new RegExp(`(?:${BODIES})第?(\\d+)次(?:全体)?会议`, 'g'), hint: '会议', right: (m) => toChinese(m[0]) },
   // “14五”, 14五规划; “8五”普法
-  { re: /(?<![\d.])(1\d)五(?=[”"’」]|规划|时期|期间|末|初|开局|收官|以来|发展|建设|[，。、；,;）)\s]|$)/g, right: (m) => `十${CN_DIGITS[Number(m[1]) % 10]}五` },
-  { re: /(?<![\d.])([1-9])五(?=[”"’」]?普法)/g, right: (m) => `${CN_DIGITS[Number(m[1])]}五` },
+  { re: /(?<![\d.])(1\d)五(?=[”"’」]|规划|时期|期间|末|初|开局|收官|以来|发展|建设|[，。、；,;）)\s]|$)/g, hint: '五', right: (m) => `十${CN_DIGITS[Number(m[1]) % 10]}五` },
+  { re: /(?<![\d.])([1-9])五(?=[”"’」]?普法)/g, hint: '普法', right: (m) => `${CN_DIGITS[Number(m[1])]}五` },
   // 第1责任人, 第1议题, 第1时间
-  { re: /第1(责任人|议题|时间|书记|要务|动力|资源|生产力|现场)/g, right: (m) => `第一${m[1]}` },
+  { re: /第1(责任人|议题|时间|书记|要务|动力|资源|生产力|现场)/g, hint: '第1', right: (m) => `第一${m[1]}` },
   // 行政执法3项制度
-  { re: /(执法[“"]?)3项制度/g, right: (m) => `${m[1]}三项制度` },
+  { re: /(执法[“"]?)3项制度/g, hint: '3项制度', right: (m) => `${m[1]}三项制度` },
   // 2个维护, 4个意识
-  { re: /(?<![\d.])(?:4个(?:意识(?!形态)|自信|全面(?![推提加落发]))|2个(?:维护|确立|结合|毫不动摇|责任(?![单人区主清书制]))|3个务必)/g, right: (m) => m[0].replace(/\d/, (d) => (d === '2' ? '两' : CN_DIGITS[Number(d)]!)) },
+  { re: /(?<![\d.])(?:4个(?:意识(?!形态)|自信|全面(?![推提加落发]))|2个(?:维护|确立|结合|毫不动摇|责任(?![单人区主清书制]))|3个务必)/g, hint: '个', right: (m) => m[0].replace(/\d/, (d) => (d === '2' ? '两' : CN_DIGITS[Number(d)]!)) },
   ...nameVariants(),
 ];
 
@@ -198,6 +200,8 @@ const FIXED: FixedPattern[] = [
 
 const UNITS_BY_LENGTH = [...UNITS].sort((a, b) => b.length - a.length);
 const RANGE = /(?<![\d.A-Za-z/:：_#－\-])(?<!\d[,，])(\d+(?:\.\d+)?)(\s*[~～〜\-–—－至到]\s*)(\d+(?:\.\d+)?)(%|％|‰|万亿|万|亿)?/g;
+/** a connector between digits that RANGE needs */
+const RANGE_HINT = /\d\s*[~～〜\-–—－至到]\s*\d/;
 const YEARISH = (s: string) => /^(?:19|20|21)\d{2}$/.test(s);
 
 /** The unit written after the second number of a range, from `at`: 万元, 亿, 人次, 年 … ('' when none). */
@@ -210,6 +214,7 @@ function unitAt(text: string, at: number, magnitude: string): string {
 
 const DASHES = '-–－‐‑−';
 const YEAR_SPAN = new RegExp(`(?<![\\d.A-Za-z/_${DASHES}])((?:19|20|21)\\d{2})(年?)([${DASHES}])((?:19|20|21)\\d{2})(?=年)`, 'g');
+const YEAR_SPAN_HINT = new RegExp(`\\d年?[${DASHES}]`);
 const SHORT_YEAR = /(?<![\d.:：\-/A-Za-z_])([’'‘]?)(\d{2})年(?=\d{1,2}月|度|底|末|初|上半年|下半年|第?[一二三四1-4]季度)|(?<![\d.:：\-/A-Za-z_])([’'‘]?)(0\d)年(?!级)/g;
 /** before a two-digit number these make it a length of time (连续10年度, 近20年底) */
 const DURATION_BEFORE = /(?:连续|近|满|每|第|共|计|超|逾|达|约|前|后|最近)$/;
@@ -251,10 +256,13 @@ export function check(ctx: RuleContext<Options>): void {
     const block = fb.block;
     const text = block.text;
     const from = fb.from;
+    // every check below needs an Arabic digit in what it finds
+    if (!HAS_DIGIT.test(text)) continue;
 
     if (options.fixedExpressions !== false) {
       const taken: Array<[number, number]> = [];
       for (const p of FIXED) {
+        if (p.hint !== undefined && !text.includes(p.hint)) continue;
         p.re.lastIndex = 0;
         for (let m = p.re.exec(text); m; m = p.re.exec(text)) {
           if (m.index < from || !HAS_DIGIT.test(m[0])) continue;
@@ -269,7 +277,7 @@ export function check(ctx: RuleContext<Options>): void {
       }
     }
 
-    if (options.rangeUnits !== 'off') {
+    if (options.rangeUnits !== 'off' && RANGE_HINT.test(text)) {
       RANGE.lastIndex = 0;
       for (let m = RANGE.exec(text); m; m = RANGE.exec(text)) {
         if (m.index < from) continue;
@@ -298,7 +306,7 @@ export function check(ctx: RuleContext<Options>): void {
       }
     }
 
-    if (options.yearSpans !== false) {
+    if (options.yearSpans !== false && YEAR_SPAN_HINT.test(text)) {
       YEAR_SPAN.lastIndex = 0;
       for (let m = YEAR_SPAN.exec(text); m; m = YEAR_SPAN.exec(text)) {
         if (m.index < from) continue;
@@ -311,7 +319,7 @@ export function check(ctx: RuleContext<Options>): void {
       }
     }
 
-    if (options.shortYears !== false) {
+    if (options.shortYears !== false && text.includes('年')) {
       SHORT_YEAR.lastIndex = 0;
       for (let m = SHORT_YEAR.exec(text); m; m = SHORT_YEAR.exec(text)) {
         if (m.index < from) continue;
