@@ -268,6 +268,8 @@ function swap16(bytes: Uint8Array): Uint8Array {
 }
 
 export function detectLineEnding(text: string): LineEnding {
+  // the common case, without a look at every character
+  if (!text.includes('\r')) return text.includes('\n') ? '\n' : 'none';
   let found: LineEnding = 'none';
   for (let i = text.search(/[\r\n]/); i !== -1 && i < text.length; i++) {
     const c = text.charCodeAt(i);
