@@ -160,14 +160,17 @@ function better(a: string[], b: string[] | null): boolean {
   return la !== lb ? la > lb : a.length < b.length;
 }
 
+const STARTS_LONGER = 1;
+const IS_SINGLE = 2;
+
 /**
  * Finds, for each block, which of a fixed list of literals it contains, in one pass over the
  * text. Most characters start no literal; at those that do, the next character usually rules
  * the place out, so the literals are indexed by their first two UTF-16 code units.
  */
 export class LiteralScanner {
-  /** 1 where a literal starts with the code unit */
-  private readonly isFirst = new Uint8Array(65536);
+  /** by code unit: STARTS_LONGER where a longer literal starts with it, | IS_SINGLE where it is a literal */
+  private readonly first = new Uint8Array(65536);
   /** 1 where a literal has the code unit second */
   private readonly isSecond = new Uint8Array(65536);
   /** one-character literals: 1 + id, by code unit */
@@ -179,11 +182,12 @@ export class LiteralScanner {
   constructor(readonly literals: readonly string[]) {
     literals.forEach((literal, id) => {
       const first = literal.charCodeAt(0);
-      this.isFirst[first] = 1;
       if (literal.length === 1) {
+        this.first[first]! |= IS_SINGLE;
         this.single.set(first, id);
         return;
       }
+      this.first[first]! |= STARTS_LONGER;
       const second = literal.charCodeAt(1);
       this.isSecond[second] = 1;
       const key = first * 65536 + second;
@@ -205,14 +209,18 @@ export class LiteralScanner {
 
   private scan(text: string): number[] {
     const found: number[] = [];
-    const { isFirst, isSecond, single, byPair, literals } = this;
+    const { isSecond, single, byPair, literals } = this;
+    const starts = this.first;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const first = text.charCodeAt(i);
-      if (isFirst[first] === 0) continue;
-      const one = single.get(first);
-      if (one !== undefined && !found.includes(one)) found.push(one);
-      if (i + 1 === n || isSecond[text.charCodeAt(i + 1)] === 0) continue;
+      const kind = starts[first]!;
+      if (kind === 0) continue;
+      if (kind & IS_SINGLE) {
+        const one = single.get(first)!;
+        if (!found.includes(one)) found.push(one);
+      }
+      if (!(kind & STARTS_LONGER) || i + 1 === n || isSecond[text.charCodeAt(i + 1)] === 0) continue;
       const ids = byPair.get(first * 65536 + text.charCodeAt(i + 1));
       if (!ids) continue;
       for (const id of ids) if (!found.includes(id) && text.startsWith(literals[id]!, i)) found.push(id);
@@ -257,19 +265,35 @@ export class PatternPrefilter {
    * For pattern numbers first … first+count-1, the ranges (in their order) whose block
    * contains one of the pattern's literals; all ranges for a pattern without literals.
    */
-  candidates(ranges: readonly TextRange[], first: number, count: number): TextRange[][] {
-    const out: TextRange[][] = [];
-    for (let k = 0; k < count; k++) out.push(this.literalIds[first + k] ? [] : [...ranges]);
-    for (const range of ranges) {
-      for (const id of this.scanner.literalsIn(range.block)) {
-        for (const pattern of this.patternsOf[id]!) {
-          const k = pattern - first;
-          if (k < 0 || k >= count) continue;
-          const list = out[k]!;
-          if (list[list.length - 1] !== range) list.push(range); // two literals of one pattern in one range
-        }
-      }
-    }
+  candidates(ranges: readonly TextRange[], first: number, count: number): Array<readonly TextRange[]> {
+    const byPattern = this.rangesByPattern(ranges);
+    const out: Array<readonly TextRange[]> = [];
+    for (let k = first; k < first + count; k++) out.push(this.literalIds[k] ? (byPattern[k] ?? NONE) : ranges);
     return out;
   }
+
+  /**
+   * For each pattern with literals, the ranges that hold one of them (undefined: none). Once
+   * per list of ranges: the checks of a rule share the document's list.
+   */
+  private rangesByPattern(ranges: readonly TextRange[]): ReadonlyArray<TextRange[] | undefined> {
+    let byPattern = this.cache.get(ranges);
+    if (!byPattern) {
+      byPattern = [];
+      for (const range of ranges) {
+        for (const id of this.scanner.literalsIn(range.block)) {
+          for (const pattern of this.patternsOf[id]!) {
+            const list = (byPattern[pattern] ??= []);
+            if (list[list.length - 1] !== range) list.push(range); // two literals of one pattern in one range
+          }
+        }
+      }
+      this.cache.set(ranges, byPattern);
+    }
+    return byPattern;
+  }
+
+  private readonly cache = new WeakMap<readonly TextRange[], Array<TextRange[] | undefined>>();
 }
+
+const NONE: readonly TextRange[] = [];
