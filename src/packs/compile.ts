@@ -350,27 +350,13 @@ function runRelation(
 ): void {
   const def = check.def;
   if (def.type !== 'relation') return;
-  const scope = def.scope ?? 'paragraph';
-  const groups = new Map<string, typeof doc.facts.figures>();
-  for (const figure of doc.facts.figures) {
-    let key = 'document';
-    if (scope !== 'document') {
-      key = `${figure.where}:${figure.paragraphIndex}`;
-      if (scope === 'sentence' && figure.paragraphIndex !== null) {
-        const paragraph = doc.paragraphs[figure.paragraphIndex]!;
-        const at = paragraph.sentences.findIndex((s) => sourceOffset(paragraph, s.end) > figure.start);
-        key += `:${at}`;
-      }
-    }
-    const list = groups.get(key) ?? [];
-    list.push(figure);
-    groups.set(key, list);
-  }
-  for (const figures of groups.values()) {
+  const groups = figureGroups(doc, def.scope ?? 'paragraph');
+  for (const figures of groups) {
     const bound = new Map<string, (typeof figures)[number]>();
     for (const f of check.figures) {
       const match = figures.find((x) => f.label.test(x.label) && (!f.unit || f.unit.test(x.unit ?? '')));
-      if (match) bound.set(f.name, match);
+      if (!match) break; // a name left unbound: the condition is not tested here
+      bound.set(f.name, match);
     }
     if (bound.size !== check.figures.length) continue;
     const values = Object.fromEntries([...bound].map(([name, f]) => [name, f.value]));
@@ -383,6 +369,36 @@ function runRelation(
     }
     report({ messageId: `c${check.index}`, data, start: anchor.start, end: anchor.end });
   }
+}
+
+type Figures = DocumentModel['facts']['figures'];
+const figureGroupCache = new WeakMap<DocumentModel, Map<string, Figures[]>>();
+
+/** The document's figures grouped by scope unit (the whole document, a paragraph or a sentence), in order: once per document and scope. */
+function figureGroups(doc: DocumentModel, scope: 'document' | 'paragraph' | 'sentence'): Figures[] {
+  let byScope = figureGroupCache.get(doc);
+  if (!byScope) figureGroupCache.set(doc, (byScope = new Map()));
+  let groups = byScope.get(scope);
+  if (!groups) {
+    const byKey = new Map<string, Figures>();
+    for (const figure of doc.facts.figures) {
+      let key = 'document';
+      if (scope !== 'document') {
+        key = `${figure.where}:${figure.paragraphIndex}`;
+        if (scope === 'sentence' && figure.paragraphIndex !== null) {
+          const paragraph = doc.paragraphs[figure.paragraphIndex]!;
+          const at = paragraph.sentences.findIndex((s) => sourceOffset(paragraph, s.end) > figure.start);
+          key += `:${at}`;
+        }
+      }
+      const list = byKey.get(key) ?? [];
+      list.push(figure);
+      byKey.set(key, list);
+    }
+    groups = [...byKey.values()];
+    byScope.set(scope, groups);
+  }
+  return groups;
 }
 
 function unitsFor(doc: DocumentModel, scope: PackScope, partsOf: () => Map<string, FoundPart>): Unit[] {
