@@ -184,6 +184,7 @@ function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilte
     return Boolean(jsonLogic.apply(check.def.when as never, { ...facts, unit: unitFacts }));
   };
 
+  const candidatesIn = prefilter.forRun();
   for (const check of checks) {
     const id = `c${check.index}`;
     const level = check.def.level;
@@ -199,7 +200,7 @@ function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilte
     const units = unitsFor(doc, check.def.scope ?? 'document', partsOf).filter((u) => holds(check, u));
     const def = check.def;
     // for each pattern of the check, the ranges of the unit where it can match at all
-    const candidates = (ranges: readonly TextRange[]) => prefilter.candidates(ranges, check.firstPattern, check.patterns.length);
+    const candidates = (ranges: readonly TextRange[]) => candidatesIn(ranges, check.firstPattern, check.patterns.length);
     switch (def.type) {
       case 'forbid':
         for (const unit of units) {

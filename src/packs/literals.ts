@@ -1,11 +1,10 @@
-import type { TextBlock } from '../model.js';
 import type { TextRange } from './units.js';
 
 /**
  * A prefilter for pack patterns. Most patterns of a pack contain a literal that every match
- * must contain (法治审核, 习近平…, 做出); a block without any such literal cannot match, so the
- * pattern need not run on it. Each block is scanned once per rule for all the rule's literals,
- * and each pattern then runs only on the blocks that hold one of its own.
+ * must contain (法治审核, 习近平…, 做出); a range of text without any such literal cannot match,
+ * so the pattern need not run on it. Each range is scanned once for all the rule's literals, and
+ * each pattern then runs only on the ranges that hold one of its own.
  */
 
 /**
@@ -164,8 +163,7 @@ const STARTS_LONGER = 1;
 const IS_SINGLE = 2;
 
 /**
- * Finds, for each block, which of a fixed list of literals it contains, in one pass over the
- * text. Most characters start no literal; at those that do, the next character usually rules
+ * Finds which of a fixed list of literals a text contains, in one pass over the text. Most characters start no literal; at those that do, the next character usually rules
  * the place out, so the literals are indexed by their first two UTF-16 code units.
  */
 export class LiteralScanner {
@@ -173,11 +171,10 @@ export class LiteralScanner {
   private readonly first = new Uint8Array(65536);
   /** 1 where a literal has the code unit second */
   private readonly isSecond = new Uint8Array(65536);
-  /** one-character literals: 1 + id, by code unit */
+  /** one-character literals: their id, by code unit */
   private readonly single = new Map<number, number>();
   /** longer literals, by their first two code units (first * 65536 + second) */
   private readonly byPair = new Map<number, number[]>();
-  private readonly cache = new WeakMap<TextBlock, readonly number[]>();
 
   constructor(readonly literals: readonly string[]) {
     literals.forEach((literal, id) => {
@@ -197,17 +194,8 @@ export class LiteralScanner {
     });
   }
 
-  /** The ids of the literals found in the block's text, each once (computed once per block). */
-  literalsIn(block: TextBlock): readonly number[] {
-    let found = this.cache.get(block);
-    if (!found) {
-      found = this.scan(block.text);
-      this.cache.set(block, found);
-    }
-    return found;
-  }
-
-  private scan(text: string): number[] {
+  /** The ids of the literals found in the text, each once. */
+  literalsIn(text: string): number[] {
     const found: number[] = [];
     const { isSecond, single, byPair, literals } = this;
     const starts = this.first;
@@ -262,38 +250,37 @@ export class PatternPrefilter {
   }
 
   /**
-   * For pattern numbers first … first+count-1, the ranges (in their order) whose block
-   * contains one of the pattern's literals; all ranges for a pattern without literals.
+   * A lookup for one run of the rule over a document: for a list of ranges and pattern numbers
+   * first … first+count-1, the ranges (in their order) whose block contains one of the pattern's
+   * literals, or all ranges for a pattern without literals. Each list of ranges is scanned once
+   * per run: the checks of a rule share the document's list.
    */
-  candidates(ranges: readonly TextRange[], first: number, count: number): Array<readonly TextRange[]> {
-    const byPattern = this.rangesByPattern(ranges);
-    const out: Array<readonly TextRange[]> = [];
-    for (let k = first; k < first + count; k++) out.push(this.literalIds[k] ? (byPattern[k] ?? NONE) : ranges);
-    return out;
+  forRun(): (ranges: readonly TextRange[], first: number, count: number) => Array<readonly TextRange[]> {
+    const indexed = new Map<readonly TextRange[], ReadonlyArray<TextRange[] | undefined>>();
+    return (ranges, first, count) => {
+      let byPattern = indexed.get(ranges);
+      if (!byPattern) indexed.set(ranges, (byPattern = this.rangesByPattern(ranges)));
+      const out: Array<readonly TextRange[]> = [];
+      for (let k = first; k < first + count; k++) out.push(this.literalIds[k] ? (byPattern[k] ?? NONE) : ranges);
+      return out;
+    };
   }
 
-  /**
-   * For each pattern with literals, the ranges that hold one of them (undefined: none). Once
-   * per list of ranges: the checks of a rule share the document's list.
-   */
-  private rangesByPattern(ranges: readonly TextRange[]): ReadonlyArray<TextRange[] | undefined> {
-    let byPattern = this.cache.get(ranges);
-    if (!byPattern) {
-      byPattern = [];
-      for (const range of ranges) {
-        for (const id of this.scanner.literalsIn(range.block)) {
-          for (const pattern of this.patternsOf[id]!) {
-            const list = (byPattern[pattern] ??= []);
-            if (list[list.length - 1] !== range) list.push(range); // two literals of one pattern in one range
-          }
+  /** For each pattern with literals, the ranges that hold one of them (undefined: none). */
+  private rangesByPattern(ranges: readonly TextRange[]): Array<TextRange[] | undefined> {
+    const byPattern: Array<TextRange[] | undefined> = [];
+    for (const range of ranges) {
+      const text = range.block.text;
+      const ids = this.scanner.literalsIn(range.start === 0 && range.end === text.length ? text : text.slice(range.start, range.end));
+      for (const id of ids) {
+        for (const pattern of this.patternsOf[id]!) {
+          const list = (byPattern[pattern] ??= []);
+          if (list[list.length - 1] !== range) list.push(range); // two literals of one pattern in one range
         }
       }
-      this.cache.set(ranges, byPattern);
     }
     return byPattern;
   }
-
-  private readonly cache = new WeakMap<readonly TextRange[], Array<TextRange[] | undefined>>();
 }
 
 const NONE: readonly TextRange[] = [];
