@@ -251,7 +251,7 @@ export class PatternPrefilter {
 
   /**
    * A lookup for one run of the rule over a document: for a list of ranges and pattern numbers
-   * first … first+count-1, the ranges (in their order) whose block contains one of the pattern's
+   * first … first+count-1, the ranges (in their order) whose text contains one of the pattern's
    * literals, or all ranges for a pattern without literals. Each list of ranges is scanned once
    * per run: the checks of a rule share the document's list.
    */
