@@ -1,11 +1,13 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config/index.js';
 import { getValidators } from '../src/config/validators.js';
 import { ConfigError } from '../src/errors.js';
 import { lintText } from '../src/index.js';
+import { requiredLiterals } from '../src/packs/literals.js';
 import { loadPackFile } from '../src/packs/load.js';
+import type { Pack } from '../src/packs/types.js';
 import { allRules } from '../src/rules/index.js';
 import { cli, ROOT, tempDir } from './cli-helpers.js';
 
@@ -47,6 +49,70 @@ describe('shipped packs', () => {
       const loaded = loadPackFile(path.join(ROOT, 'rules', f), f, validate);
       expect(loaded.rules.length, f).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('pattern prefilter: the literals every match contains', () => {
+  it('reads the most selective required text, or none', () => {
+    expect(requiredLiterals('法治审核')).toEqual(['法治审核']);
+    expect(requiredLiterals('习近平(?:总书记|主席)?为核心的党中央')).toEqual(['为核心的党中央']);
+    expect(requiredLiterals('(^|[^学练])习(总书记|主席)')).toEqual(['总书记', '主席']);
+    expect(requiredLiterals('做出((?:了|过)?[^，。]{0,8}?(?:决定|贡献))')).toEqual(['做出']);
+    expect(requiredLiterals('执法全程记录(制度)')).toEqual(['执法全程记录']);
+    expect(requiredLiterals('广西省(?!级)')).toEqual(['广西省']);
+    expect(requiredLiterals('(?:尊法|学法){4}')).toEqual(['尊法', '学法']);
+    expect(requiredLiterals('一是|二是')).toEqual(['一是', '二是']);
+    expect(requiredLiterals('ab+c')).toEqual(['ab']);
+    expect(requiredLiterals('(?<=现将)年度')).toEqual(['年度']);
+    expect(requiredLiterals('\\d+年')).toEqual(['年']);
+    expect(requiredLiterals('\\u4e00\\u4e8c年度')).toEqual(['年度']);
+    // nothing pins these down: they run on every block
+    for (const source of ['a?b*', '[甲乙]', '(?=法治)\\S+', '一是|\\d', '(?:甲乙)?', '\\p{Script=Han}{2}']) {
+      expect(requiredLiterals(source), source).toBeNull();
+    }
+  });
+
+  it('every match of a shipped pattern in the test corpus contains one of its literals', () => {
+    const sources: string[] = [];
+    for (const f of readdirSync(path.join(ROOT, 'rules')).filter((name) => name.endsWith('.json'))) {
+      const p = JSON.parse(readFileSync(path.join(ROOT, 'rules', f), 'utf8')) as Pack;
+      for (const c of p.rules.flatMap((r) => r.checks)) {
+        if (c.type === 'forbid') sources.push(...c.patterns);
+        if (c.type === 'prefer') sources.push(...c.replace.map((e) => e.wrong));
+        if (c.type === 'count') sources.push(c.pattern);
+        if (c.type === 'consistent') sources.push(...c.forms);
+        if (c.type === 'requires') sources.push(c.if, c.then);
+      }
+    }
+    const corpus = readdirSync(path.join(ROOT, 'test/corpus'))
+      .filter((f) => f.endsWith('.txt') || f.endsWith('.md'))
+      .map((f) => readFileSync(path.join(ROOT, 'test/corpus', f), 'utf8'))
+      .join('\n');
+    let matches = 0;
+    for (const source of sources) {
+      const literals = requiredLiterals(source);
+      if (!literals) continue;
+      for (const m of corpus.matchAll(new RegExp(source, 'gu'))) {
+        matches++;
+        expect(literals.some((l) => m[0].includes(l)), `${source} on ${m[0]}`).toBe(true);
+      }
+    }
+    expect(matches).toBeGreaterThan(10);
+  });
+
+  it('patterns with and without literals, lookarounds and sentence scope in one rule', async () => {
+    const dir = setup(pack([
+      { type: 'forbid', patterns: ['(?:尊法|学法){2}', '然后(?=乙方)', '[甲乙]方'], message: '「{{match}}」' },
+      { type: 'forbid', patterns: ['^另外'], scope: 'sentence', message: '句首「{{match}}」' },
+    ]));
+    const found = await lint(dir, '学法尊法。另外，甲方同意，然后乙方签字。\n不必另外说明。\n');
+    expect(found.map((f) => [f.line, f.column, f.text])).toEqual([
+      [1, 1, '学法尊法'],
+      [1, 6, '另外'],
+      [1, 9, '甲方'],
+      [1, 14, '然后'],
+      [1, 16, '乙方'],
+    ]);
   });
 });
 

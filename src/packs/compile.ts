@@ -4,6 +4,7 @@ import { contiguousSourceRange, sourceEndOffset, sourceOffset, sourceRange } fro
 import type { LocalizedText, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
 import { documentFacts, SAMPLE_FACTS, type UnitFacts } from './facts.js';
 import { closestHeading, compileParts, findParts, type CompiledPart, type FoundPart } from './parts.js';
+import { PatternPrefilter } from './literals.js';
 import { compilePattern, PatternError } from './regex.js';
 import type { JsonLogic, Level, Pack, PackCheck, PackRule, PackScope, PackText } from './types.js';
 import {
@@ -39,6 +40,8 @@ interface CompiledCheck {
   index: number;
   def: PackCheck;
   patterns: RegExp[];
+  /** the number of patterns[0] among the rule's patterns in its prefilter */
+  firstPattern: number;
   /** prefer: the `unless` patterns, sticky, by replace index */
   unless: Array<RegExp | null>;
   parts: CompiledPart[];
@@ -53,10 +56,12 @@ export function packRules(pack: Pack, docBase: string | null): Rule[] {
 
 function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string | null): Rule {
   const messages: Record<string, LocalizedText> = {};
+  // the sources of all checks' patterns, in order, for the rule's prefilter
+  const sources: string[] = [];
   const checks: CompiledCheck[] = rule.checks.map((def, index) => {
     const at = `${path}.checks[${index}]`;
     if (def.when !== undefined) checkLogic(def.when, `${at}.when`);
-    const compiled: CompiledCheck = { index, def, patterns: [], unless: [], parts: [], figures: [] };
+    const compiled: CompiledCheck = { index, def, patterns: [], firstPattern: sources.length, unless: [], parts: [], figures: [] };
     const pattern = (source: string, where: string) => {
       try {
         return compilePattern(source);
@@ -109,6 +114,7 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
         }
         break;
     }
+    if (def.type !== 'relation') sources.push(...compiled.patterns.map((re) => re.source));
     if (def.type === 'sections') {
       messages[`c${index}.missing`] = def.message ? text(def.message) : SECTION_MESSAGES.missing;
       messages[`c${index}.missingNear`] = def.message ? text(def.message) : SECTION_MESSAGES.missingNear;
@@ -133,7 +139,8 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
     pack: pack.id,
     ...(rule.doc && docBase ? { docPath: new URL(rule.doc, docBase).pathname } : {}),
   };
-  return { meta, check: (ctx) => runRule(pack, checks, ctx) };
+  const prefilter = new PatternPrefilter(sources);
+  return { meta, check: (ctx) => runRule(pack, checks, prefilter, ctx) };
 }
 
 function checkLogic(logic: JsonLogic, path: string): void {
@@ -146,7 +153,7 @@ function checkLogic(logic: JsonLogic, path: string): void {
 
 // ---------------------------------------------------------------- running
 
-function runRule(pack: Pack, checks: CompiledCheck[], ctx: RuleContext): void {
+function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilter, ctx: RuleContext): void {
   const doc = ctx.document;
   const facts = documentFacts(doc);
   if (pack.reportType && facts.reportType !== pack.reportType) return;
@@ -177,6 +184,7 @@ function runRule(pack: Pack, checks: CompiledCheck[], ctx: RuleContext): void {
     return Boolean(jsonLogic.apply(check.def.when as never, { ...facts, unit: unitFacts }));
   };
 
+  const candidatesIn = prefilter.forRun();
   for (const check of checks) {
     const id = `c${check.index}`;
     const level = check.def.level;
@@ -191,20 +199,24 @@ function runRule(pack: Pack, checks: CompiledCheck[], ctx: RuleContext): void {
     }
     const units = unitsFor(doc, check.def.scope ?? 'document', partsOf).filter((u) => holds(check, u));
     const def = check.def;
+    // for each pattern of the check, the ranges of the unit where it can match at all
+    const candidates = (ranges: readonly TextRange[]) => candidatesIn(ranges, check.firstPattern, check.patterns.length);
     switch (def.type) {
       case 'forbid':
         for (const unit of units) {
-          for (const re of check.patterns) {
-            for (const m of matchesIn(unit.ranges, re)) report({ messageId: id, data: { match: m.match[0] }, ...place(m.range, m.index, m.match[0].length) });
+          const where = candidates(unit.ranges);
+          for (const [k, re] of check.patterns.entries()) {
+            for (const m of matchesIn(where[k]!, re)) report({ messageId: id, data: { match: m.match[0] }, ...place(m.range, m.index, m.match[0].length) });
           }
         }
         break;
       case 'prefer':
         for (const unit of units) {
+          const where = candidates(unit.ranges);
           check.patterns.forEach((re, k) => {
             const entry = def.replace[k]!;
             const unless = check.unless[k];
-            for (const m of matchesIn(unit.ranges, re)) {
+            for (const m of matchesIn(where[k]!, re)) {
               if (unless) {
                 unless.lastIndex = m.index;
                 if (unless.test(m.range.block.text)) continue;
@@ -219,7 +231,7 @@ function runRule(pack: Pack, checks: CompiledCheck[], ctx: RuleContext): void {
         break;
       case 'count':
         for (const unit of units) {
-          const found = [...matchesIn(unit.ranges, check.patterns[0]!)];
+          const found = [...matchesIn(candidates(unit.ranges)[0]!, check.patterns[0]!)];
           const data = { count: found.length, min: def.min ?? 0, max: def.max ?? '∞' };
           if (def.min !== undefined && found.length < def.min) {
             const first = unit.ranges[0];
@@ -232,7 +244,8 @@ function runRule(pack: Pack, checks: CompiledCheck[], ctx: RuleContext): void {
         break;
       case 'consistent': {
         const all = units.flatMap((u) => u.ranges);
-        const [a = [], b = []] = check.patterns.map((re) => collect(all, re));
+        const where = candidates(all);
+        const [a = [], b = []] = check.patterns.map((re, k) => collect(where[k]!, re));
         if (a.length && b.length) {
           const [minority, majority] = b.length <= a.length ? [b, a] : [a, b];
           for (const m of minority) {
@@ -243,9 +256,10 @@ function runRule(pack: Pack, checks: CompiledCheck[], ctx: RuleContext): void {
       }
       case 'requires':
         for (const unit of units) {
-          const first = matchesIn(unit.ranges, check.patterns[0]!).next();
+          const where = candidates(unit.ranges);
+          const first = matchesIn(where[0]!, check.patterns[0]!).next();
           if (first.done) continue;
-          if (!matchesIn(unit.ranges, check.patterns[1]!).next().done) continue;
+          if (!matchesIn(where[1]!, check.patterns[1]!).next().done) continue;
           report({ messageId: id, data: { match: first.value.match[0] }, ...place(first.value.range, first.value.index, first.value.match[0].length) });
         }
         break;
@@ -253,7 +267,7 @@ function runRule(pack: Pack, checks: CompiledCheck[], ctx: RuleContext): void {
   }
 }
 
-const collect = (ranges: TextRange[], re: RegExp) => [...matchesIn(ranges, re)];
+const collect = (ranges: readonly TextRange[], re: RegExp) => [...matchesIn(ranges, re)];
 
 /**
  * A `prefer` replacement with $1…, $& and $$ filled from the match where it was found (running
@@ -337,27 +351,13 @@ function runRelation(
 ): void {
   const def = check.def;
   if (def.type !== 'relation') return;
-  const scope = def.scope ?? 'paragraph';
-  const groups = new Map<string, typeof doc.facts.figures>();
-  for (const figure of doc.facts.figures) {
-    let key = 'document';
-    if (scope !== 'document') {
-      key = `${figure.where}:${figure.paragraphIndex}`;
-      if (scope === 'sentence' && figure.paragraphIndex !== null) {
-        const paragraph = doc.paragraphs[figure.paragraphIndex]!;
-        const at = paragraph.sentences.findIndex((s) => sourceOffset(paragraph, s.end) > figure.start);
-        key += `:${at}`;
-      }
-    }
-    const list = groups.get(key) ?? [];
-    list.push(figure);
-    groups.set(key, list);
-  }
-  for (const figures of groups.values()) {
+  const groups = figureGroups(doc, def.scope ?? 'paragraph');
+  for (const figures of groups) {
     const bound = new Map<string, (typeof figures)[number]>();
     for (const f of check.figures) {
       const match = figures.find((x) => f.label.test(x.label) && (!f.unit || f.unit.test(x.unit ?? '')));
-      if (match) bound.set(f.name, match);
+      if (!match) break; // a name left unbound: the condition is not tested here
+      bound.set(f.name, match);
     }
     if (bound.size !== check.figures.length) continue;
     const values = Object.fromEntries([...bound].map(([name, f]) => [name, f.value]));
@@ -370,6 +370,36 @@ function runRelation(
     }
     report({ messageId: `c${check.index}`, data, start: anchor.start, end: anchor.end });
   }
+}
+
+type Figures = DocumentModel['facts']['figures'];
+const figureGroupCache = new WeakMap<DocumentModel, Map<string, Figures[]>>();
+
+/** The document's figures grouped by scope unit (the whole document, a paragraph or a sentence), in order: once per document and scope. */
+function figureGroups(doc: DocumentModel, scope: 'document' | 'paragraph' | 'sentence'): Figures[] {
+  let byScope = figureGroupCache.get(doc);
+  if (!byScope) figureGroupCache.set(doc, (byScope = new Map()));
+  let groups = byScope.get(scope);
+  if (!groups) {
+    const byKey = new Map<string, Figures>();
+    for (const figure of doc.facts.figures) {
+      let key = 'document';
+      if (scope !== 'document') {
+        key = `${figure.where}:${figure.paragraphIndex}`;
+        if (scope === 'sentence' && figure.paragraphIndex !== null) {
+          const paragraph = doc.paragraphs[figure.paragraphIndex]!;
+          const at = paragraph.sentences.findIndex((s) => sourceOffset(paragraph, s.end) > figure.start);
+          key += `:${at}`;
+        }
+      }
+      const list = byKey.get(key) ?? [];
+      list.push(figure);
+      byKey.set(key, list);
+    }
+    groups = [...byKey.values()];
+    byScope.set(scope, groups);
+  }
+  return groups;
 }
 
 function unitsFor(doc: DocumentModel, scope: PackScope, partsOf: () => Map<string, FoundPart>): Unit[] {

@@ -13,13 +13,21 @@ export interface DocumentFacts {
 
 const cache = new WeakMap<DocumentModel, DocumentFacts>();
 
-/** Computed once per document, on first use. */
+/**
+ * Made once per document, on first use. The report type and year are read from doc.facts (which
+ * computes each once) only when asked for: a rule that needs neither, or only the type, does not
+ * pay for inferring the year.
+ */
 export function documentFacts(doc: DocumentModel): DocumentFacts {
   let facts = cache.get(doc);
   if (!facts) {
     facts = {
-      reportType: doc.facts.reportType,
-      year: doc.facts.reportYear?.year ?? null,
+      get reportType() {
+        return doc.facts.reportType;
+      },
+      get year() {
+        return doc.facts.reportYear?.year ?? null;
+      },
       format: doc.format,
       sectionCount: doc.allSections.length,
       hasTitle: doc.title !== null,

@@ -10,15 +10,29 @@ export interface TextRange {
 /** What a check looks at, once: a list of text ranges (the texts of one heading, paragraph, sentence, section or the whole document). */
 export interface Unit {
   kind: 'document' | 'heading' | 'paragraph' | 'sentence' | 'section';
-  ranges: TextRange[];
+  ranges: readonly TextRange[];
   /** the section the unit is, or lies in; null before the first heading */
   section: Section | null;
 }
 
 const whole = (block: TextBlock): TextRange => ({ block, start: 0, end: block.text.length });
 
-/** Every text block of the document in order: title, addressee, headings and paragraphs, signature. */
-export function documentRanges(doc: DocumentModel): TextRange[] {
+const documentRangesCache = new WeakMap<DocumentModel, readonly TextRange[]>();
+
+/**
+ * Every text block of the document in order: title, addressee, headings and paragraphs, signature.
+ * Built once per document and shared by every check: callers must not change the list.
+ */
+export function documentRanges(doc: DocumentModel): readonly TextRange[] {
+  let ranges = documentRangesCache.get(doc);
+  if (!ranges) {
+    ranges = collectDocumentRanges(doc);
+    documentRangesCache.set(doc, ranges);
+  }
+  return ranges;
+}
+
+function collectDocumentRanges(doc: DocumentModel): TextRange[] {
   const blocks: TextBlock[] = [];
   if (doc.title) blocks.push(doc.title);
   if (doc.addressee) blocks.push(doc.addressee);
@@ -65,9 +79,10 @@ export function sentenceUnits(doc: DocumentModel): Unit[] {
 }
 
 /** Every regex match inside the ranges, with the range it was found in. */
-export function* matchesIn(ranges: TextRange[], re: RegExp): Generator<{ range: TextRange; index: number; match: RegExpExecArray }> {
+export function* matchesIn(ranges: readonly TextRange[], re: RegExp): Generator<{ range: TextRange; index: number; match: RegExpExecArray }> {
   for (const range of ranges) {
-    const text = range.block.text.slice(range.start, range.end);
+    const whole = range.block.text;
+    const text = range.start === 0 && range.end === whole.length ? whole : whole.slice(range.start, range.end);
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {

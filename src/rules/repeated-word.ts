@@ -106,6 +106,8 @@ const CLOSE_QUOTES = new Set('》”」』〉');
 /** Markdown inline syntax that would be left empty if the text it wraps were removed. */
 const MARKUP_OPEN = new Set('*_~`[');
 const MARKUP_CLOSE = new Set('*_~`]');
+/** the words that can explain a doubled function word (either list) */
+const EXPLAINING_WORDS = [...FUNCTION_WORD_NEIGHBOURS, ...SEGMENTER_GAPS];
 
 let allowlist: Set<string> | null = null;
 let segmenter: Intl.Segmenter | null = null;
@@ -124,12 +126,37 @@ function builtinAllowlist(): Set<string> {
   return allowlist;
 }
 
-function words(text: string, start: number, end: number): Array<{ start: number; end: number }> {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  return Array.from(segmenter.segment(text.slice(start, end)), (s) => ({
-    start: start + s.index,
-    end: start + s.index + s.segment.length,
-  }));
+/**
+ * The words of text[start, end), as the segmenter cuts that window. Only the words around a
+ * few places are needed, so they are asked for one at a time (containing) rather than listing
+ * every word of the window: the cuts are the same either way.
+ */
+class Words {
+  private readonly segments: Intl.Segments;
+  constructor(private readonly start: number, private readonly end: number, text: string) {
+    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+    this.segments = segmenter.segment(text.slice(start, end));
+  }
+
+  /** the word containing index i of the text, or undefined outside the window */
+  at(i: number): { start: number; end: number } | undefined {
+    if (i < this.start || i >= this.end) return undefined;
+    const s = this.segments.containing(i - this.start)!;
+    return { start: this.start + s.index, end: this.start + s.index + s.segment.length };
+  }
+
+  /** the word before / after a word of the window */
+  before(word: { start: number }) {
+    return this.at(word.start - 1);
+  }
+  after(word: { end: number }) {
+    return this.at(word.end);
+  }
+
+  /** whether a word starts at index i, or i is the end of the window */
+  isBoundary(i: number): boolean {
+    return i === this.end || this.at(i)?.start === i;
+  }
 }
 
 /** whether `word` ends at index `end` of `text` */
@@ -192,30 +219,29 @@ function checkSingle(c: Checker, text: string, a: number, b: number): [number, n
 
   if (FUNCTION_WORDS.has(ch)) {
     const explains = (w: string) => w.includes(ch);
-    if ([...FUNCTION_WORD_NEIGHBOURS, ...SEGMENTER_GAPS].some((w) => explains(w) && endsAt(text, w, a + 1))) a++;
-    if (b > a && [...FUNCTION_WORD_NEIGHBOURS, ...SEGMENTER_GAPS].some((w) => explains(w) && text.startsWith(w, b - 1))) b--;
+    if (EXPLAINING_WORDS.some((w) => explains(w) && endsAt(text, w, a + 1))) a++;
+    if (b > a && EXPLAINING_WORDS.some((w) => explains(w) && text.startsWith(w, b - 1))) b--;
     return b - a >= 2 && !isAllowed(c, text, a, b, ch) ? [a, b] : null;
   }
-  const segs = words(text, Math.max(0, a - WINDOW), Math.min(text.length, b + WINDOW));
-  const at = (i: number) => segs.findIndex((s) => s.start <= i && i < s.end);
+  const words = new Words(Math.max(0, a - WINDOW), Math.min(text.length, b + WINDOW), text);
   // 学习|习近平, 人民|民主, 旨在|在: the first copy is the end of the word before
-  if (segs[at(a)]!.start < a || SEGMENTER_GAPS.some((w) => endsAt(text, w, a + 1))) a++;
+  if (words.at(a)!.start < a || SEGMENTER_GAPS.some((w) => endsAt(text, w, a + 1))) a++;
   // 年|年底, 为了|了解, 与|与会: the last copy starts the word after
-  if (b > a && (segs[at(b - 1)]!.end > b || SEGMENTER_GAPS.some((w) => w[0] === ch && text.startsWith(w, b - 1)))) b--;
+  if (b > a && (words.at(b - 1)!.end > b || SEGMENTER_GAPS.some((w) => w[0] === ch && text.startsWith(w, b - 1)))) b--;
   if (b - a < 2) return null;
   if (b - a === 2 && isAllowed(c, text, a, b, ch)) return null;
 
-  const first = at(a);
-  const last = at(b - 1);
+  const first = words.at(a)!;
+  const last = words.at(b - 1)!;
   // one segment covers the run: a word of its own (评评, 两两) or part of one (是是非非)
-  if (first === last) return null;
+  if (first.start === last.start) return null;
   if (b - a === 2) {
     if (insideQuotes(text, a)) return null;
     // The segmenter splits words it does not know into single characters (排|查|查|处), so a
     // content character is reported only when known words stand on both sides.
     const clear = (s: { start: number; end: number } | undefined) =>
       !s || s.end - s.start > 1 || !HAN.test(text.slice(s.start, s.end));
-    if (!clear(segs[first - 1]) || !clear(segs[last + 1])) return null;
+    if (!clear(words.before(first)) || !clear(words.after(last))) return null;
   }
   return [a, b];
 }
@@ -232,10 +258,8 @@ function checkUnit(c: Checker, text: string, start: number, unit: string, r: num
     w.length > unit.length && (text.startsWith(w, last) || endsAt(text, w, start + unit.length));
   if (SEGMENTER_GAPS.some(inWord)) return false;
   // Each copy must be whole words at this place: 是不是|不需要 is not 是不 twice.
-  const segs = words(text, Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW));
-  const boundaries = new Set(segs.map((s) => s.start));
-  boundaries.add(segs[segs.length - 1]!.end);
-  for (let j = 0; j <= r; j++) if (!boundaries.has(start + j * unit.length)) return false;
+  const words = new Words(Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW), text);
+  for (let j = 0; j <= r; j++) if (!words.isBoundary(start + j * unit.length)) return false;
   return true;
 }
 
@@ -253,46 +277,92 @@ function fixRange(block: TextBlock, source: string, start: number, end: number, 
   return null;
 }
 
-function checkBlock(ctx: RuleContext<Options>, c: Checker, block: TextBlock, seen: Set<string>): void {
-  const text = block.text;
+/**
+ * For each UTF-16 code unit, where it was last seen, as lastSeenBase + index: values below the
+ * current text's base are from earlier texts. Reused across texts so that it is never cleared.
+ */
+const lastSeen = new Int32Array(65536);
+let lastSeenBase = 1;
+
+/**
+ * The places where a run of k Han characters (k = 1..MAX_UNIT) is immediately repeated, each the
+ * start of a maximal run (提升提升提升 is one place), as p * 8 + k in ascending order: the order
+ * in which checkBlock tries them. A repeat at p needs text[p] === text[p + k], so a position q is
+ * only looked at when its character occurred in the MAX_UNIT before it, which one table look-up tells.
+ */
+function doubledRuns(text: string): number[] {
   const n = text.length;
-  for (let p = 0; p < n; p++) {
-    for (let k = 1; k <= MAX_UNIT && p + 2 * k <= n; k++) {
-      // cheap test first: most positions fail here
-      if (text.charCodeAt(p) !== text.charCodeAt(p + k)) continue;
-      const unit = text.slice(p, p + k);
-      if (text.slice(p + k, p + 2 * k) !== unit || !HAN.test(unit)) continue;
-      // only the start of a maximal run: 提升提升提升 is one finding
-      if (p >= k && text.slice(p - k, p) === unit) continue;
-      let r = 2;
-      while (text.startsWith(unit, p + r * k)) r++;
-
-      let span: [number, number] | null;
-      if (k === 1) span = checkSingle(c, text, p, p + r);
-      else span = checkUnit(c, text, p, unit, r) ? [p, p + r * k] : null;
-      if (!span) continue;
-
-      const [start, end] = span;
-      const count = (end - start) / k;
-      // the end is taken after the last character, not at the next segment's start (past any `**`)
-      const from = sourceOffset(block, start);
-      const to = sourceOffset(block, end - 1) + 1;
-      const key = `${from}:${to}`;
-      if (!seen.has(key)) {
-        seen.add(key);
-        const fix = fixRange(block, ctx.document.source, start, end, k);
-        ctx.report({
-          messageId: count === 2 ? 'doubled' : 'repeated',
-          data: { text: text.slice(start, end), word: unit, count },
-          start: from,
-          end: to,
-          ...(fix ? { fix: { ...fix, text: '' } } : {}),
-        });
-      }
-      p = end - 1;
-      break;
+  if (lastSeenBase > 1e9) {
+    lastSeen.fill(0);
+    lastSeenBase = 1;
+  }
+  const base = lastSeenBase;
+  lastSeenBase += n + 1;
+  const found: number[] = [];
+  for (let q = 0; q < n; q++) {
+    const code = text.charCodeAt(q);
+    const previous = lastSeen[code]! - base;
+    lastSeen[code] = base + q;
+    if (previous < 0 || q - previous > MAX_UNIT) continue;
+    for (let p = Math.max(0, q - MAX_UNIT); p < q; p++) {
+      const k = q - p;
+      if (text.charCodeAt(p) !== code || p + 2 * k > n) continue;
+      // text[p, q) === text[q, q + k), compared without slicing: most fail at once
+      let i = 1;
+      while (i < k && text.charCodeAt(p + i) === text.charCodeAt(q + i)) i++;
+      if (i < k) continue;
+      const unit = text.slice(p, q);
+      if (!HAN.test(unit)) continue;
+      if (p >= k && text.startsWith(unit, p - k)) continue; // not the start of the run
+      found.push(p * 8 + k);
     }
   }
+  return found.sort((x, y) => x - y);
+}
+
+function checkBlock(ctx: RuleContext<Options>, c: Checker, block: TextBlock, seen: Set<string>): void {
+  const text = block.text;
+  // places before this one were part of a run already reported
+  let next = 0;
+  for (const place of doubledRuns(text)) {
+    const p = Math.floor(place / 8);
+    const k = place % 8;
+    if (p < next) continue;
+    const unit = text.slice(p, p + k);
+    let r = 2;
+    while (text.startsWith(unit, p + r * k)) r++;
+
+    let span: [number, number] | null;
+    if (k === 1) span = checkSingle(c, text, p, p + r);
+    else span = checkUnit(c, text, p, unit, r) ? [p, p + r * k] : null;
+    if (!span) continue;
+
+    const [start, end] = span;
+    const count = (end - start) / k;
+    // the end is taken after the last character, not at the next segment's start (past any `**`)
+    const from = sourceOffset(block, start);
+    const to = sourceOffset(block, end - 1) + 1;
+    const key = `${from}:${to}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      const fix = fixRange(block, ctx.document.source, start, end, k);
+      ctx.report({
+        messageId: count === 2 ? 'doubled' : 'repeated',
+        data: { text: text.slice(start, end), word: unit, count },
+        start: from,
+        end: to,
+        ...(fix ? { fix: { ...fix, text: '' } } : {}),
+      });
+    }
+    next = end;
+  }
+}
+
+/** the lengths of the built-in allowlist's entries, ascending: the same for every document */
+let builtinLengths: number[] | null = null;
+
+function lengthsOf(allowed: Set<string>): number[] {
+  return [...new Set([...allowed].map((w) => w.length))].sort((x, y) => x - y);
 }
 
 export function check(ctx: RuleContext<Options>): void {
@@ -303,7 +373,7 @@ export function check(ctx: RuleContext<Options>): void {
   const c: Checker = {
     allowed,
     user,
-    lengths: [...new Set([...allowed].map((w) => w.length))].sort((x, y) => x - y),
+    lengths: allowed === builtin ? (builtinLengths ??= lengthsOf(builtin)) : lengthsOf(allowed),
     reportTentative: options.reportTentativeVerbs === true,
   };
   // An inline heading and its paragraph may share text: report each place once.

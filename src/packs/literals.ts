@@ -1,0 +1,286 @@
+import type { TextRange } from './units.js';
+
+/**
+ * A prefilter for pack patterns. Most patterns of a pack contain a literal that every match
+ * must contain (法治审核, 习近平…, 做出); a range of text without any such literal cannot match,
+ * so the pattern need not run on it. Each range is scanned once for all the rule's literals, and
+ * each pattern then runs only on the ranges that hold one of its own.
+ */
+
+/**
+ * Strings at least one of which every match of the pattern contains, or null when the pattern
+ * has no such literal (its matches are not pinned down by fixed text, e.g. (?:尊法|学法){4}).
+ * Conservative: anything it cannot read as plain text (escapes, classes, lookarounds,
+ * optional parts) is taken to require nothing.
+ */
+export function requiredLiterals(source: string): string[] | null {
+  try {
+    const parser = new Parser(source);
+    const required = parser.alternation();
+    return parser.at < source.length ? null : required;
+  } catch {
+    return null;
+  }
+}
+
+const SYNTAX = new Set('\\^$.|?*+()[]{}');
+
+/** A recursive-descent reader of the regex source, computing required literals bottom-up. */
+class Parser {
+  at = 0;
+  constructor(private readonly source: string) {}
+
+  /** branch|branch|…: each match goes through one branch, so it contains one of their literals */
+  alternation(): string[] | null {
+    const all: string[] = [];
+    let unknown = false;
+    for (;;) {
+      const branch = this.sequence();
+      if (branch === null) unknown = true;
+      else all.push(...branch);
+      if (this.source[this.at] !== '|') break;
+      this.at++;
+    }
+    return unknown ? null : [...new Set(all)];
+  }
+
+  /** a run of atoms: every atom that must occur gives a candidate; the most selective one is kept */
+  sequence(): string[] | null {
+    let best: string[] | null = null;
+    let run = '';
+    const keep = (candidate: string[] | null) => {
+      if (candidate && candidate.length && better(candidate, best)) best = candidate;
+    };
+    const endRun = () => {
+      if (run) keep([run]);
+      run = '';
+    };
+    while (this.at < this.source.length) {
+      const ch = String.fromCodePoint(this.source.codePointAt(this.at)!);
+      if (ch === '|' || ch === ')') break;
+      if (!SYNTAX.has(ch)) {
+        this.at += ch.length;
+        const min = this.quantifier();
+        if (min === null) {
+          run += ch; // a plain character: the run goes on
+        } else {
+          if (min >= 1) run += ch; // ch+, ch{2}: ch is there, but what follows is not next to this run
+          endRun();
+        }
+        continue;
+      }
+      endRun();
+      let atom: string[] | null = null;
+      if (ch === '(') atom = this.group();
+      else if (ch === '[') this.skipClass();
+      else if (ch === '\\') this.skipEscape();
+      else if (ch === '^' || ch === '$' || ch === '.') this.at++;
+      else throw new Error(`unexpected ${ch}`); // a stray quantifier: not a pattern we read
+      const min = this.quantifier() ?? 1;
+      if (min >= 1) keep(atom);
+    }
+    endRun();
+    return best;
+  }
+
+  /** (…), (?:…), (?<name>…) give their content's literals; lookarounds give none */
+  private group(): string[] | null {
+    this.at++; // (
+    let lookaround = false;
+    if (this.source[this.at] === '?') {
+      const rest = this.source.slice(this.at, this.at + 3);
+      if (rest.startsWith('?:')) this.at += 2;
+      else if (rest.startsWith('?=') || rest.startsWith('?!')) (this.at += 2), (lookaround = true);
+      else if (rest === '?<=' || rest === '?<!') (this.at += 3), (lookaround = true);
+      else if (rest.startsWith('?<')) this.skipTo('>');
+      else throw new Error('unknown group');
+    }
+    const inner = this.alternation();
+    if (this.source[this.at] !== ')') throw new Error('unclosed group');
+    this.at++;
+    return lookaround ? null : inner;
+  }
+
+  private skipClass(): void {
+    this.at++; // [
+    while (this.at < this.source.length && this.source[this.at] !== ']') this.at += this.source[this.at] === '\\' ? 2 : 1;
+    if (this.at >= this.source.length) throw new Error('unclosed class');
+    this.at++;
+  }
+
+  /** an escape (\d, \p{…}, \u4e00, \1, \k<name>, \.…): none of them is read as text */
+  private skipEscape(): void {
+    const kind = this.source[this.at + 1];
+    this.at += 2;
+    const next = this.source[this.at];
+    if ((kind === 'u' || kind === 'p' || kind === 'P') && next === '{') this.skipTo('}');
+    else if (kind === 'k' && next === '<') this.skipTo('>');
+    else if (kind === 'u') this.at += 4;
+    else if (kind === 'x') this.at += 2;
+    else if (kind === 'c') this.at += 1;
+    else if (kind !== undefined && kind >= '0' && kind <= '9') while (/[0-9]/.test(this.source[this.at] ?? '')) this.at++;
+  }
+
+  /** move past the next `end` */
+  private skipTo(end: string): void {
+    const i = this.source.indexOf(end, this.at);
+    if (i < 0) throw new Error(`no ${end}`);
+    this.at = i + 1;
+  }
+
+  /** reads the quantifier after an atom, if any; returns the atom's minimum count, or null without one */
+  private quantifier(): number | null {
+    const ch = this.source[this.at];
+    let min: number;
+    if (ch === '?' || ch === '*') {
+      min = 0;
+      this.at++;
+    } else if (ch === '+') {
+      min = 1;
+      this.at++;
+    } else if (ch === '{') {
+      const m = /^\{(\d+)(?:,\d*)?\}/.exec(this.source.slice(this.at));
+      if (!m) throw new Error('bad quantifier');
+      min = Number(m[1]);
+      this.at += m[0].length;
+    } else {
+      return null;
+    }
+    if (this.source[this.at] === '?') this.at++; // lazy
+    return min;
+  }
+}
+
+/** Whether required-literal set a rules out more text than b: longer shortest literal, then fewer literals. */
+function better(a: string[], b: string[] | null): boolean {
+  if (!b) return true;
+  const shortest = (l: string[]) => Math.min(...l.map((s) => s.length));
+  const [la, lb] = [shortest(a), shortest(b)];
+  return la !== lb ? la > lb : a.length < b.length;
+}
+
+const STARTS_LONGER = 1;
+const IS_SINGLE = 2;
+
+/**
+ * Finds which of a fixed list of literals a text contains, in one pass over the text. Most characters start no literal; at those that do, the next character usually rules
+ * the place out, so the literals are indexed by their first two UTF-16 code units.
+ */
+export class LiteralScanner {
+  /** by code unit: STARTS_LONGER where a longer literal starts with it, | IS_SINGLE where it is a literal */
+  private readonly first = new Uint8Array(65536);
+  /** 1 where a literal has the code unit second */
+  private readonly isSecond = new Uint8Array(65536);
+  /** one-character literals: their id, by code unit */
+  private readonly single = new Map<number, number>();
+  /** longer literals, by their first two code units (first * 65536 + second) */
+  private readonly byPair = new Map<number, number[]>();
+
+  constructor(readonly literals: readonly string[]) {
+    literals.forEach((literal, id) => {
+      const first = literal.charCodeAt(0);
+      if (literal.length === 1) {
+        this.first[first]! |= IS_SINGLE;
+        this.single.set(first, id);
+        return;
+      }
+      this.first[first]! |= STARTS_LONGER;
+      const second = literal.charCodeAt(1);
+      this.isSecond[second] = 1;
+      const key = first * 65536 + second;
+      const list = this.byPair.get(key);
+      if (list) list.push(id);
+      else this.byPair.set(key, [id]);
+    });
+  }
+
+  /** The ids of the literals found in the text, each once. */
+  literalsIn(text: string): number[] {
+    const found: number[] = [];
+    const { isSecond, single, byPair, literals } = this;
+    const starts = this.first;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const first = text.charCodeAt(i);
+      const kind = starts[first]!;
+      if (kind === 0) continue;
+      if (kind & IS_SINGLE) {
+        const one = single.get(first)!;
+        if (!found.includes(one)) found.push(one);
+      }
+      if (!(kind & STARTS_LONGER) || i + 1 === n || isSecond[text.charCodeAt(i + 1)] === 0) continue;
+      const ids = byPair.get(first * 65536 + text.charCodeAt(i + 1));
+      if (!ids) continue;
+      for (const id of ids) if (!found.includes(id) && text.startsWith(literals[id]!, i)) found.push(id);
+    }
+    return found;
+  }
+}
+
+/**
+ * A rule's patterns with their required literals, sharing one scanner: for a list of ranges,
+ * the ranges each pattern may match in.
+ */
+export class PatternPrefilter {
+  private readonly scanner: LiteralScanner;
+  /** for each pattern, the ids of its literals in the scanner, or null: run everywhere */
+  private readonly literalIds: Array<number[] | null>;
+  /** for each literal id, the patterns that require it */
+  private readonly patternsOf: number[][];
+
+  constructor(sources: readonly string[]) {
+    const literals: string[] = [];
+    const idOf = new Map<string, number>();
+    this.literalIds = sources.map((source) => {
+      const required = requiredLiterals(source);
+      if (!required) return null;
+      return required.map((literal) => {
+        let id = idOf.get(literal);
+        if (id === undefined) {
+          id = literals.length;
+          literals.push(literal);
+          idOf.set(literal, id);
+        }
+        return id;
+      });
+    });
+    this.scanner = new LiteralScanner(literals);
+    this.patternsOf = literals.map(() => []);
+    this.literalIds.forEach((ids, pattern) => ids?.forEach((id) => this.patternsOf[id]!.push(pattern)));
+  }
+
+  /**
+   * A lookup for one run of the rule over a document: for a list of ranges and pattern numbers
+   * first … first+count-1, the ranges (in their order) whose text contains one of the pattern's
+   * literals, or all ranges for a pattern without literals. Each list of ranges is scanned once
+   * per run: the checks of a rule share the document's list.
+   */
+  forRun(): (ranges: readonly TextRange[], first: number, count: number) => Array<readonly TextRange[]> {
+    const indexed = new Map<readonly TextRange[], ReadonlyArray<TextRange[] | undefined>>();
+    return (ranges, first, count) => {
+      let byPattern = indexed.get(ranges);
+      if (!byPattern) indexed.set(ranges, (byPattern = this.rangesByPattern(ranges)));
+      const out: Array<readonly TextRange[]> = [];
+      for (let k = first; k < first + count; k++) out.push(this.literalIds[k] ? (byPattern[k] ?? NONE) : ranges);
+      return out;
+    };
+  }
+
+  /** For each pattern with literals, the ranges that hold one of them (undefined: none). */
+  private rangesByPattern(ranges: readonly TextRange[]): Array<TextRange[] | undefined> {
+    const byPattern: Array<TextRange[] | undefined> = [];
+    for (const range of ranges) {
+      const text = range.block.text;
+      const ids = this.scanner.literalsIn(range.start === 0 && range.end === text.length ? text : text.slice(range.start, range.end));
+      for (const id of ids) {
+        for (const pattern of this.patternsOf[id]!) {
+          const list = (byPattern[pattern] ??= []);
+          if (list[list.length - 1] !== range) list.push(range); // two literals of one pattern in one range
+        }
+      }
+    }
+    return byPattern;
+  }
+}
+
+const NONE: readonly TextRange[] = [];
