@@ -19,11 +19,11 @@ const BUILTIN_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
 
 let builtins: LoadedPack[] | null = null;
 
-/** The packs shipped in rules/ (loaded once per process). */
+/** The packs shipped in rules/ (loaded once per process; their patterns are trusted, see compilePattern). */
 export function builtinPacks(validate: Validate): LoadedPack[] {
   builtins ??= existsSync(BUILTIN_DIR)
     ? readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.json')).sort()
-      .map((f) => loadPackFile(path.join(BUILTIN_DIR, f), `rules/${f}`, validate))
+      .map((f) => loadPackFile(path.join(BUILTIN_DIR, f), `rules/${f}`, validate, true))
     : [];
   return builtins;
 }

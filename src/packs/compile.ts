@@ -49,12 +49,15 @@ interface CompiledCheck {
   figures: Array<{ name: string; label: RegExp; unit: RegExp | null }>;
 }
 
-/** Turn a validated pack into rules the engine runs like any rule written in code. */
-export function packRules(pack: Pack, docBase: string | null): Rule[] {
-  return pack.rules.map((rule, r) => compileRule(pack, rule, `rules[${r}]`, docBase));
+/**
+ * Turn a validated pack into rules the engine runs like any rule written in code.
+ * `trusted`: a built-in pack, whose patterns a test has checked for catastrophic backtracking.
+ */
+export function packRules(pack: Pack, docBase: string | null, trusted = false): Rule[] {
+  return pack.rules.map((rule, r) => compileRule(pack, rule, `rules[${r}]`, docBase, trusted));
 }
 
-function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string | null): Rule {
+function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string | null, trusted: boolean): Rule {
   const messages: Record<string, LocalizedText> = {};
   // the sources of all checks' patterns, in order, for the rule's prefilter
   const sources: string[] = [];
@@ -64,7 +67,7 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
     const compiled: CompiledCheck = { index, def, patterns: [], firstPattern: sources.length, unless: [], parts: [], figures: [] };
     const pattern = (source: string, where: string) => {
       try {
-        return compilePattern(source);
+        return compilePattern(source, 'gu', trusted);
       } catch (error) {
         if (error instanceof PatternError) throw new PackError(where, error.message);
         throw error;
@@ -107,7 +110,7 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
       }
       case 'sections':
         try {
-          compiled.parts = compileParts(def.parts);
+          compiled.parts = compileParts(def.parts, trusted);
         } catch (error) {
           if (error instanceof PatternError) throw new PackError(`${at}.parts`, error.message);
           throw error;

@@ -17,7 +17,7 @@ export interface LoadedPack {
  * Read, validate and compile a pack file. Every problem — JSON syntax, schema, a bad
  * json-logic condition, an invalid or catastrophic regex — names the file and the JSON path.
  */
-export function loadPackFile(file: string, shownAs: string, validate: Validate): LoadedPack {
+export function loadPackFile(file: string, shownAs: string, validate: Validate, trusted = false): LoadedPack {
   let raw: unknown;
   let textContent: string;
   try {
@@ -36,7 +36,7 @@ export function loadPackFile(file: string, shownAs: string, validate: Validate):
   }
   const pack = raw as Pack;
   try {
-    return { pack, file, rules: packRules(pack, pathToFileURL(file).href) };
+    return { pack, file, rules: packRules(pack, pathToFileURL(file).href, trusted) };
   } catch (error) {
     if (error instanceof PackError) throw new ConfigError(shownAs, error.path, error.message.slice(error.path.length + 2));
     throw error;

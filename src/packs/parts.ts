@@ -16,12 +16,13 @@ export interface FoundPart {
   passage: TextRange | null;
 }
 
-export function compileParts(parts: PackPart[]): CompiledPart[] {
+/** `trusted`: the parts of a built-in pack (see compilePattern). */
+export function compileParts(parts: PackPart[], trusted = false): CompiledPart[] {
   return parts.map((def) => ({
     def,
-    headings: def.headings.map((p) => compilePattern(p, 'u')),
-    keywords: (def.keywords ?? []).map((p) => compilePattern(p, 'u')),
-    contains: (def.contains ?? []).map((c) => ({ patterns: c.patterns.map((p) => compilePattern(p, 'u')) })),
+    headings: def.headings.map((p) => compilePattern(p, 'u', trusted)),
+    keywords: (def.keywords ?? []).map((p) => compilePattern(p, 'u', trusted)),
+    contains: (def.contains ?? []).map((c) => ({ patterns: c.patterns.map((p) => compilePattern(p, 'u', trusted)) })),
   }));
 }
 

@@ -334,7 +334,7 @@ function measuresHeadings(): RegExp[] {
     const pack = JSON.parse(readFileSync(new URL('../../rules/fazhi-annual-report.json', import.meta.url), 'utf8')) as Pack;
     const sections = pack.rules.flatMap((r) => r.checks).find((c) => c.type === 'sections');
     const def = sections && sections.type === 'sections' ? sections.parts.filter((p) => p.id === 'measures') : [];
-    measuresPatterns = compileParts(def).flatMap((p) => p.headings);
+    measuresPatterns = compileParts(def, true).flatMap((p) => p.headings);
   }
   return measuresPatterns;
 }

@@ -215,7 +215,7 @@ function shortcomingsPart(): CompiledPart[] {
     const pack = JSON.parse(readFileSync(new URL('../../rules/fazhi-annual-report.json', import.meta.url), 'utf8')) as Pack;
     const sections = pack.rules.flatMap((r) => r.checks).find((c) => c.type === 'sections');
     const def = sections && sections.type === 'sections' ? sections.parts.filter((p) => p.id === 'shortcomings') : [];
-    parts = compileParts(def);
+    parts = compileParts(def, true);
   }
   return parts;
 }
