@@ -9,15 +9,22 @@ export class LineIndex {
   private readonly lineStarts: number[];
   /** per line, whether it holds a surrogate pair (then columns and offsets differ); computed on demand */
   private readonly astral: Array<boolean | undefined> = [];
+  /** whether the source holds any high surrogate at all; computed on demand (most drafts hold none) */
+  private anyAstral: boolean | undefined;
 
   constructor(private readonly source: string) {
     const starts = [0];
-    for (let i = 0; i < source.length; i++) {
-      const c = source.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (source.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    if (source.indexOf('\r') < 0) {
+      // the usual case: only \n breaks lines, and indexOf finds them much faster than a loop over the characters
+      for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < source.length; i++) {
+        const c = source.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (source.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
     this.lineStarts = starts;
@@ -44,7 +51,8 @@ export class LineIndex {
     const start = this.lineStarts[lo]!;
     // Counting code points from the line start on every call is quadratic on a 10 MB line;
     // most lines hold no character outside the BMP, and there a column is an offset.
-    let astral = this.astral[lo];
+    this.anyAstral ??= /[\ud800-\udbff]/.test(this.source);
+    let astral = this.anyAstral ? this.astral[lo] : false;
     if (astral === undefined) {
       const end = this.lineStarts[lo + 1] ?? this.source.length;
       astral = /[\ud800-\udbff]/.test(this.source.slice(start, end));
