@@ -85,7 +85,7 @@ export function buildDocument(
   for (const section of allSections) closeSpan(section);
 
   let facts: DocumentFacts | null = null;
-  const document: DocumentModel = {
+  const document = {
     filename,
     format,
     source,
@@ -96,12 +96,18 @@ export function buildDocument(
     allSections,
     paragraphs,
     signature,
-    get facts(): DocumentFacts {
+  } as DocumentModel;
+  // The facts getter is defined on the object once made: a getter in the object literal would put
+  // the document, whose properties every rule reads, in V8's slow (dictionary) mode.
+  Object.defineProperty(document, 'facts', {
+    get(): DocumentFacts {
       facts ??= extractFacts(document);
       return facts;
     },
-    pointAt: (offset: number) => lines.pointAt(offset),
-  };
+    enumerable: true,
+    configurable: true,
+  });
+  document.pointAt = (offset: number) => lines.pointAt(offset);
   return document;
 
   function openSection(block: TextBlock, match: OrdinalMatch | null, depth: number | null, rank: number, inline: boolean): Section {
@@ -228,9 +234,11 @@ function isAsciiDigit(c: number): boolean {
 
 /** Heading text without its ordinal and without a closing 。/： */
 function titleOf(text: string, m: OrdinalMatch | null): string {
-  let t = m ? text.slice(m.end) : text;
-  t = t.replace(/[。：:]$/, '');
-  return t.trim();
+  let end = text.length;
+  const last = text.charCodeAt(end - 1);
+  if (last === 0x3002 /* 。 */ || last === 0xff1a /* ： */ || last === 0x3a /* : */) end--;
+  // (an ordinal never ends in 。 or ：, so m.end <= end)
+  return text.slice(m ? m.end : 0, end).trim();
 }
 
 function len(text: string): number {

@@ -42,9 +42,12 @@ function opensClause(text: string, index: number): boolean {
 }
 
 export function findEnumItems(text: string): EnumItem[] {
-  const markers: Array<{ index: number; marker: string; value: number }> = [];
   ENUM_MARKER.lastIndex = 0;
-  for (let m = ENUM_MARKER.exec(text); m; m = ENUM_MARKER.exec(text)) {
+  let m = ENUM_MARKER.exec(text);
+  // most paragraphs have no marker at all
+  if (m === null) return [];
+  const markers: Array<{ index: number; marker: string; value: number }> = [];
+  for (; m; m = ENUM_MARKER.exec(text)) {
     if (!opensClause(text, m.index)) continue;
     const marker = m[0];
     const numeral = marker.startsWith('第') ? marker.slice(1) : marker.slice(0, -1);
