@@ -46,20 +46,23 @@ export function findEnumItems(text: string): EnumItem[] {
   let m = ENUM_MARKER.exec(text);
   // most paragraphs have no marker at all
   if (m === null) return [];
-  const markers: Array<{ index: number; marker: string; value: number }> = [];
+  // the items as their markers are found; each one's end and text are known once the next is found
+  const items: EnumItem[] = [];
   for (; m; m = ENUM_MARKER.exec(text)) {
     if (!opensClause(text, m.index)) continue;
     const marker = m[0];
     const numeral = marker.startsWith('第') ? marker.slice(1) : marker.slice(0, -1);
     const value = smallChineseNumber(numeral);
     if (value === null) continue;
-    markers.push({ index: m.index, marker, value });
+    items.push({ marker, value, start: m.index, end: text.length, text: '' });
   }
   // a lone 二是 in mid-sentence without a 一是 before it is prose; at the start of a paragraph it
   // is an item of an enumeration that runs one item per line
-  if (markers.length === 1 && markers[0]!.value !== 1 && markers[0]!.index !== 0) return [];
-  return markers.map((mk, k) => {
-    const end = k + 1 < markers.length ? markers[k + 1]!.index : text.length;
-    return { marker: mk.marker, value: mk.value, start: mk.index, end, text: text.slice(mk.index, end) };
-  });
+  if (items.length === 1 && items[0]!.value !== 1 && items[0]!.start !== 0) return [];
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k]!;
+    if (k + 1 < items.length) item.end = items[k + 1]!.start;
+    item.text = text.slice(item.start, item.end);
+  }
+  return items;
 }
