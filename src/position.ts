@@ -9,15 +9,24 @@ export class LineIndex {
   private readonly lineStarts: number[];
   /** per line, whether it holds a surrogate pair (then columns and offsets differ); computed on demand */
   private readonly astral: Array<boolean | undefined> = [];
+  /** whether the source holds any high surrogate at all; computed on demand (most drafts hold none) */
+  private anyAstral: boolean | undefined;
+  /** the line (0-based) of the last pointAt call */
+  private lastLine = 0;
 
   constructor(private readonly source: string) {
     const starts = [0];
-    for (let i = 0; i < source.length; i++) {
-      const c = source.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (source.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+    if (source.indexOf('\r') < 0) {
+      // the usual case: only \n breaks lines, and indexOf finds them much faster than a loop over the characters
+      for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+    } else {
+      for (let i = 0; i < source.length; i++) {
+        const c = source.charCodeAt(i);
+        if (c === 10) starts.push(i + 1);
+        else if (c === 13) {
+          if (source.charCodeAt(i + 1) === 10) i++;
+          starts.push(i + 1);
+        }
       }
     }
     this.lineStarts = starts;
@@ -33,18 +42,13 @@ export class LineIndex {
 
   pointAt(offset: number): Point {
     const clamped = Math.max(0, Math.min(offset, this.source.length));
-    // binary search for the last line start <= offset
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = this.lineIndexOf(clamped);
+    this.lastLine = lo;
     const start = this.lineStarts[lo]!;
     // Counting code points from the line start on every call is quadratic on a 10 MB line;
     // most lines hold no character outside the BMP, and there a column is an offset.
-    let astral = this.astral[lo];
+    this.anyAstral ??= /[\ud800-\udbff]/.test(this.source);
+    let astral = this.anyAstral ? this.astral[lo] : false;
     if (astral === undefined) {
       const end = this.lineStarts[lo + 1] ?? this.source.length;
       astral = /[\ud800-\udbff]/.test(this.source.slice(start, end));
@@ -52,6 +56,25 @@ export class LineIndex {
     }
     const column = astral ? codePointCount(this.source, start, clamped) : clamped - start;
     return { line: lo + 1, column: column + 1, offset: clamped };
+  }
+
+  /** The 0-based index of the line holding `offset` (in range): the last line start <= offset. */
+  private lineIndexOf(offset: number): number {
+    const starts = this.lineStarts;
+    // the parser asks for positions in document order: most are on the line of the last call or the next one
+    const last = this.lastLine;
+    if (starts[last]! <= offset) {
+      if (last + 1 >= starts.length || starts[last + 1]! > offset) return last;
+      if (last + 2 >= starts.length || starts[last + 2]! > offset) return last + 1;
+    }
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 }
 

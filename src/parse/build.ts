@@ -33,9 +33,13 @@ export function buildDocument(
   rawBlocks: RawBlock[],
   lines: LineIndex,
 ): DocumentModel {
-  const blocks = rawBlocks
-    .map((b) => ({ ...b, block: trimBlock(b.block, lines) }))
-    .filter((b) => b.block.text.length > 0);
+  // the blocks without white space at either end, empty ones left out (a block that needs no trim is kept as it is)
+  const blocks: RawBlock[] = [];
+  for (const raw of rawBlocks) {
+    const block = trimBlock(raw.block, lines);
+    if (block.text.length === 0) continue;
+    blocks.push(block === raw.block ? raw : { kind: raw.kind, markdownDepth: raw.markdownDepth, block });
+  }
 
   let first = 0;
   let last = blocks.length; // exclusive
@@ -81,7 +85,7 @@ export function buildDocument(
   for (const section of allSections) closeSpan(section);
 
   let facts: DocumentFacts | null = null;
-  const document: DocumentModel = {
+  const document = {
     filename,
     format,
     source,
@@ -92,19 +96,26 @@ export function buildDocument(
     allSections,
     paragraphs,
     signature,
-    get facts(): DocumentFacts {
+  } as DocumentModel;
+  // The facts getter is defined on the object once made: a getter in the object literal would put
+  // the document, whose properties every rule reads, in V8's slow (dictionary) mode.
+  Object.defineProperty(document, 'facts', {
+    get(): DocumentFacts {
       facts ??= extractFacts(document);
       return facts;
     },
-    pointAt: (offset: number) => lines.pointAt(offset),
-  };
+    enumerable: true,
+    configurable: true,
+  });
+  document.pointAt = (offset: number) => lines.pointAt(offset);
   return document;
 
   function openSection(block: TextBlock, match: OrdinalMatch | null, depth: number | null, rank: number, inline: boolean): Section {
     while (stack.length && stack[stack.length - 1]!.rank >= rank) stack.pop();
     const parent = stack.length ? stack[stack.length - 1]!.section : null;
     const ordinal = match ? toOrdinal(block, match) : null;
-    const heading: Heading = { ...block, title: titleOf(block.text, match) };
+    // properties spelled out rather than spread: spreading a block is many times slower
+    const heading: Heading = { text: block.text, segments: block.segments, span: block.span, title: titleOf(block.text, match) };
     const section: Section = {
       id: allSections.length,
       level: stack.length + 1,
@@ -125,7 +136,9 @@ export function buildDocument(
   function addParagraph(block: TextBlock, section: Section | null): void {
     if (block.text.length === 0) return;
     const paragraph: Paragraph = {
-      ...block,
+      text: block.text,
+      segments: block.segments,
+      span: block.span,
       sectionId: section ? section.id : null,
       sentences: splitSentences(block.text),
       enumItems: findEnumItems(block.text),
@@ -206,19 +219,26 @@ type Point2 = Section['span']['end'];
 /** Index of the 。 or ： that ends a heading running into its paragraph, or -1. */
 function findHeadingEnd(text: string, from: number): number {
   for (let i = from; i < text.length; i++) {
-    const c = text[i];
-    if (c === '。' || c === '：') return i;
+    const c = text.charCodeAt(i);
+    if (c === 0x3002 /* 。 */ || c === 0xff1a /* ： */) return i;
     // a half-width colon (NFKC-folded ：) ends it too, but not one inside a time such as 8:30
-    if (c === ':' && !(/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? ''))) return i;
+    if (c === 0x3a /* : */ && !(isAsciiDigit(text.charCodeAt(i - 1)) && isAsciiDigit(text.charCodeAt(i + 1)))) return i;
   }
   return -1;
 }
 
+/** 0-9 (NaN, past either end of a text, is not) */
+function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 /** Heading text without its ordinal and without a closing 。/： */
 function titleOf(text: string, m: OrdinalMatch | null): string {
-  let t = m ? text.slice(m.end) : text;
-  t = t.replace(/[。：:]$/, '');
-  return t.trim();
+  let end = text.length;
+  const last = text.charCodeAt(end - 1);
+  if (last === 0x3002 /* 。 */ || last === 0xff1a /* ： */ || last === 0x3a /* : */) end--;
+  // (an ordinal never ends in 。 or ：, so m.end <= end)
+  return text.slice(m ? m.end : 0, end).trim();
 }
 
 function len(text: string): number {

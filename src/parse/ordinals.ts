@@ -40,10 +40,11 @@ function spacesOf(parts: string[], start: number): { spaces: Array<[number, numb
   // parts alternate: token, space, token, space …; collect the space ranges
   const spaces: Array<[number, number]> = [];
   let at = start;
-  parts.forEach((part, k) => {
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]!;
     if (k % 2 === 1 && part.length > 0) spaces.push([at, at + part.length]);
     at += part.length;
-  });
+  }
   return { spaces, end: at };
 }
 

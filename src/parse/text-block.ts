@@ -5,6 +5,17 @@ import { sourceEndOffset, sourceOffset } from '../position.js';
 /** White space as it occurs in Chinese documents: ASCII, no-break and the full-width ideographic space. */
 export const WHITESPACE = /[\s\u3000\u00a0\ufeff]/;
 
+/**
+ * Whether a UTF-16 code unit is white space in the sense of WHITESPACE (the same set as JavaScript's \s,
+ * which already holds U+3000, U+00A0 and U+FEFF). Testing a code avoids making a string of the character.
+ */
+export function isWhitespaceCode(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** A block whose text is the source slice [start, end) itself. */
 export function blockFromSource(source: string, start: number, end: number, lines: LineIndex): TextBlock {
   return {
@@ -35,7 +46,7 @@ export function sliceBlock(block: TextBlock, i: number, j: number, lines: LineIn
 export function trimBlock(block: TextBlock, lines: LineIndex): TextBlock {
   let i = 0;
   let j = block.text.length;
-  while (i < j && WHITESPACE.test(block.text[i]!)) i++;
-  while (j > i && WHITESPACE.test(block.text[j - 1]!)) j--;
+  while (i < j && isWhitespaceCode(block.text.charCodeAt(i))) i++;
+  while (j > i && isWhitespaceCode(block.text.charCodeAt(j - 1))) j--;
   return i === 0 && j === block.text.length ? block : sliceBlock(block, i, j, lines);
 }
