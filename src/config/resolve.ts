@@ -21,8 +21,27 @@ const matchers = new WeakMap<Override, Matcher>();
 export async function activeRulesFor(
   file: string,
   config: Config,
-  cliRules: Record<string, RuleSetting> = {},
+  cliRules: Record<string, RuleSetting> = NO_CLI_RULES,
 ): Promise<ActiveRule[]> {
+  // without overrides the answer is the same for every file under this config: a batch of a
+  // thousand drafts works it out once (callers only read the list)
+  if (config.overrides.length === 0) {
+    const byFlags = sameForEveryFile.get(config) ?? new WeakMap<object, ActiveRule[]>();
+    sameForEveryFile.set(config, byFlags);
+    let active = byFlags.get(cliRules);
+    if (!active) {
+      active = await resolveActiveRules(file, config, cliRules);
+      byFlags.set(cliRules, active);
+    }
+    return active;
+  }
+  return resolveActiveRules(file, config, cliRules);
+}
+
+const NO_CLI_RULES: Record<string, RuleSetting> = {};
+const sameForEveryFile = new WeakMap<Config, WeakMap<object, ActiveRule[]>>();
+
+async function resolveActiveRules(file: string, config: Config, cliRules: Record<string, RuleSetting>): Promise<ActiveRule[]> {
   const settings: Record<string, RuleSetting> = {};
   const layer = (entries: Record<string, RuleSetting>) => {
     for (const [id, s] of Object.entries(entries)) {
