@@ -112,15 +112,58 @@ export class RangeSet {
     let sorted = true;
     for (let k = 1; k < list.length && sorted; k++) sorted = list[k - 1]![0] <= list[k]![0];
     const ordered = sorted ? list : [...list].sort((x, y) => x[0] - y[0]);
-    for (const [a, b] of ordered) {
-      if (b <= a) continue;
-      const k = this.ends.length - 1;
-      if (k >= 0 && a <= this.ends[k]!) this.ends[k] = Math.max(this.ends[k]!, b);
-      else {
-        this.starts.push(a);
-        this.ends.push(b);
-      }
+    for (const [a, b] of ordered) this.add(a, b);
+  }
+
+  /** The set of the [start, end) of each span (dates, names …), in any order. */
+  static ofSpans(spans: ReadonlyArray<{ readonly start: number; readonly end: number }>): RangeSet {
+    const set = new RangeSet();
+    if (spans.length === 0) return set;
+    let sorted = true;
+    for (let k = 1; k < spans.length && sorted; k++) sorted = spans[k - 1]!.start <= spans[k]!.start;
+    const ordered = sorted ? spans : [...spans].sort((x, y) => x.start - y.start);
+    for (const { start, end } of ordered) set.add(start, end);
+    return set;
+  }
+
+  /** adds [a, b), which must not start before the last range added */
+  private add(a: number, b: number): void {
+    if (b <= a) return;
+    const k = this.ends.length - 1;
+    if (k >= 0 && a <= this.ends[k]!) this.ends[k] = Math.max(this.ends[k]!, b);
+    else {
+      this.starts.push(a);
+      this.ends.push(b);
     }
+  }
+
+  /** The largest index below `at` inside a range, or -1. */
+  lastBefore(at: number): number {
+    // the last range starting before `at`
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < at) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found < 0 ? -1 : Math.min(this.ends[found]!, at) - 1;
+  }
+
+  /** The smallest index at or after `at` inside a range, or Infinity. */
+  firstFrom(at: number): number {
+    // the first range ending after `at`
+    let lo = 0;
+    let hi = this.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.ends.length ? Math.max(this.starts[lo]!, at) : Infinity;
   }
 
   /** the range containing index i, or null */
