@@ -35,19 +35,41 @@ export function factBlocks(document: DocumentModel): readonly FactBlock[] {
 }
 
 function orderedBlocks(document: DocumentModel): FactBlock[] {
-  const out: FactBlock[] = [];
-  if (document.title) out.push({ block: document.title, where: 'title', sectionId: null, paragraphIndex: null, from: 0 });
+  // the title and the headings, then the paragraphs: each list is in document order already,
+  // so the two are merged (a tie keeps the title or heading first, as a stable sort of both would)
+  const heads: FactBlock[] = [];
+  if (document.title) heads.push({ block: document.title, where: 'title', sectionId: null, paragraphIndex: null, from: 0 });
   for (const section of document.allSections) {
     const from = section.ordinal ? Math.min(section.ordinal.raw.length, section.heading.text.length) : 0;
-    out.push({ block: section.heading, where: 'heading', sectionId: section.id, paragraphIndex: null, from });
+    heads.push({ block: section.heading, where: 'heading', sectionId: section.id, paragraphIndex: null, from });
   }
-  document.paragraphs.forEach((p, k) => {
-    out.push({ block: p, where: 'paragraph', sectionId: p.sectionId, paragraphIndex: k, from: 0 });
-  });
-  // headings and paragraphs are each in document order already; sort by precomputed start offsets
-  const keys = out.map((b) => startOf(b.block));
-  const order = out.map((_, k) => k).sort((a, b) => keys[a]! - keys[b]!);
-  return order.map((k) => out[k]!);
+  const paragraphs: FactBlock[] = [];
+  for (let k = 0; k < document.paragraphs.length; k++) {
+    const p = document.paragraphs[k]!;
+    paragraphs.push({ block: p, where: 'paragraph', sectionId: p.sectionId, paragraphIndex: k, from: 0 });
+  }
+  const headKeys = heads.map((b) => startOf(b.block));
+  const paragraphKeys = paragraphs.map((b) => startOf(b.block));
+  if (!nonDecreasing(headKeys) || !nonDecreasing(paragraphKeys)) {
+    // (not expected: a stable sort of all by start offset)
+    const out = [...heads, ...paragraphs];
+    const keys = [...headKeys, ...paragraphKeys];
+    const order = out.map((_, k) => k).sort((a, b) => keys[a]! - keys[b]!);
+    return order.map((k) => out[k]!);
+  }
+  const out: FactBlock[] = [];
+  let h = 0;
+  let q = 0;
+  while (h < heads.length || q < paragraphs.length) {
+    if (q >= paragraphs.length || (h < heads.length && headKeys[h]! <= paragraphKeys[q]!)) out.push(heads[h++]!);
+    else out.push(paragraphs[q++]!);
+  }
+  return out;
+}
+
+function nonDecreasing(keys: readonly number[]): boolean {
+  for (let k = 1; k < keys.length; k++) if (keys[k - 1]! > keys[k]!) return false;
+  return true;
 }
 
 function startOf(block: TextBlock): number {
