@@ -35,19 +35,41 @@ export function factBlocks(document: DocumentModel): readonly FactBlock[] {
 }
 
 function orderedBlocks(document: DocumentModel): FactBlock[] {
-  const out: FactBlock[] = [];
-  if (document.title) out.push({ block: document.title, where: 'title', sectionId: null, paragraphIndex: null, from: 0 });
+  // the title and the headings, then the paragraphs: each list is in document order already,
+  // so the two are merged (a tie keeps the title or heading first, as a stable sort of both would)
+  const heads: FactBlock[] = [];
+  if (document.title) heads.push({ block: document.title, where: 'title', sectionId: null, paragraphIndex: null, from: 0 });
   for (const section of document.allSections) {
     const from = section.ordinal ? Math.min(section.ordinal.raw.length, section.heading.text.length) : 0;
-    out.push({ block: section.heading, where: 'heading', sectionId: section.id, paragraphIndex: null, from });
+    heads.push({ block: section.heading, where: 'heading', sectionId: section.id, paragraphIndex: null, from });
   }
-  document.paragraphs.forEach((p, k) => {
-    out.push({ block: p, where: 'paragraph', sectionId: p.sectionId, paragraphIndex: k, from: 0 });
-  });
-  // headings and paragraphs are each in document order already; sort by precomputed start offsets
-  const keys = out.map((b) => startOf(b.block));
-  const order = out.map((_, k) => k).sort((a, b) => keys[a]! - keys[b]!);
-  return order.map((k) => out[k]!);
+  const paragraphs: FactBlock[] = [];
+  for (let k = 0; k < document.paragraphs.length; k++) {
+    const p = document.paragraphs[k]!;
+    paragraphs.push({ block: p, where: 'paragraph', sectionId: p.sectionId, paragraphIndex: k, from: 0 });
+  }
+  const headKeys = heads.map((b) => startOf(b.block));
+  const paragraphKeys = paragraphs.map((b) => startOf(b.block));
+  if (!nonDecreasing(headKeys) || !nonDecreasing(paragraphKeys)) {
+    // (not expected: a stable sort of all by start offset)
+    const out = [...heads, ...paragraphs];
+    const keys = [...headKeys, ...paragraphKeys];
+    const order = out.map((_, k) => k).sort((a, b) => keys[a]! - keys[b]!);
+    return order.map((k) => out[k]!);
+  }
+  const out: FactBlock[] = [];
+  let h = 0;
+  let q = 0;
+  while (h < heads.length || q < paragraphs.length) {
+    if (q >= paragraphs.length || (h < heads.length && headKeys[h]! <= paragraphKeys[q]!)) out.push(heads[h++]!);
+    else out.push(paragraphs[q++]!);
+  }
+  return out;
+}
+
+function nonDecreasing(keys: readonly number[]): boolean {
+  for (let k = 1; k < keys.length; k++) if (keys[k - 1]! > keys[k]!) return false;
+  return true;
 }
 
 function startOf(block: TextBlock): number {
@@ -112,15 +134,58 @@ export class RangeSet {
     let sorted = true;
     for (let k = 1; k < list.length && sorted; k++) sorted = list[k - 1]![0] <= list[k]![0];
     const ordered = sorted ? list : [...list].sort((x, y) => x[0] - y[0]);
-    for (const [a, b] of ordered) {
-      if (b <= a) continue;
-      const k = this.ends.length - 1;
-      if (k >= 0 && a <= this.ends[k]!) this.ends[k] = Math.max(this.ends[k]!, b);
-      else {
-        this.starts.push(a);
-        this.ends.push(b);
-      }
+    for (const [a, b] of ordered) this.add(a, b);
+  }
+
+  /** The set of the [start, end) of each span (dates, names …), in any order. */
+  static ofSpans(spans: ReadonlyArray<{ readonly start: number; readonly end: number }>): RangeSet {
+    const set = new RangeSet();
+    if (spans.length === 0) return set;
+    let sorted = true;
+    for (let k = 1; k < spans.length && sorted; k++) sorted = spans[k - 1]!.start <= spans[k]!.start;
+    const ordered = sorted ? spans : [...spans].sort((x, y) => x.start - y.start);
+    for (const { start, end } of ordered) set.add(start, end);
+    return set;
+  }
+
+  /** adds [a, b), which must not start before the last range added */
+  private add(a: number, b: number): void {
+    if (b <= a) return;
+    const k = this.ends.length - 1;
+    if (k >= 0 && a <= this.ends[k]!) this.ends[k] = Math.max(this.ends[k]!, b);
+    else {
+      this.starts.push(a);
+      this.ends.push(b);
     }
+  }
+
+  /** The largest index below `at` inside a range, or -1. */
+  lastBefore(at: number): number {
+    // the last range starting before `at`
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts[mid]! < at) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return found < 0 ? -1 : Math.min(this.ends[found]!, at) - 1;
+  }
+
+  /** The smallest index at or after `at` inside a range, or Infinity. */
+  firstFrom(at: number): number {
+    // the first range ending after `at`
+    let lo = 0;
+    let hi = this.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.ends.length ? Math.max(this.starts[lo]!, at) : Infinity;
   }
 
   /** the range containing index i, or null */

@@ -323,7 +323,7 @@ const datesOfDocuments = new WeakMap<DocumentModel, ReadonlyArray<readonly TextD
 
 /**
  * scanDates of each of factBlocks(document), in the same order, computed once per document:
- * the figures and the dates both read them. Shared: callers must not modify the mentions.
+ * the figures, the dates and the report year all read them. Shared: callers must not modify the mentions.
  */
 export function factBlockDates(document: DocumentModel): ReadonlyArray<readonly TextDate[]> {
   let dates = datesOfDocuments.get(document);
@@ -352,14 +352,14 @@ function addMentions(out: DateMention[], fb: FactBlock, dates: readonly TextDate
     if (d.start < fb.from) continue;
     const { start, end } = sourceRange(fb.block, d.start, d.end);
     // a copy: the block's mentions are shared and keep their text offsets
-    out.push(Object.assign({}, d, {
-      start,
-      end,
-      sectionId: fb.sectionId,
-      paragraphIndex: fb.paragraphIndex,
-      where: fb.where,
-      inHeading: fb.where === 'title' || fb.where === 'heading',
-    }));
+    const mention = Object.assign({}, d) as DateMention;
+    mention.start = start;
+    mention.end = end;
+    mention.sectionId = fb.sectionId;
+    mention.paragraphIndex = fb.paragraphIndex;
+    mention.where = fb.where;
+    mention.inHeading = fb.where === 'title' || fb.where === 'heading';
+    out.push(mention);
   }
 }
 

@@ -45,9 +45,10 @@
  *   概数 written with 几 (十几, 几十) and mixed forms such as 3千, 4亿5千万 are not read.
  */
 import type { DocumentModel } from '../model.js';
-import { factBlocks, nameRanges, RangeSet, sourceRange, type BlockPlace } from './blocks.js';
+import { sourceEndOffset, sourceOffset } from '../position.js';
+import { factBlocks, nameRanges, RangeSet, type BlockPlace, type FactBlock } from './blocks.js';
 import { factBlockDates, scanDates, type TextDate } from './dates.js';
-import { isDigit, scaleDecimal, scanNumerals, type NumeralToken } from './numbers.js';
+import { isDigitCode, scaleDecimal, scanNumerals, type NumeralToken } from './numbers.js';
 
 export type Approximation =
   | '余' | '多' | '左右' | '以上' | '以下' | '以内' | '上下' | '之多'
@@ -185,34 +186,60 @@ export const FIXED_NUMERAL_NAMES: readonly string[] = [
   '两新', '两高', '放管服', '三级医院', '二级医院', '三甲医院', '二甲医院', '一站式', '一次性', '一体化',
 ];
 
-const FIXED_PATTERNS: readonly string[] = [
-  '党的[一二三四五六七八九十]+大',
-  '[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中全会)?',
-  '[一二三四五六七八九十]+中全会',
-  '(?<=[届大协会])[一二三四五六七八九十]+次(?:全体)?会议',
-  '十[一二三四五六七八九]五(?:规划|时期|期间)?',
-  '[一二三四五六七八九]五普法',
-  '[两三四五六七八九十]个(?:代表|意识|自信|维护|确立|全面|务必|结合|毫不动摇|明确|坚持|没有变|必须|统筹|责任|健全|先行|一)',
+const CN_1_10 = '一二三四五六七八九十';
+/** Patterns of fixed names, each with the characters its match can start with. */
+const FIXED_PATTERNS: ReadonlyArray<readonly [string, string]> = [
+  ['党', '党的[一二三四五六七八九十]+大'],
+  [CN_1_10, '[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中全会)?'],
+  [CN_1_10, '[一二三四五六七八九十]+中全会'],
+  [CN_1_10, '(?<=[届大协会])[一二三四五六七八九十]+次(?:全体)?会议'],
+  ['十', '十[一二三四五六七八九]五(?:规划|时期|期间)?'],
+  ['一二三四五六七八九', '[一二三四五六七八九]五普法'],
+  ['两三四五六七八九十', '[两三四五六七八九十]个(?:代表|意识|自信|维护|确立|全面|务必|结合|毫不动摇|明确|坚持|没有变|必须|统筹|责任|健全|先行|一)'],
   // document numbers: 〔2019〕28号, [2025]3号, (2020)第4号
-  '[〔［\\[（(【]\\s?(?:19|20)\\d{2}\\s?[〕］\\]）)】]\\s?第?\\d+\\s?号',
+  ['〔［[（(【', '[〔［\\[（(【]\\s?(?:19|20)\\d{2}\\s?[〕］\\]）)】]\\s?第?\\d+\\s?号'],
   // hotlines
-  '(?<!\\d)(?:12345|12320|12315|12356|12348|12309|12388|12333|12369|110|119|120|122)(?=热线|电话|专线|平台|服务|举报|政务|[“"])',
+  ['1', '(?<!\\d)(?:12345|12320|12315|12356|12348|12309|12388|12333|12369|110|119|120|122)(?=热线|电话|专线|平台|服务|举报|政务|[“"])'],
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-// tried only where a name can start (sticky), which is much faster than one big alternation over the whole text
-const FIXED_RE = new RegExp([...FIXED_PATTERNS, ...[...FIXED_NUMERAL_NAMES].sort((a, b) => b.length - a.length).map(escape)].join('|'), 'y');
+/**
+ * By the char code a name can start with: the alternation of the patterns and names that can
+ * start there, in the order of one big alternation (patterns first, then names longest first),
+ * tried only where a name can start (sticky). A regex per first character tries a few
+ * alternatives instead of all sixty at every numeral.
+ */
+const FIXED_RE_AT = new Map<number, RegExp>();
 /** by char code: 1 for a character a fixed name or a document number can start with (a table: every character is looked up) */
 const FIXED_STARTS = new Uint8Array(0x10000);
-for (const c of ['党第双放〔［[（(【1', ...FIXED_NUMERAL_NAMES.map((w) => w[0]!), '一二三四五六七八九十两'].join('')) FIXED_STARTS[c.charCodeAt(0)] = 1;
+{
+  const alternatives: Array<readonly [string, string]> = [
+    ...FIXED_PATTERNS,
+    ...[...FIXED_NUMERAL_NAMES].sort((a, b) => b.length - a.length).map((w) => [w[0]!, escape(w)] as const),
+  ];
+  const byCode = new Map<number, string[]>();
+  for (const [starts, pattern] of alternatives) {
+    for (const c of new Set(starts)) {
+      const list = byCode.get(c.charCodeAt(0)) ?? [];
+      list.push(pattern);
+      byCode.set(c.charCodeAt(0), list);
+    }
+  }
+  for (const [code, list] of byCode) {
+    FIXED_RE_AT.set(code, new RegExp(list.join('|'), 'y'));
+    FIXED_STARTS[code] = 1;
+  }
+}
 
 /** [start, end) ranges of fixed names with numerals and of document numbers in a text. */
 export function fixedNameRanges(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
-    if (FIXED_STARTS[text.charCodeAt(i)] === 0) continue;
-    FIXED_RE.lastIndex = i;
-    const m = FIXED_RE.exec(text);
+    const code = text.charCodeAt(i);
+    if (FIXED_STARTS[code] === 0) continue;
+    const re = FIXED_RE_AT.get(code)!;
+    re.lastIndex = i;
+    const m = re.exec(text);
     if (m && m[0].length > 0) {
       out.push([i, i + m[0].length]);
       i += m[0].length - 1;
@@ -246,38 +273,52 @@ const SCOPE = new Set(['全区', '全市', '全省', '全县', '全镇', '全局
 /** one character after a verb that makes it part of a noun: 办结率, 受理量, 出庭数 */
 const NOUN_SUFFIX = '率量数额款金费';
 const AFTER_CUT = ['的', '之', '与', '和', '及', '并', '均', '已', '被', '获', '全部', '进行', '分别', '组队', '共同', '基本', '逐步', '全面'];
-const CLAUSE_STOP = new Set([...'，,。；;：:、！？!?()（）[]【】〔〕\n\r\t \u3000…—~～'].map((c) => c.charCodeAt(0)));
-const isStop = (text: string, i: number): boolean => CLAUSE_STOP.has(text.charCodeAt(i));
-const isDigitAt = (text: string, i: number): boolean => {
-  const c = text.charCodeAt(i);
-  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
-};
+/** by char code: 1 for a character that ends a clause (a table: labels look at every character) */
+const CLAUSE_STOP = new Uint8Array(0x10000);
+for (const c of '，,。；;：:、！？!?()（）[]【】〔〕\n\r\t \u3000…—~～') CLAUSE_STOP[c.charCodeAt(0)] = 1;
 const MAX_LABEL = 24;
 const MAX_AFTER = 16;
 
 const HAS_CJK = /[\u3400-\u9fff]/;
 
-const LEAD_INDEX = byFirstChar(LEAD_STRIP);
-const TRAIL_BY_LAST = new Map<string, string[]>();
-for (const w of [...TRAIL_STRIP].sort((a, b) => b.length - a.length)) {
-  const list = TRAIL_BY_LAST.get(w[w.length - 1]!) ?? [];
-  list.push(w);
-  TRAIL_BY_LAST.set(w[w.length - 1]!, list);
+/** Words grouped by their first (or last) char code, longest first: only these can match at that end of a string. */
+function byCharCode(words: readonly string[], last = false): Map<number, string[]> {
+  const map = new Map<number, string[]>();
+  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    const code = w.charCodeAt(last ? w.length - 1 : 0);
+    const list = map.get(code) ?? [];
+    list.push(w);
+    map.set(code, list);
+  }
+  return map;
 }
+
+const LEAD_INDEX = byCharCode(LEAD_STRIP);
+const TRAIL_BY_LAST = byCharCode(TRAIL_STRIP, true);
 
 function stripEnds(s: string): string {
   let changed = true;
   while (changed && s.length > 0) {
     changed = false;
-    const lead = LEAD_INDEX.get(s[0]!)?.find((w) => s.startsWith(w) && s.length > w.length);
-    if (lead) {
-      s = s.slice(lead.length);
-      changed = true;
+    const leads = LEAD_INDEX.get(s.charCodeAt(0));
+    if (leads !== undefined) {
+      for (const w of leads) {
+        if (s.length > w.length && s.startsWith(w)) {
+          s = s.slice(w.length);
+          changed = true;
+          break;
+        }
+      }
     }
-    const trail = TRAIL_BY_LAST.get(s[s.length - 1]!)?.find((w) => s.endsWith(w));
-    if (trail) {
-      s = s.slice(0, s.length - trail.length);
-      changed = true;
+    const trails = TRAIL_BY_LAST.get(s.charCodeAt(s.length - 1));
+    if (trails !== undefined) {
+      for (const w of trails) {
+        if (s.endsWith(w)) {
+          s = s.slice(0, s.length - w.length);
+          changed = true;
+          break;
+        }
+      }
     }
   }
   return s;
@@ -288,20 +329,9 @@ const NOT_VERB_AFTER: Readonly<Record<string, string>> = { 组织: '党基', 处
 /** characters after a verb that make it part of a noun: 负责人, 申请人 */
 const NOT_VERB_BEFORE: Readonly<Record<string, string>> = { 负责: '人', 申请: '人书', 组织: '者部' };
 
-/** Words grouped by their first character, for scanning a string once instead of once per word. */
-function byFirstChar(words: readonly string[]): Map<string, string[]> {
-  const map = new Map<string, string[]>();
-  for (const w of [...words].sort((a, b) => b.length - a.length)) {
-    const list = map.get(w[0]!) ?? [];
-    list.push(w);
-    map.set(w[0]!, list);
-  }
-  return map;
-}
-
-const VERB_INDEX = byFirstChar(VERBS);
+const VERB_INDEX = byCharCode(VERBS);
 const VERB_SET = new Set(VERBS);
-const AFTER_CUT_INDEX = byFirstChar([...AFTER_CUT, ...VERBS]);
+const AFTER_CUT_INDEX = byCharCode([...AFTER_CUT, ...VERBS]);
 const MAX_VERB = Math.max(...VERBS.map((v) => v.length));
 
 /** Whether the verb at prefix[idx, idx+v.length) is really part of a noun: 党组织, 负责人, 办结率. */
@@ -319,24 +349,29 @@ function verbInNoun(prefix: string, v: string, idx: number): boolean {
 function cutAfterVerb(prefix: string): string {
   let cut = 0;
   for (let k = prefix.length - 1; k >= 0 && k + MAX_VERB > cut; k--) {
-    const list = VERB_INDEX.get(prefix[k]!);
-    if (!list) continue;
+    const list = VERB_INDEX.get(prefix.charCodeAt(k));
+    if (list === undefined) continue;
     for (const v of list) {
       if (!prefix.startsWith(v, k)) continue;
       const end = k + v.length;
       if (end > cut && !verbInNoun(prefix, v, k)) cut = end;
     }
   }
-  return prefix.slice(cut);
+  return cut === 0 ? prefix : prefix.slice(cut);
 }
 
 /** The clause before a number, back to punctuation, a digit, a date or MAX_LABEL characters. */
 function clauseBefore(text: string, at: number, lowerBound: number, blocked: RangeSet): string {
-  const min = Math.max(lowerBound, at - MAX_LABEL);
+  // (a date ends the clause: the last date index before `at` bounds it, one look-up instead of one per character)
+  const min = Math.max(lowerBound, at - MAX_LABEL, blocked.lastBefore(at) + 1);
   let j = at;
-  while (j > min && !isStop(text, j - 1) && !isDigitAt(text, j - 1) && !blocked.has(j - 1)) j--;
+  while (j > min) {
+    const c = text.charCodeAt(j - 1);
+    if (CLAUSE_STOP[c] === 1 || isDigitCode(c)) break;
+    j--;
+  }
   // 5G基站建设30座: Latin letters glued to an earlier number belong to it
-  if (isDigit(text[j - 1])) while (j < at && /[A-Za-z]/.test(text[j]!)) j++;
+  if (isDigitCode(text.charCodeAt(j - 1))) while (j < at && isLatinCode(text.charCodeAt(j))) j++;
   return text.slice(j, at);
 }
 
@@ -359,15 +394,26 @@ function verbPhraseLabel(clause: string): string {
 }
 
 function afterLabel(text: string, at: number, blocked: RangeSet): string {
+  const limit = Math.min(text.length, at + MAX_AFTER, blocked.firstFrom(at));
   let j = at;
-  while (j < text.length && j - at < MAX_AFTER && !isStop(text, j) && !isDigitAt(text, j) && !blocked.has(j)) j++;
-  let s = text.slice(at, j);
-  let cut = s.length;
-  for (let k = 0; k < cut; k++) {
-    const list = AFTER_CUT_INDEX.get(s[k]!);
-    if (list && list.some((w) => s.startsWith(w, k))) cut = k;
+  while (j < limit) {
+    const c = text.charCodeAt(j);
+    if (CLAUSE_STOP[c] === 1 || isDigitCode(c)) break;
+    j++;
   }
-  s = stripEnds(s.slice(0, cut));
+  // cut at the first function word or verb
+  let cut = j;
+  for (let k = at; k < cut; k++) {
+    const list = AFTER_CUT_INDEX.get(text.charCodeAt(k));
+    if (list === undefined) continue;
+    for (const w of list) {
+      if (k + w.length <= j && text.startsWith(w, k)) {
+        cut = k;
+        break;
+      }
+    }
+  }
+  const s = stripEnds(text.slice(at, cut));
   return HAS_CJK.test(s) ? s : '';
 }
 
@@ -384,6 +430,7 @@ const NOT_YUE = '签预合节制公契违履条特邀之相守隐';
 const NOT_JIN = '最附邻就亲贴将接';
 const RANGE_CONNECTORS = ['——', '~', '～', '〜', '-', '—', '–', '－', '至', '到'];
 
+/** What follows a numeral (see readTail); one scratch object per use, reused for every numeral. */
 interface Tail {
   end: number;
   isPercent: boolean;
@@ -391,44 +438,71 @@ interface Tail {
   writtenUnit: string | null;
   scale: number;
   value: number;
+  /** the approximation markers read (余 多 左右 …), `count` of them */
   approximations: Approximation[];
+  count: number;
 }
 
-/** What follows a numeral: percent sign, 余/多, 万/亿, the unit, 左右/以上. */
-function readTail(text: string, tok: NumeralToken): Tail {
+const newTail = (): Tail => ({ end: 0, isPercent: false, unit: null, writtenUnit: null, scale: 1, value: 0, approximations: [], count: 0 });
+const TAIL = newTail();
+/** the tail of the second number of a range */
+const SECOND_TAIL = newTail();
+
+const PERCENT = 0x25; // %
+const FW_PERCENT = 0xff05; // ％
+const PER_MILLE = 0x2030; // ‰
+const YU = 0x4f59; // 余
+const DUO = 0x591a; // 多
+const WAN = 0x4e07; // 万
+const YI = 0x4ebf; // 亿
+/** by char code: 1 for the first character of a suffix approximation (左右 以上 上下 之多 …) */
+const SUFFIX_APPROX_START = new Uint8Array(0x10000);
+for (const a of SUFFIX_APPROX) SUFFIX_APPROX_START[a.charCodeAt(0)] = 1;
+/** by char code: 1 for the last character of a prefix approximation (约 将近 超过 不足 不少于 …) */
+const PREFIX_APPROX_END = new Uint8Array(0x10000);
+for (const [w] of PREFIX_APPROX) PREFIX_APPROX_END[w.charCodeAt(w.length - 1)] = 1;
+
+function pushApprox(tail: Tail, a: Approximation): void {
+  tail.approximations[tail.count++] = a;
+}
+
+/** What follows a numeral: percent sign, 余/多, 万/亿, the unit, 左右/以上; written into `tail`. */
+function readTail(text: string, tok: NumeralToken, tail: Tail): void {
   let pos = tok.end;
   let value = tok.value;
   let scale = tok.scale;
   let isPercent = tok.percentWord;
-  const approximations: Approximation[] = [];
+  tail.count = 0;
   let unit: string | null = null;
   let magnitude = tok.form === 'arabic' && scale > 1 ? (scale === 1e8 ? '亿' : scale === 1e4 ? '万' : '万亿') : '';
-  if (!isPercent && (text[pos] === '%' || text[pos] === '％')) {
+  // (char codes: text[pos] would make a string for each look)
+  let c = text.charCodeAt(pos);
+  if (!isPercent && (c === PERCENT || c === FW_PERCENT)) {
     isPercent = true;
     unit = '%';
     pos++;
-  } else if (!isPercent && text[pos] === '‰') {
+  } else if (!isPercent && c === PER_MILLE) {
     unit = '‰';
     pos++;
   } else if (!isPercent) {
-    if (text[pos] === '余' || text[pos] === '多') {
-      approximations.push(text[pos] as Approximation);
-      pos++;
+    if (c === YU || c === DUO) {
+      pushApprox(tail, c === YU ? '余' : '多');
+      c = text.charCodeAt(++pos);
     }
-    if (scale === 1 && (text[pos] === '万' || text[pos] === '亿') && (approximations.length > 0 || tok.form === 'chinese')) {
+    if (scale === 1 && (c === WAN || c === YI) && (tail.count > 0 || tok.form === 'chinese')) {
       // 30余万元, 二十余万人
-      const power = text[pos] === '亿' ? 8 : 4;
-      magnitude = text[pos]!;
+      const power = c === YI ? 8 : 4;
+      magnitude = c === YI ? '亿' : '万';
       value = tok.form === 'arabic' ? (scaleDecimal(tok.raw, power) ?? value * 10 ** power) : value * 10 ** power;
       scale = 10 ** power;
-      pos++;
-      if (text[pos] === '余' || text[pos] === '多') {
-        approximations.push(text[pos] as Approximation);
+      c = text.charCodeAt(++pos);
+      if (c === YU || c === DUO) {
+        pushApprox(tail, c === YU ? '余' : '多');
         pos++;
       }
-    } else if (scale > 1 && approximations.length === 0 && (text[pos] === '余' || text[pos] === '多')) {
+    } else if (scale > 1 && tail.count === 0 && (c === YU || c === DUO)) {
       // 5万余元
-      approximations.push(text[pos] as Approximation);
+      pushApprox(tail, c === YU ? '余' : '多');
       pos++;
     }
     const u = unitAt(text, pos, tok.form);
@@ -437,36 +511,46 @@ function readTail(text: string, tok: NumeralToken): Tail {
       pos += u.length;
     }
   } else unit = '%';
-  for (const a of SUFFIX_APPROX) {
-    if (text.startsWith(a, pos)) {
-      approximations.push(a);
-      pos += a.length;
-      break;
+  if (SUFFIX_APPROX_START[text.charCodeAt(pos)] === 1) {
+    for (const a of SUFFIX_APPROX) {
+      if (text.startsWith(a, pos)) {
+        pushApprox(tail, a);
+        pos += a.length;
+        break;
+      }
     }
   }
-  const writtenUnit = unit === null ? (magnitude || null) : unit === '%' || unit === '‰' ? unit : magnitude + unit;
-  return { end: pos, isPercent, unit, writtenUnit, scale, value, approximations };
+  tail.end = pos;
+  tail.isPercent = isPercent;
+  tail.unit = unit;
+  tail.writtenUnit = unit === null ? (magnitude || null) : unit === '%' || unit === '‰' ? unit : magnitude + unit;
+  tail.scale = scale;
+  tail.value = value;
 }
 
-const UNIT_INDEX = new Map<string, UnitDef[]>();
+const UNIT_INDEX = new Map<number, UnitDef[]>();
 for (const u of UNIT_LIST) {
-  const list = UNIT_INDEX.get(u.unit[0]!) ?? [];
+  const list = UNIT_INDEX.get(u.unit.charCodeAt(0)) ?? [];
   list.push(u);
-  UNIT_INDEX.set(u.unit[0]!, list);
+  UNIT_INDEX.set(u.unit.charCodeAt(0), list);
 }
 
 function unitAt(text: string, pos: number, form: 'arabic' | 'chinese'): string | null {
-  for (const u of UNIT_INDEX.get(text[pos] ?? '') ?? []) {
+  const list = UNIT_INDEX.get(text.charCodeAt(pos));
+  if (list === undefined) return null;
+  for (const u of list) {
     if (form === 'chinese' && !u.cn) continue;
     if (!text.startsWith(u.unit, pos)) continue;
-    const next = text[pos + u.unit.length];
-    if (u.notBefore && next !== undefined && u.notBefore.includes(next)) continue;
+    const next = pos + u.unit.length;
+    if (u.notBefore && next < text.length && u.notBefore.includes(text[next]!)) continue;
     return u.unit;
   }
   return null;
 }
 
 function prefixApprox(text: string, at: number, lowerBound: number): { start: number; approx: Approximation } | null {
+  // (every marker ends with one of a few characters: most numbers have none of them before)
+  if (PREFIX_APPROX_END[text.charCodeAt(at - 1)] !== 1) return null;
   for (const [w, a] of PREFIX_APPROX) {
     const s = at - w.length;
     if (s < lowerBound || !text.startsWith(w, s)) continue;
@@ -492,64 +576,80 @@ const isAsciiDigitCode = (c: number): boolean => c >= 0x30 && c <= 0x39;
  * (a heading's ordinal). Linear in the length of the text.
  */
 export function scanFigures(text: string, from = 0): TextFigure[] {
-  return figuresIn(text, from, scanDates(text));
+  const out: TextFigure[] = [];
+  figuresIn(text, from, scanDates(text), null, out);
+  return out;
 }
 
-/** scanFigures with the date mentions of the text already found. */
-function figuresIn(text: string, from: number, textDates: readonly TextDate[]): TextFigure[] {
-  const tokens = scanNumerals(text);
-  if (tokens.length === 0) return [];
-  const dates = new RangeSet(textDates.map((d) => [d.start, d.end] as [number, number]));
-  // names are found when first needed: a text whose numerals are all 一 never needs them
+/**
+ * scanFigures with the date mentions of the text already found, appending to `out`. With a
+ * fact block (`place`), the figures are made as Figures with SOURCE offsets right away.
+ */
+function figuresIn(text: string, from: number, textDates: readonly TextDate[], place: FactBlock | null, out: TextFigure[]): void {
+  // (a bare 一, the indefinite article, is never a figure: the scan leaves it out)
+  const tokens = scanNumerals(text, true);
+  if (tokens.length === 0) return;
+  const dates = RangeSet.ofSpans(textDates);
+  // names are found when first needed: a text whose numerals are all 二是, 三是 … never needs them
   let nameSet: RangeSet | null = null;
   const names = (): RangeSet => (nameSet ??= new RangeSet([...nameRanges(text), ...fixedNameRanges(text)]));
   // a label does not reach back across a date (2024年已印发监督提醒函12份 → 监督提醒函)
   const blocked = dates;
-  const out: TextFigure[] = [];
   let lastEnd = from;
   let skipUntil = -1;
   for (let t = 0; t < tokens.length; t++) {
     const tok = tokens[t]!;
     if (tok.start < from || tok.start < skipUntil) continue;
-    // a bare 一 is the indefinite article (一项重要职责), never a figure
-    if (tok.form === 'chinese' && !tok.percentWord && tok.raw === '一') continue;
-    if (dates.overlaps(tok.start, tok.end) || names().overlaps(tok.start, tok.end)) continue;
+    const chinese = tok.form === 'chinese';
+    // a bare 一 kept after a connector (三至一) is still not a figure of its own
+    if (chinese && !tok.percentWord && tok.raw === '一') continue;
     // (char codes, NaN outside the text: text[i] would make a string)
     const before = text.charCodeAt(tok.start - 1);
     const after = text.charCodeAt(tok.end);
-    // ordinals: 第一, 第3次, (三), (1), 1. / 1、 at the start of a clause
+    // ordinals: 第一, 第3次, (三), (1), 1. / 1、 at the start of a clause (these cost nothing: tried before the date and name look-ups)
     if (before === 0x7b2c /* 第 */) continue;
     if ((before === 0x28 || before === 0xff08) && (after === 0x29 || after === 0xff09)) continue; // ( （ ) ）
-    if (tok.form === 'arabic' && (after === 0x2e || after === 0xff0e || after === 0x3001) /* . ． 、 */ && !isDigit(text[tok.end + 1]) && atClauseStart(text, tok.start)) continue;
+    if (!chinese && (after === 0x2e || after === 0xff0e || after === 0x3001) /* . ． 、 */ && !isDigitCode(text.charCodeAt(tok.end + 1)) && atClauseStart(text, tok.start)) continue;
     if (after === 0x53f7 /* 号 */) continue;
-    if (tok.form === 'arabic') {
+
+    if (chinese) {
+      readTail(text, tok, TAIL);
+      // a Chinese numeral counts only with a unit: without one, and with no range that could bring one, it is done
+      // (before the name look-up: most Chinese numerals are 二是, 三是 …)
+      if (!tok.digitsOnly && TAIL.unit === null && !TAIL.isPercent) {
+        const next = tokens[t + 1];
+        if (next === undefined || next.start <= TAIL.end || next.start > TAIL.end + 2) continue;
+      }
+      if (dates.overlaps(tok.start, tok.end) || names().overlaps(tok.start, tok.end)) continue;
+    } else {
+      if (dates.overlaps(tok.start, tok.end) || names().overlaps(tok.start, tok.end)) continue;
       const beforeSkippingSpace = before === 0x20 ? text.charCodeAt(tok.start - 2) : before;
       if (isLatinCode(beforeSkippingSpace) || beforeSkippingSpace === 0x2f /* / */ || isLatinCode(after)) {
         skipConnected(t);
         continue;
       }
-      if ((after === 0x3a || after === 0xff1a) /* : ： */ && isDigit(text[tok.end + 1])) {
+      if ((after === 0x3a || after === 0xff1a) /* : ： */ && isDigitCode(text.charCodeAt(tok.end + 1))) {
         skipConnected(t);
         continue;
       }
-      if (before === 0x3a /* : */ && isDigit(text[tok.start - 2])) continue;
+      if (before === 0x3a /* : */ && isDigitCode(text.charCodeAt(tok.start - 2))) continue;
       if (tok.raw.charCodeAt(0) === 0x30 && isAsciiDigitCode(tok.raw.charCodeAt(1))) { // a leading zero: 0755
         skipConnected(t);
         continue;
       }
+      readTail(text, tok, TAIL);
     }
 
-    const tail = readTail(text, tok);
-    let value = tail.value;
-    let { unit, writtenUnit, isPercent, scale } = tail;
-    let end = tail.end;
-    const approximations = tail.approximations;
+    let value = TAIL.value;
+    let { unit, writtenUnit, isPercent, scale } = TAIL;
+    let end = TAIL.end;
+    const approximations = TAIL.approximations.slice(0, TAIL.count);
     let range: TextFigure['range'];
 
-    if (tok.form === 'chinese' && tok.digitsOnly) {
+    if (chinese && tok.digitsOnly) {
       // 三四个月: adjacent digits, an approximate range; anything else (二〇二五 without 年) is not a count
-      const a = tok.raw.length === 2 ? CHINESE_DIGIT_VALUE(tok.raw[0]!) : -1;
-      const b = tok.raw.length === 2 ? CHINESE_DIGIT_VALUE(tok.raw[1]!) : -1;
+      const a = tok.raw.length === 2 ? CHINESE_DIGIT_VALUE(tok.raw.charCodeAt(0)) : -1;
+      const b = tok.raw.length === 2 ? CHINESE_DIGIT_VALUE(tok.raw.charCodeAt(1)) : -1;
       if (a < 1 || b !== a + 1 || unit === null) continue;
       value = a;
       range = { from: a, to: b, unitOnBoth: true };
@@ -562,7 +662,8 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[]): 
       // (connectors are one or two characters long)
       const conn = next.start > end && next.start <= end + 2 ? RANGE_CONNECTORS.find((c) => text.startsWith(c, end) && next.start === end + c.length) : undefined;
       if (conn && next.form === tok.form && !next.percentWord && !dates.overlaps(next.start, next.end) && !names().overlaps(next.start, next.end)) {
-        const second = readTail(text, next);
+        readTail(text, next, SECOND_TAIL);
+        const second = SECOND_TAIL;
         const firstHasUnit = unit !== null || isPercent || scale > 1;
         const secondHasUnit = second.unit !== null || second.isPercent || second.scale > 1;
         if (firstHasUnit || secondHasUnit) {
@@ -577,15 +678,18 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[]): 
             isPercent = second.isPercent;
             scale = second.scale;
           }
-          for (const a of second.approximations) if (!approximations.includes(a)) approximations.push(a);
+          for (let k = 0; k < second.count; k++) {
+            const a = second.approximations[k]!;
+            if (!approximations.includes(a)) approximations.push(a);
+          }
           end = second.end;
           skipUntil = next.end;
         }
       }
     }
 
-    if (tok.form === 'chinese' && unit === null && !isPercent) continue;
-    if (tok.form === 'arabic' && unit === null && !isPercent && !range) {
+    if (chinese && unit === null && !isPercent) continue;
+    if (!chinese && unit === null && !isPercent && !range) {
       if (scale === 1 && Number.isInteger(value) && /^\d{4}$/.test(tok.raw) && value >= 1800 && value <= 2199) continue; // a year without 年
       if (/^\d{7,}$/.test(tok.raw)) continue; // phone numbers and other codes
     }
@@ -613,27 +717,27 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[]): 
       if (label) labelSide = 'before';
     }
 
-    const figure: TextFigure = {
-      value,
-      raw: text.slice(start, end),
-      numeral: tok.raw,
-      form: tok.form,
-      scale,
-      unit,
-      writtenUnit,
-      label,
-      labelSide,
-      approximate: approximations[0] ?? null,
-      approximations,
-      isPercent,
-      start,
-      end,
-    };
+    const raw = text.slice(start, end);
+    const approximate = approximations.length > 0 ? approximations[0]! : null;
+    let figure: TextFigure;
+    if (place === null) {
+      figure = { value, raw, numeral: tok.raw, form: tok.form, scale, unit, writtenUnit, label, labelSide, approximate, approximations, isPercent, start, end };
+    } else {
+      // (one object with its final shape: no copy of the text-level figure per block)
+      const block = place.block;
+      const sourceStart = sourceOffset(block, start);
+      const sourceEnd = end > start ? sourceEndOffset(block, end) : sourceStart;
+      const located: Figure = {
+        value, raw, numeral: tok.raw, form: tok.form, scale, unit, writtenUnit, label, labelSide, approximate, approximations, isPercent,
+        start: sourceStart, end: sourceEnd,
+        sectionId: place.sectionId, paragraphIndex: place.paragraphIndex, where: place.where as Figure['where'],
+      };
+      figure = located;
+    }
     if (range) figure.range = range;
     out.push(figure);
     lastEnd = end;
   }
-  return out;
 
   /** skip a token and the numbers tied to it by - / . (0755-8888, GB/T 9704-2012) */
   function skipConnected(t: number): void {
@@ -643,8 +747,9 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[]): 
   }
 }
 
-function CHINESE_DIGIT_VALUE(c: string): number {
-  return '〇一二三四五六七八九'.indexOf(c === '两' ? '二' : c);
+/** 〇 一 二 … 九 (两 as 二) by char code; -1 for any other character */
+function CHINESE_DIGIT_VALUE(c: number): number {
+  return '〇一二三四五六七八九'.indexOf(String.fromCharCode(c === 0x4e24 /* 两 */ ? 0x4e8c /* 二 */ : c));
 }
 
 /** Every figure of a document (title, headings, paragraphs; not the signature), in document order, with SOURCE offsets. */
@@ -655,10 +760,7 @@ export function extractFigures(document: DocumentModel): Figure[] {
   for (let k = 0; k < blocks.length; k++) {
     const fb = blocks[k]!;
     if (fb.where === 'signature') continue;
-    for (const f of figuresIn(fb.block.text, fb.from, blockDates[k]!)) {
-      const { start, end } = sourceRange(fb.block, f.start, f.end);
-      out.push(Object.assign(f, { start, end, sectionId: fb.sectionId, paragraphIndex: fb.paragraphIndex, where: fb.where as Figure['where'] }));
-    }
+    figuresIn(fb.block.text, fb.from, blockDates[k]!, fb, out);
   }
   return out;
 }

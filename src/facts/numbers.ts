@@ -24,6 +24,12 @@ export const CHINESE_NUMERAL_CHARS = '〇零○Ｏ一二两三四五六七八九
 /** by char code: 1 for a Chinese numeral character (a table: scanning looks at every character) */
 const NUMERAL_CODES = new Uint8Array(0x10000);
 for (const c of CHINESE_NUMERAL_CHARS) NUMERAL_CODES[c.charCodeAt(0)] = 1;
+/** by char code: the value of a Chinese digit plus one (0 for any other character) */
+const DIGIT_VALUE = new Uint8Array(0x10000);
+for (const [c, d] of Object.entries(CHINESE_DIGIT)) DIGIT_VALUE[c.charCodeAt(0)] = d + 1;
+const SHI = 0x5341; // 十
+const QIAN = 0x5343; // 千
+const LIANG = 0x4e24; // 两
 
 export function isChineseNumeralChar(c: string | undefined): boolean {
   return c !== undefined && c.length === 1 && NUMERAL_CODES[c.charCodeAt(0)] === 1;
@@ -75,26 +81,27 @@ export function parseChineseInteger(s: string): number | null {
   let zero = false; // a 零 since the last unit
   let sawAny = false;
   let lastBig = Infinity;
+  // (by char code: s[k] would make a string per character)
   for (let k = 0; k < s.length; k++) {
-    const c = s[k]!;
-    const d = CHINESE_DIGIT[c];
-    if (d !== undefined) {
+    const c = s.charCodeAt(k);
+    const d = DIGIT_VALUE[c]! - 1;
+    if (d >= 0) {
       if (d === 0) {
         if (digit !== -1 || !sawAny) return null; // 二〇 (digit by digit) or a leading 零
         zero = true;
         continue;
       }
       if (digit !== -1) return null; // two digits in a row: 十四五, 三四
-      if (c === '两' && k > 0 && !zero && lastUnit === 10) return null; // 十两 is not a numeral
+      if (c === LIANG && k > 0 && !zero && lastUnit === 10) return null; // 十两 is not a numeral
       digit = d;
       sawAny = true;
       continue;
     }
-    const small = CHINESE_SMALL_UNIT[c];
-    if (small !== undefined) {
+    const small = c === SHI ? 10 : c === BAI ? 100 : c === QIAN ? 1000 : 0;
+    if (small !== 0) {
       if (digit === -1) {
         // only 十 may stand without a digit, and only at the start of a section: 十二, 三万十二 is odd but fine
-        if (c !== '十' || section !== 0) return null;
+        if (c !== SHI || section !== 0) return null;
         digit = 1;
       }
       if (small >= lastSmall) return null; // 十百, 百百
@@ -106,8 +113,8 @@ export function parseChineseInteger(s: string): number | null {
       sawAny = true;
       continue;
     }
-    const big = CHINESE_BIG_UNIT[c];
-    if (big !== undefined) {
+    const big = c === WAN ? 1e4 : c === YI ? 1e8 : 0;
+    if (big !== 0) {
       if (digit !== -1) section += digit;
       digit = -1;
       if (section === 0 && !(big === 1e8 && total > 0)) return null; // 万 or 亿 without a number before it
@@ -139,9 +146,10 @@ export function parseChineseInteger(s: string): number | null {
 export function parseChineseDigits(s: string): number | null {
   if (s.length === 0) return null;
   let n = 0;
-  for (const c of s) {
-    const d = c === '0' || c === 'O' || c === 'o' ? 0 : CHINESE_DIGIT[c];
-    if (d === undefined || c === '两') return null;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    const d = c === 0x30 || c === 0x4f || c === 0x6f ? 0 : DIGIT_VALUE[c]! - 1; // 0 O o
+    if (d < 0 || c === LIANG) return null;
     n = n * 10 + d;
   }
   return n;
@@ -247,8 +255,12 @@ export interface NumeralToken {
  * Every numeral in a text, left to right: Arabic runs (with 1,200 grouping, decimals and a
  * 万/亿 magnitude) and Chinese numeral runs that parse. Runs that do not parse (十四五, 千万)
  * are skipped. Context (ordinals, years, names) is the caller's business.
+ *
+ * `dropArticles`: leave out a bare 一 (一项重要职责: the indefinite article, a third of all
+ * numerals in a report), except right after a range connector or a separator (三至一, 5-一),
+ * where it could still close a range or a code. The figures never count a bare 一.
  */
-export function scanNumerals(text: string): NumeralToken[] {
+export function scanNumerals(text: string, dropArticles = false): NumeralToken[] {
   const out: NumeralToken[] = [];
   const n = text.length;
   let i = 0;
@@ -263,23 +275,31 @@ export function scanNumerals(text: string): NumeralToken[] {
     if (isDigitCode(code)) {
       const start = i;
       let j = i;
-      while (j < n && isDigitCode(text.charCodeAt(j))) j++;
+      // plain: ASCII digits only (no full-width digit, group, decimal or magnitude): Number() reads it
+      let plain = true;
+      while (j < n && isDigitCode(text.charCodeAt(j))) {
+        if (text.charCodeAt(j) > 0x39) plain = false;
+        j++;
+      }
       // thousands groups: ,ddd not followed by another digit (NFKC-folded text uses , as a comma too)
       // (only after 1–3 leading digits: 12,345 is grouped, 2024,在 is not)
       if (j - start <= 3) {
         while (isComma(text.charCodeAt(j)) && isDigitCode(text.charCodeAt(j + 1)) && isDigitCode(text.charCodeAt(j + 2)) && isDigitCode(text.charCodeAt(j + 3))
-          && !isDigitCode(text.charCodeAt(j + 4))) j += 4;
+          && !isDigitCode(text.charCodeAt(j + 4))) {
+          j += 4;
+          plain = false;
+        }
       }
       if (isPoint(text.charCodeAt(j)) && isDigitCode(text.charCodeAt(j + 1))) {
         j++;
         while (j < n && isDigitCode(text.charCodeAt(j))) j++;
+        plain = false;
       }
       let k = j;
       if (text.charCodeAt(k) === WAN && text.charCodeAt(k + 1) === YI) k += 2;
       else if (text.charCodeAt(k) === WAN || text.charCodeAt(k) === YI) k++;
       const raw = text.slice(start, k);
-      // fast path: plain ASCII digits
-      if (/^[0-9]+$/.test(raw)) {
+      if (plain && k === j) {
         out.push({ start, end: k, raw, value: Number(raw), form: 'arabic', scale: 1, digitsOnly: false, percentWord: false });
         i = k;
         continue;
@@ -306,7 +326,7 @@ export function scanNumerals(text: string): NumeralToken[] {
       } else if (isNumeralCode(text.charCodeAt(after))) {
         let j = after;
         while (j < n && isNumeralCode(text.charCodeAt(j))) j++;
-        const value = text.slice(after, j) === '百' ? 100 : parseChineseInteger(text.slice(after, j));
+        const value = j === after + 1 && text.charCodeAt(after) === BAI ? 100 : parseChineseInteger(text.slice(after, j));
         if (value !== null) {
           out.push({ start: i, end: j, raw: text.slice(i, j), value, form: 'chinese', scale: 1, digitsOnly: false, percentWord: true });
           i = j;
@@ -317,15 +337,37 @@ export function scanNumerals(text: string): NumeralToken[] {
     // a Chinese numeral run
     const start = i;
     let j = i;
-    while (j < n && isNumeralCode(text.charCodeAt(j))) j++;
-    const raw = text.slice(start, j);
-    const token = chineseToken(raw, start);
-    if (token) out.push(token);
+    let hasUnit = false;
+    while (j < n) {
+      const c = text.charCodeAt(j);
+      if (NUMERAL_CODES[c] !== 1) break;
+      if (DIGIT_VALUE[c] === 0) hasUnit = true; // 十 百 千 万 亿
+      j++;
+    }
     i = j;
+    if (dropArticles && j === start + 1 && code === YI_ONE && !AFTER_CONNECTOR[text.charCodeAt(start - 1)]) continue;
+    const raw = text.slice(start, j);
+    if (hasUnit) {
+      // 一万 in 一万元 parses; a run that does not parse as a whole (十四五, 千方百计's 千) is dropped
+      const value = parseChineseInteger(raw);
+      if (value !== null) out.push({ start, end: j, raw, value, form: 'chinese', scale: 1, digitsOnly: false, percentWord: false });
+    } else {
+      // digits only (二〇二五, 三四, 五): read digit by digit, 两 as 二
+      let value = 0;
+      for (let k = start; k < j; k++) {
+        const c = text.charCodeAt(k);
+        value = value * 10 + (c === LIANG ? 2 : DIGIT_VALUE[c]! - 1);
+      }
+      out.push({ start, end: j, raw, value, form: 'chinese', scale: 1, digitsOnly: j - start > 1, percentWord: false });
+    }
   }
   return out;
 }
 
+const YI_ONE = 0x4e00; // 一
+/** by char code: 1 for the characters before which a bare 一 is kept (range connectors, code separators) */
+const AFTER_CONNECTOR = new Uint8Array(0x10000);
+for (const c of '—~～〜-–－至到/.') AFTER_CONNECTOR[c.charCodeAt(0)] = 1;
 const WAN = 0x4e07; // 万
 const YI = 0x4ebf; // 亿
 const BAI = 0x767e; // 百
@@ -335,17 +377,3 @@ const ZHI = 0x4e4b; // 之
 const isComma = (k: number): boolean => k === 0x2c || k === 0xff0c;
 /** . or ． */
 const isPoint = (k: number): boolean => k === 0x2e || k === 0xff0e;
-
-function chineseToken(raw: string, start: number): NumeralToken | null {
-  const hasUnit = /[十百千万亿]/.test(raw);
-  if (hasUnit) {
-    const value = parseChineseInteger(raw);
-    if (value !== null) return { start, end: start + raw.length, raw, value, form: 'chinese', scale: 1, digitsOnly: false, percentWord: false };
-    // a run such as 二〇二五年十二 never reaches here (年 breaks it); 一万 in 一万元 parses;
-    // a run that does not parse as a whole (十四五, 千方百计's 千) is dropped
-    return null;
-  }
-  const value = parseChineseDigits(raw.replace(/两/g, '二'));
-  if (value === null) return null;
-  return { start, end: start + raw.length, raw, value, form: 'chinese', scale: 1, digitsOnly: raw.length > 1, percentWord: false };
-}

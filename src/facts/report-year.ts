@@ -13,8 +13,8 @@
  *      May–September is ambiguous and gives null.
  */
 import type { DocumentModel, Section } from '../model.js';
-import { scanDates, signatureDate, type TextDate } from './dates.js';
-import { sourceRange } from './blocks.js';
+import { factBlockDates, scanDates, type TextDate } from './dates.js';
+import { factBlocks, sourceRange } from './blocks.js';
 import type { TextBlock } from '../model.js';
 
 export type ReportYearSource = 'title' | 'opening' | 'heading' | 'signature';
@@ -32,20 +32,33 @@ const RESULTS = /举措|成效|情况|工作|做法|法治|依法行政/;
 
 /** The report year N, or null when nothing in the document says it. */
 export function inferReportYear(document: DocumentModel): ReportYear | null {
+  // the dates of the title, the opening and the headings: those of the fact blocks, which the
+  // figures and the dates read as well (one scan per block in all)
+  const blocks = factBlocks(document);
+  const dates = factBlockDates(document);
+  const opening = document.preamble[0];
+  let titleDates: readonly TextDate[] = [];
+  let openingDates: readonly TextDate[] | null = null;
+  const headingDates: Array<readonly TextDate[]> = [];
+  for (let k = 0; k < blocks.length; k++) {
+    const fb = blocks[k]!;
+    if (fb.where === 'title') titleDates = dates[k]!;
+    else if (fb.where === 'heading' && fb.sectionId !== null) headingDates[fb.sectionId] = dates[k]!;
+    else if (fb.block === opening) openingDates = dates[k]!;
+  }
   // 1. the title
   if (document.title) {
-    const y = firstYear(document.title.text);
+    const y = firstYear(titleDates);
     if (y) return found(y.year!, 'title', document.title, y);
   }
   // 2. the opening
-  const opening = document.preamble[0];
   if (opening) {
     const first = opening.sentences[0];
     const sentenceEnd = first ? first.end : opening.text.length;
-    const dates = scanDates(opening.text).filter((d) => !d.quoted);
-    const inFirst = dates.find((d) => d.start < sentenceEnd && isYearOfReport(d));
+    const unquoted = (openingDates ?? scanDates(opening.text)).filter((d) => !d.quoted);
+    const inFirst = unquoted.find((d) => d.start < sentenceEnd && isYearOfReport(d));
     if (inFirst) return found(inFirst.year!, 'opening', opening, inFirst);
-    const named = dates.find((d) => isYearOfReport(d) && /^(?:度)?(?:的)?(?:法治|依法行政|工作|推进法治|年度)/.test(opening.text.slice(d.end, d.end + 6)));
+    const named = unquoted.find((d) => isYearOfReport(d) && /^(?:度)?(?:的)?(?:法治|依法行政|工作|推进法治|年度)/.test(opening.text.slice(d.end, d.end + 6)));
     if (named) return found(named.year!, 'opening', opening, named);
   }
   // 3. headings
@@ -53,7 +66,7 @@ export function inferReportYear(document: DocumentModel): ReportYear | null {
   for (const section of document.allSections) {
     const text = section.heading.text;
     const from = section.ordinal ? section.ordinal.raw.length : 0;
-    for (const d of scanDates(text)) {
+    for (const d of headingDates[section.id] ?? scanDates(text)) {
       if (d.start < from || !isYearOfReport(d) || d.quoted) continue;
       const rest = text.slice(d.end);
       if (PLAN_WORDS.test(rest) && !RESULTS.test(rest.replace(/工作(?=安排|打算|计划|思路)/, ''))) {
@@ -66,7 +79,8 @@ export function inferReportYear(document: DocumentModel): ReportYear | null {
   }
   if (plan) return found(plan.date.year! - 1, 'heading', plan.section.heading, plan.date);
   // 4. the signature date
-  const sig = signatureDate(document);
+  // (the document's own, computed once: signatureDate(document) would read it again)
+  const sig = document.facts.signatureDate;
   if (sig && sig.valid && sig.year !== null && sig.month !== null) {
     const evidence = { start: sig.start, end: sig.end };
     if (sig.month <= 4) return { year: sig.year - 1, source: 'signature', evidence };
@@ -79,8 +93,8 @@ function isYearOfReport(d: TextDate): boolean {
   return (d.kind === 'year' || d.kind === 'period') && d.year !== undefined && d.valid;
 }
 
-function firstYear(text: string): TextDate | null {
-  return scanDates(text).find((d) => d.year !== undefined && d.valid && d.kind !== 'range' && d.kind !== 'relative') ?? null;
+function firstYear(dates: readonly TextDate[]): TextDate | null {
+  return dates.find((d) => d.year !== undefined && d.valid && d.kind !== 'range' && d.kind !== 'relative') ?? null;
 }
 
 function found(year: number, source: ReportYearSource, block: TextBlock, d: TextDate): ReportYear {

@@ -372,7 +372,9 @@ function checkHeadingYears(ctx: RuleContext<Options>, year: number, dates: DateM
 }
 
 /** 现将2024年……报告如下 */
-const STATEMENT = /(?<=(?:现将|现就|特将)[^。；]{0,12}?)(\d{4})年(?:度)?(?=[^。；]{0,30}?(?:报告|汇报)如下)/gu;
+// (the year is matched first and the lookbehind, which ends with the same four digits, checked only there:
+// a lookbehind first would run at every position of the paragraph)
+const STATEMENT = /(\d{4})(?<=(?:现将|现就|特将)[^。；]{0,12}?\d{4})年(?:度)?(?=[^。；]{0,30}?(?:报告|汇报)如下)/gu;
 /** 2024年，在区委区政府的领导下…… */
 const OPENING_YEAR = /^(\d{4})年(?:度)?(?=[，,])/gu;
 /** what a paragraph must contain for STATEMENT to match */

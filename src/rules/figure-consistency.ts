@@ -187,9 +187,13 @@ export const RATES: readonly RateDefinition[] = [
 // --- words ------------------------------------------------------------------------------------
 
 /** Where a clause starts (looking back from a figure). */
-const CLAUSE_STOP = new Set('，,。；;：:！？!?、（）()【】\n');
+const CLAUSE_STOP = new Uint8Array(0x10000);
+for (const c of '，,。；;：:！？!?、（）()【】\n') CLAUSE_STOP[c.charCodeAt(0)] = 1;
 /** What may follow a figure that ends its statement. */
-const STATEMENT_END = new Set('，,。；;、）)：:”」』】');
+const STATEMENT_END = '，,。；;、）)：:”」』】';
+/** by char code: 1 for what may follow a figure that ends its statement, or 和 及 与 before a parallel one */
+const STATEMENT_END_CODES = new Uint8Array(0x10000);
+for (const c of STATEMENT_END + '和及与') STATEMENT_END_CODES[c.charCodeAt(0)] = 1;
 /** Words trimmed at the start of a clause: scope, time, adverbs, 共. */
 const LEAD_WORDS = [
   '全年度', '全年', '全区', '全市', '全县', '全省', '全镇', '全街道', '全局', '全系统', '全委', '全院', '本年度', '本年', '今年', '年内', '年度内', '当年',
@@ -273,9 +277,10 @@ function textIndex(block: TextBlock, offset: number, isEnd = false): number {
     if (isEnd ? segs[mid]!.source < offset : segs[mid]!.source <= offset) lo = mid;
     else hi = mid - 1;
   }
-  for (const k of [lo, lo + 1]) {
-    const s = segs[k];
-    if (s && offset >= s.source && (isEnd ? offset <= s.source + s.length : offset < s.source + s.length)) return s.text + (offset - s.source);
+  // (the segment found, else the next one)
+  for (let k = lo; k <= lo + 1 && k < segs.length; k++) {
+    const s = segs[k]!;
+    if (offset >= s.source && (isEnd ? offset <= s.source + s.length : offset < s.source + s.length)) return s.text + (offset - s.source);
   }
   return -1;
 }
@@ -334,7 +339,11 @@ function analyse(doc: DocumentModel): DocInfo {
   const paragraphs: PInfo[] = doc.paragraphs.map((p, index) => {
     const text = p.text;
     const figs: PFig[] = [];
-    for (const f of figsBy.get(index) ?? []) {
+    const whole: SentenceInfo = { start: 0, end: text.length, year: null, partial: false };
+    const ofParagraph = figsBy.get(index);
+    // a paragraph without figures is never looked into: no sentences for it
+    if (ofParagraph === undefined) return { p, index, figs, sentences: [], otherYearSection: false, whole };
+    for (const f of ofParagraph) {
       const s = textIndex(p, f.start);
       const e = textIndex(p, f.end, true);
       if (s < 0 || e < s) continue;
@@ -373,7 +382,6 @@ function analyse(doc: DocumentModel): DocInfo {
       carried = y;
       sentences.push({ start: sentence.start, end: sentence.end, year: y, partial });
     }
-    const whole: SentenceInfo = { start: 0, end: text.length, year: null, partial: false };
     return { p, index, figs, sentences, otherYearSection: otherYearSection(p.sectionId), whole };
   });
   return { doc, year, paragraphs };
@@ -452,13 +460,14 @@ function clauseBefore(pi: PInfo, k: number): string {
   const fig = pi.figs[k]!;
   const limit = k > 0 ? pi.figs[k - 1]!.e : 0;
   let a = fig.s;
-  while (a > limit && !(CLAUSE_STOP.has(text[a - 1]!) && !isNumberComma(text, a - 1))) a--;
+  // (by char code: text[a] would make a string per character)
+  while (a > limit && !(CLAUSE_STOP[text.charCodeAt(a - 1)] === 1 && !isNumberComma(text, a - 1))) a--;
   return text.slice(a, fig.s);
 }
 
-/** Words by their first (or last) character, in list order: only these can match at that end of a string. */
-function byChar(words: readonly string[], at: (w: string) => string): Map<string, string[]> {
-  const map = new Map<string, string[]>();
+/** Words by the char code of their first (or last) character, in list order: only these can match at that end of a string. */
+function byChar(words: readonly string[], at: (w: string) => number): Map<number, string[]> {
+  const map = new Map<number, string[]>();
   for (const w of words) {
     const list = map.get(at(w)) ?? [];
     list.push(w);
@@ -466,15 +475,15 @@ function byChar(words: readonly string[], at: (w: string) => string): Map<string
   }
   return map;
 }
-const LEAD_BY_FIRST = byChar(LEAD_WORDS, (w) => w[0]!);
-const TRAIL_BY_LAST = byChar(TRAIL_WORDS, (w) => w[w.length - 1]!);
+const LEAD_BY_FIRST = byChar(LEAD_WORDS, (w) => w.charCodeAt(0));
+const TRAIL_BY_LAST = byChar(TRAIL_WORDS, (w) => w.charCodeAt(w.length - 1));
 const YEAR_LEAD = /^(?:\d{4}|[〇零一二三四五六七八九]{4})年度?/;
 
 function trimWords(s: string): string {
   let out = s.replace(/\s+/g, '').replace(YEAR_LEAD, '');
   for (let changed = true; changed && out;) {
     changed = false;
-    for (const w of LEAD_BY_FIRST.get(out[0]!) ?? []) {
+    for (const w of LEAD_BY_FIRST.get(out.charCodeAt(0)) ?? []) {
       if (out.startsWith(w) && out.length > w.length) {
         out = out.slice(w.length);
         changed = true;
@@ -484,7 +493,7 @@ function trimWords(s: string): string {
   }
   for (let changed = true; changed && out;) {
     changed = false;
-    for (const w of TRAIL_BY_LAST.get(out[out.length - 1]!) ?? []) {
+    for (const w of TRAIL_BY_LAST.get(out.charCodeAt(out.length - 1)) ?? []) {
       if (out.endsWith(w) && out.length > w.length) {
         out = out.slice(0, -w.length);
         changed = true;
@@ -497,17 +506,41 @@ function trimWords(s: string): string {
 
 const SCOPE_CUT = /.*(?:全年|全区|全市|全县|全省|全镇|全局|全系统|我局|本局|我委|本委|我办|我区|我市|我县|年内|本年度|今年|共计|总共|合计|总计|(?<![公中总])共(?![同享建治青产识性商生赢担管筑育谋振鸣处事存]))/u;
 
+/** SCOPE_CUT without its leading .*: whether the clause has a scope word at all (most have none; .* backtracks) */
+const SCOPE_ANY = new RegExp(SCOPE_CUT.source.slice(2), 'u');
+
 /** The clause from its last scope word on: 局党组全年召开党组会议 → 召开党组会议 (the subject before it varies). */
 function afterScope(clause: string): string {
+  if (!SCOPE_ANY.test(clause)) return clause;
   const m = SCOPE_CUT.exec(clause);
   if (!m || m[0].length >= clause.length) return clause;
   return trimWords(clause.slice(m[0].length));
 }
 
+/** by the char code of a first character: the indices in GENERIC of the words starting with it */
+const GENERIC_BY_FIRST = new Map<number, number[]>();
+GENERIC.forEach((w, k) => {
+  const list = GENERIC_BY_FIRST.get(w.charCodeAt(0)) ?? [];
+  list.push(k);
+  GENERIC_BY_FIRST.set(w.charCodeAt(0), list);
+});
+
 function isGeneric(label: string): boolean {
+  // a word can occur (now or once others are taken out) only when the label has its first character
+  let candidates = 0;
+  const present = new Uint8Array(GENERIC.length);
+  for (let i = 0; i < label.length; i++) {
+    const list = GENERIC_BY_FIRST.get(label.charCodeAt(i));
+    if (list === undefined) continue;
+    for (const k of list) if (present[k] === 0) (present[k] = 1), candidates++;
+  }
+  if (candidates === 0) return label.length < 2;
   let rest = label;
   // (removed one after the other: taking a word out may join the halves of a later one)
-  for (const w of GENERIC) if (rest.includes(w)) rest = rest.split(w).join('');
+  for (let k = 0; k < GENERIC.length; k++) {
+    const w = GENERIC[k]!;
+    if (present[k] === 1 && rest.includes(w)) rest = rest.split(w).join('');
+  }
   return rest.length < 2;
 }
 
@@ -861,8 +894,7 @@ function comparable(info: DocInfo, pi: PInfo, k: number, minLabel: number): { la
   if (f.isPercent || f.unit === null || !exact(f) || f.labelSide !== 'before') return null;
   if (pi.otherYearSection || inBrackets(pi, g.s)) return null;
   const text = pi.p.text;
-  const next = text[g.e];
-  if (next !== undefined && !STATEMENT_END.has(next) && !'和及与'.includes(next)) return null;
+  if (g.e < text.length && STATEMENT_END_CODES[text.charCodeAt(g.e)] !== 1) return null;
   const sentence = sentenceAt(pi, g.s);
   if (!sentence || sentence.partial) return null;
   if (sentence.year !== null && sentence.year !== info.year) return null;
