@@ -35,15 +35,16 @@ export interface WorkerError {
 
 /**
  * Threads worth starting for `files` (the main thread counts as one). `requested` is the
- * --concurrency value: 'off', 'auto' or a number. Workers pay ~100 ms each to load the rules,
- * so auto uses them only for enough text to repay that.
+ * --concurrency value: 'off', 'auto' or a number. Workers pay ~100 ms each to load the rules
+ * and warm up their own JIT, so auto uses them only for enough text to repay that. One thread
+ * already keeps a second core busy with V8's garbage collection and compilation: on 2 cores,
+ * two threads measured slower than one (bench/run.mjs), so auto takes one thread per two cores.
  */
-export function threadCount(requested: string, fileCount: number, totalBytes: number): number {
+export function threadCount(requested: string, fileCount: number, totalBytes: number, cores = os.availableParallelism()): number {
   if (requested === 'off') return 1;
-  const cores = os.availableParallelism();
   if (requested !== 'auto') return Math.max(1, Math.min(Number(requested), fileCount));
   if (fileCount < 4 || totalBytes < AUTO_MIN_BYTES) return 1;
-  return Math.max(1, Math.min(cores, MAX_AUTO_THREADS, fileCount));
+  return Math.max(1, Math.min(Math.floor(cores / 2), MAX_AUTO_THREADS, fileCount));
 }
 const AUTO_MIN_BYTES = 512 * 1024;
 const MAX_AUTO_THREADS = 8;

@@ -64,12 +64,14 @@ describe('--concurrency: many files linted by worker threads', () => {
     }
   });
 
-  it('auto starts workers only for enough text to repay their start-up', () => {
-    expect(threadCount('off', 100, 1e9)).toBe(1);
-    expect(threadCount('auto', 3, 1e9)).toBe(1);
-    expect(threadCount('auto', 100, 10_000)).toBe(1);
-    expect(threadCount('auto', 100, 1e9)).toBeGreaterThanOrEqual(1);
-    expect(threadCount('4', 2, 0)).toBe(2);
+  it('auto starts workers only for enough text to repay their start-up, one thread per two cores', () => {
+    expect(threadCount('off', 100, 1e9, 8)).toBe(1);
+    expect(threadCount('auto', 3, 1e9, 8)).toBe(1);
+    expect(threadCount('auto', 100, 10_000, 8)).toBe(1);
+    expect(threadCount('auto', 100, 1e9, 8)).toBe(4);
+    expect(threadCount('auto', 100, 1e9, 2)).toBe(1);
+    expect(threadCount('auto', 100, 1e9, 64)).toBe(8);
+    expect(threadCount('4', 2, 0, 2)).toBe(2);
   });
 
   it('a worker\'s error is thrown again in the main thread as the CLI reports it', () => {
