@@ -77,7 +77,7 @@ export function lintDocument(
       throw new RuleCrashError(rule.meta.id, document.filename, error);
     }
   }
-  return messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || a.ruleId.localeCompare(b.ruleId));
+  return messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.ruleId === b.ruleId ? 0 : a.ruleId.localeCompare(b.ruleId)));
 }
 
 export function summarize(filePath: string, messages: LintMessage[]): LintResult {

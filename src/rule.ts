@@ -67,10 +67,39 @@ export interface Rule<Options = Record<string, unknown>> {
   check(context: RuleContext<Options>): void;
 }
 
-/** Fill {{name}} placeholders. */
+const PLACEHOLDER = /\{\{\s*(\w+)\s*\}\}/g;
+
+/**
+ * A template cut at its placeholders: text, [name, placeholder as written], text, … (always an
+ * odd count). Templates are few and reused for every finding, so each is cut once.
+ */
+type TemplateParts = Array<string | readonly [string, string]>;
+const templateParts = new Map<string, TemplateParts>();
+
+function partsOf(template: string): TemplateParts {
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = [];
+    let last = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      parts.push(template.slice(last, m.index), [m[1]!, m[0]] as const);
+      last = m.index + m[0].length;
+    }
+    parts.push(template.slice(last));
+    if (templateParts.size >= 1000) templateParts.clear(); // only rules' templates are expected: bound it anyway
+    templateParts.set(template, parts);
+  }
+  return parts;
+}
+
+/** Fill {{name}} placeholders (a name missing from data leaves its placeholder as written). */
 export function formatMessage(template: string, data: Record<string, string | number> | undefined): string {
   if (!data) return template;
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, name: string) =>
-    Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : m,
-  );
+  const parts = partsOf(template);
+  let out = parts[0] as string;
+  for (let i = 1; i < parts.length; i += 2) {
+    const [name, written] = parts[i] as readonly [string, string];
+    out += (Object.prototype.hasOwnProperty.call(data, name) ? String(data[name]) : written) + (parts[i + 1] as string);
+  }
+  return out;
 }

@@ -161,10 +161,15 @@ function better(a: string[], b: string[] | null): boolean {
 
 const STARTS_LONGER = 1;
 const IS_SINGLE = 2;
+const PAIR_BUCKETS = 1 << 16;
+
+/** The bucket of a literal's first two UTF-16 code units (a collision only costs a startsWith). */
+const pairBucket = (first: number, second: number) => ((first << 7) ^ second) & (PAIR_BUCKETS - 1);
 
 /**
  * Finds which of a fixed list of literals a text contains, in one pass over the text. Most characters start no literal; at those that do, the next character usually rules
- * the place out, so the literals are indexed by their first two UTF-16 code units.
+ * the place out, so the literals are indexed by their first two UTF-16 code units (in typed
+ * arrays: a Map keyed by first * 65536 + second hashed a heap number at every candidate).
  */
 export class LiteralScanner {
   /** by code unit: STARTS_LONGER where a longer literal starts with it, | IS_SINGLE where it is a literal */
@@ -173,10 +178,15 @@ export class LiteralScanner {
   private readonly isSecond = new Uint8Array(65536);
   /** one-character literals: their id, by code unit */
   private readonly single = new Map<number, number>();
-  /** longer literals, by their first two code units (first * 65536 + second) */
-  private readonly byPair = new Map<number, number[]>();
+  /** longer literals: by pair bucket, 1 + the index of their ids in byBucket (0: none) */
+  private readonly bucketOf = new Uint16Array(PAIR_BUCKETS);
+  private readonly byBucket: number[][] = [];
+  /** per literal id, the call of literalsIn that last found it (found once per call without a search) */
+  private readonly foundIn: Uint32Array;
+  private call = 0;
 
   constructor(readonly literals: readonly string[]) {
+    this.foundIn = new Uint32Array(literals.length);
     literals.forEach((literal, id) => {
       const first = literal.charCodeAt(0);
       if (literal.length === 1) {
@@ -187,18 +197,23 @@ export class LiteralScanner {
       this.first[first]! |= STARTS_LONGER;
       const second = literal.charCodeAt(1);
       this.isSecond[second] = 1;
-      const key = first * 65536 + second;
-      const list = this.byPair.get(key);
-      if (list) list.push(id);
-      else this.byPair.set(key, [id]);
+      const bucket = pairBucket(first, second);
+      if (this.bucketOf[bucket] === 0) {
+        this.byBucket.push([]);
+        this.bucketOf[bucket] = this.byBucket.length;
+      }
+      this.byBucket[this.bucketOf[bucket]! - 1]!.push(id);
     });
   }
 
   /** The ids of the literals found in the text, each once. */
   literalsIn(text: string): number[] {
     const found: number[] = [];
-    const { isSecond, single, byPair, literals } = this;
+    const { isSecond, single, bucketOf, byBucket, literals, foundIn } = this;
     const starts = this.first;
+    // a new stamp per call; on wrap-around, clear the stamps of the previous calls
+    if (++this.call === 0xffffffff) (this.call = 1), foundIn.fill(0);
+    const call = this.call;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const first = text.charCodeAt(i);
@@ -206,12 +221,16 @@ export class LiteralScanner {
       if (kind === 0) continue;
       if (kind & IS_SINGLE) {
         const one = single.get(first)!;
-        if (!found.includes(one)) found.push(one);
+        if (foundIn[one] !== call) (foundIn[one] = call), found.push(one);
       }
-      if (!(kind & STARTS_LONGER) || i + 1 === n || isSecond[text.charCodeAt(i + 1)] === 0) continue;
-      const ids = byPair.get(first * 65536 + text.charCodeAt(i + 1));
-      if (!ids) continue;
-      for (const id of ids) if (!found.includes(id) && text.startsWith(literals[id]!, i)) found.push(id);
+      if (!(kind & STARTS_LONGER) || i + 1 === n) continue;
+      const second = text.charCodeAt(i + 1);
+      if (isSecond[second] === 0) continue;
+      const slot = bucketOf[pairBucket(first, second)]!;
+      if (slot === 0) continue;
+      for (const id of byBucket[slot - 1]!) {
+        if (foundIn[id] !== call && text.startsWith(literals[id]!, i)) (foundIn[id] = call), found.push(id);
+      }
     }
     return found;
   }

@@ -138,11 +138,17 @@ class Words {
     this.segments = segmenter.segment(text.slice(start, end));
   }
 
+  /** words already asked for: checks ask for the same few again, and the segmenter is the cost */
+  private readonly known: Array<{ start: number; end: number }> = [];
+
   /** the word containing index i of the text, or undefined outside the window */
   at(i: number): { start: number; end: number } | undefined {
     if (i < this.start || i >= this.end) return undefined;
+    for (const word of this.known) if (word.start <= i && i < word.end) return word;
     const s = this.segments.containing(i - this.start)!;
-    return { start: this.start + s.index, end: this.start + s.index + s.segment.length };
+    const word = { start: this.start + s.index, end: this.start + s.index + s.segment.length };
+    this.known.push(word);
+    return word;
   }
 
   /** the word before / after a word of the window */
