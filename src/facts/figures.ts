@@ -48,7 +48,7 @@ import type { DocumentModel } from '../model.js';
 import { sourceEndOffset, sourceOffset } from '../position.js';
 import { factBlocks, nameRanges, RangeSet, type BlockPlace, type FactBlock } from './blocks.js';
 import { factBlockDates, scanDates, type TextDate } from './dates.js';
-import { isDigitCode, scaleDecimal, scanNumerals, type NumeralToken } from './numbers.js';
+import { isDigitCode, NUMERAL_POOL, scaleDecimal, scanNumeralsPooled, type PooledNumeral } from './numbers.js';
 
 export type Approximation =
   | '余' | '多' | '左右' | '以上' | '以下' | '以内' | '上下' | '之多'
@@ -467,7 +467,7 @@ function pushApprox(tail: Tail, a: Approximation): void {
 }
 
 /** What follows a numeral: percent sign, 余/多, 万/亿, the unit, 左右/以上; written into `tail`. */
-function readTail(text: string, tok: NumeralToken, tail: Tail): void {
+function readTail(text: string, tok: PooledNumeral, tail: Tail): void {
   let pos = tok.end;
   let value = tok.value;
   let scale = tok.scale;
@@ -493,7 +493,7 @@ function readTail(text: string, tok: NumeralToken, tail: Tail): void {
       // 30余万元, 二十余万人
       const power = c === YI ? 8 : 4;
       magnitude = c === YI ? '亿' : '万';
-      value = tok.form === 'arabic' ? (scaleDecimal(tok.raw, power) ?? value * 10 ** power) : value * 10 ** power;
+      value = tok.form === 'arabic' ? (scaleDecimal(text.slice(tok.start, tok.end), power) ?? value * 10 ** power) : value * 10 ** power;
       scale = 10 ** power;
       c = text.charCodeAt(++pos);
       if (c === YU || c === DUO) {
@@ -587,8 +587,10 @@ export function scanFigures(text: string, from = 0): TextFigure[] {
  */
 function figuresIn(text: string, from: number, textDates: readonly TextDate[], place: FactBlock | null, out: TextFigure[]): void {
   // (a bare 一, the indefinite article, is never a figure: the scan leaves it out)
-  const tokens = scanNumerals(text, true);
-  if (tokens.length === 0) return;
+  // (pooled numerals: no object or string per numeral; the pool is read before any other scan)
+  const count = scanNumeralsPooled(text, true);
+  if (count === 0) return;
+  const tokens = NUMERAL_POOL;
   const dates = RangeSet.ofSpans(textDates);
   // names are found when first needed: a text whose numerals are all 二是, 三是 … never needs them
   let nameSet: RangeSet | null = null;
@@ -597,12 +599,12 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
   const blocked = dates;
   let lastEnd = from;
   let skipUntil = -1;
-  for (let t = 0; t < tokens.length; t++) {
+  for (let t = 0; t < count; t++) {
     const tok = tokens[t]!;
     if (tok.start < from || tok.start < skipUntil) continue;
     const chinese = tok.form === 'chinese';
     // a bare 一 kept after a connector (三至一) is still not a figure of its own
-    if (chinese && !tok.percentWord && tok.raw === '一') continue;
+    if (chinese && !tok.percentWord && tok.end - tok.start === 1 && text.charCodeAt(tok.start) === 0x4e00 /* 一 */) continue;
     // (char codes, NaN outside the text: text[i] would make a string)
     const before = text.charCodeAt(tok.start - 1);
     const after = text.charCodeAt(tok.end);
@@ -617,7 +619,7 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
       // a Chinese numeral counts only with a unit: without one, and with no range that could bring one, it is done
       // (before the name look-up: most Chinese numerals are 二是, 三是 …)
       if (!tok.digitsOnly && TAIL.unit === null && !TAIL.isPercent) {
-        const next = tokens[t + 1];
+        const next = t + 1 < count ? tokens[t + 1] : undefined;
         if (next === undefined || next.start <= TAIL.end || next.start > TAIL.end + 2) continue;
       }
       if (dates.overlaps(tok.start, tok.end) || names().overlaps(tok.start, tok.end)) continue;
@@ -633,7 +635,7 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
         continue;
       }
       if (before === 0x3a /* : */ && isDigitCode(text.charCodeAt(tok.start - 2))) continue;
-      if (tok.raw.charCodeAt(0) === 0x30 && isAsciiDigitCode(tok.raw.charCodeAt(1))) { // a leading zero: 0755
+      if (text.charCodeAt(tok.start) === 0x30 && tok.end - tok.start > 1 && isAsciiDigitCode(text.charCodeAt(tok.start + 1))) { // a leading zero: 0755
         skipConnected(t);
         continue;
       }
@@ -648,8 +650,8 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
 
     if (chinese && tok.digitsOnly) {
       // 三四个月: adjacent digits, an approximate range; anything else (二〇二五 without 年) is not a count
-      const a = tok.raw.length === 2 ? CHINESE_DIGIT_VALUE(tok.raw.charCodeAt(0)) : -1;
-      const b = tok.raw.length === 2 ? CHINESE_DIGIT_VALUE(tok.raw.charCodeAt(1)) : -1;
+      const a = tok.end - tok.start === 2 ? CHINESE_DIGIT_VALUE(text.charCodeAt(tok.start)) : -1;
+      const b = tok.end - tok.start === 2 ? CHINESE_DIGIT_VALUE(text.charCodeAt(tok.start + 1)) : -1;
       if (a < 1 || b !== a + 1 || unit === null) continue;
       value = a;
       range = { from: a, to: b, unitOnBoth: true };
@@ -657,7 +659,7 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
     }
 
     // a range: 15%~30%, 3-5年, 13~17万元, 三至五年
-    const next = tokens[t + 1];
+    const next = t + 1 < count ? tokens[t + 1] : undefined;
     if (!range && next) {
       // (connectors are one or two characters long)
       const conn = next.start > end && next.start <= end + 2 ? RANGE_CONNECTORS.find((c) => text.startsWith(c, end) && next.start === end + c.length) : undefined;
@@ -668,7 +670,7 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
         const secondHasUnit = second.unit !== null || second.isPercent || second.scale > 1;
         if (firstHasUnit || secondHasUnit) {
           const fromValue = !firstHasUnit && second.scale > 1
-            ? (tok.form === 'arabic' ? (scaleDecimal(tok.raw, Math.log10(second.scale)) ?? value * second.scale) : value * second.scale)
+            ? (tok.form === 'arabic' ? (scaleDecimal(text.slice(tok.start, tok.end), Math.log10(second.scale)) ?? value * second.scale) : value * second.scale)
             : value;
           range = { from: fromValue, to: second.value, unitOnBoth: firstHasUnit };
           value = fromValue;
@@ -690,8 +692,9 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
 
     if (chinese && unit === null && !isPercent) continue;
     if (!chinese && unit === null && !isPercent && !range) {
-      if (scale === 1 && Number.isInteger(value) && /^\d{4}$/.test(tok.raw) && value >= 1800 && value <= 2199) continue; // a year without 年
-      if (/^\d{7,}$/.test(tok.raw)) continue; // phone numbers and other codes
+      const digits = asciiDigitsOnly(text, tok.start, tok.end) ? tok.end - tok.start : 0;
+      if (scale === 1 && Number.isInteger(value) && digits === 4 && value >= 1800 && value <= 2199) continue; // a year without 年
+      if (digits >= 7) continue; // phone numbers and other codes
     }
 
     let start = tok.start;
@@ -718,17 +721,18 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
     }
 
     const raw = text.slice(start, end);
+    const numeral = text.slice(tok.start, tok.end);
     const approximate = approximations.length > 0 ? approximations[0]! : null;
     let figure: TextFigure;
     if (place === null) {
-      figure = { value, raw, numeral: tok.raw, form: tok.form, scale, unit, writtenUnit, label, labelSide, approximate, approximations, isPercent, start, end };
+      figure = { value, raw, numeral, form: tok.form, scale, unit, writtenUnit, label, labelSide, approximate, approximations, isPercent, start, end };
     } else {
       // (one object with its final shape: no copy of the text-level figure per block)
       const block = place.block;
       const sourceStart = sourceOffset(block, start);
       const sourceEnd = end > start ? sourceEndOffset(block, end) : sourceStart;
       const located: Figure = {
-        value, raw, numeral: tok.raw, form: tok.form, scale, unit, writtenUnit, label, labelSide, approximate, approximations, isPercent,
+        value, raw, numeral, form: tok.form, scale, unit, writtenUnit, label, labelSide, approximate, approximations, isPercent,
         start: sourceStart, end: sourceEnd,
         sectionId: place.sectionId, paragraphIndex: place.paragraphIndex, where: place.where as Figure['where'],
       };
@@ -742,9 +746,15 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
   /** skip a token and the numbers tied to it by - / . (0755-8888, GB/T 9704-2012) */
   function skipConnected(t: number): void {
     let k = t;
-    while (k + 1 < tokens.length && tokens[k + 1]!.start === tokens[k]!.end + 1 && '-—–/.'.includes(text[tokens[k]!.end]!)) k++;
+    while (k + 1 < count && tokens[k + 1]!.start === tokens[k]!.end + 1 && '-—–/.'.includes(text[tokens[k]!.end]!)) k++;
     skipUntil = Math.max(skipUntil, tokens[k]!.end);
   }
+}
+
+/** Whether text[start, end) is made of ASCII digits only. */
+function asciiDigitsOnly(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isAsciiDigitCode(text.charCodeAt(k))) return false;
+  return true;
 }
 
 /** 〇 一 二 … 九 (两 as 二) by char code; -1 for any other character */
