@@ -187,19 +187,22 @@ export const FIXED_NUMERAL_NAMES: readonly string[] = [
 ];
 
 const CN_1_10 = '一二三四五六七八九十';
-/** Patterns of fixed names, each with the characters its match can start with. */
-const FIXED_PATTERNS: ReadonlyArray<readonly [string, string]> = [
-  ['党', '党的[一二三四五六七八九十]+大'],
-  [CN_1_10, '[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中全会)?'],
-  [CN_1_10, '[一二三四五六七八九十]+中全会'],
-  [CN_1_10, '(?<=[届大协会])[一二三四五六七八九十]+次(?:全体)?会议'],
-  ['十', '十[一二三四五六七八九]五(?:规划|时期|期间)?'],
-  ['一二三四五六七八九', '[一二三四五六七八九]五普法'],
-  ['两三四五六七八九十', '[两三四五六七八九十]个(?:代表|意识|自信|维护|确立|全面|务必|结合|毫不动摇|明确|坚持|没有变|必须|统筹|责任|健全|先行|一)'],
+/**
+ * Patterns of fixed names, each with the characters its match can start with and those its
+ * second character can be (null: any).
+ */
+const FIXED_PATTERNS: ReadonlyArray<readonly [string, string, string | null]> = [
+  ['党', '党的[一二三四五六七八九十]+大', '的'],
+  [CN_1_10, '[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中全会)?', CN_1_10 + '届'],
+  [CN_1_10, '[一二三四五六七八九十]+中全会', CN_1_10 + '中'],
+  [CN_1_10, '(?<=[届大协会])[一二三四五六七八九十]+次(?:全体)?会议', CN_1_10 + '次'],
+  ['十', '十[一二三四五六七八九]五(?:规划|时期|期间)?', '一二三四五六七八九'],
+  ['一二三四五六七八九', '[一二三四五六七八九]五普法', '五'],
+  ['两三四五六七八九十', '[两三四五六七八九十]个(?:代表|意识|自信|维护|确立|全面|务必|结合|毫不动摇|明确|坚持|没有变|必须|统筹|责任|健全|先行|一)', '个'],
   // document numbers: 〔2019〕28号, [2025]3号, (2020)第4号
-  ['〔［[（(【', '[〔［\\[（(【]\\s?(?:19|20)\\d{2}\\s?[〕］\\]）)】]\\s?第?\\d+\\s?号'],
+  ['〔［[（(【', '[〔［\\[（(【]\\s?(?:19|20)\\d{2}\\s?[〕］\\]）)】]\\s?第?\\d+\\s?号', null],
   // hotlines
-  ['1', '(?<!\\d)(?:12345|12320|12315|12356|12348|12309|12388|12333|12369|110|119|120|122)(?=热线|电话|专线|平台|服务|举报|政务|[“"])'],
+  ['1', '(?<!\\d)(?:12345|12320|12315|12356|12348|12309|12388|12333|12369|110|119|120|122)(?=热线|电话|专线|平台|服务|举报|政务|[“"])', null],
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -210,19 +213,30 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * alternatives instead of all sixty at every numeral.
  */
 const FIXED_RE_AT = new Map<number, RegExp>();
+/**
+ * By the char code a name can start with: the char codes its second character can be, or null
+ * for any. Most characters that start a name are numerals (一 in 统一, 进一步 …): one look at the
+ * next character rules them out before the regex is tried.
+ */
+const FIXED_SECOND_AT = new Map<number, Set<number> | null>();
 /** by char code: 1 for a character a fixed name or a document number can start with (a table: every character is looked up) */
 const FIXED_STARTS = new Uint8Array(0x10000);
 {
-  const alternatives: Array<readonly [string, string]> = [
+  const alternatives: Array<readonly [string, string, string | null]> = [
     ...FIXED_PATTERNS,
-    ...[...FIXED_NUMERAL_NAMES].sort((a, b) => b.length - a.length).map((w) => [w[0]!, escape(w)] as const),
+    ...[...FIXED_NUMERAL_NAMES].sort((a, b) => b.length - a.length).map((w) => [w[0]!, escape(w), w[1]!] as const),
   ];
   const byCode = new Map<number, string[]>();
-  for (const [starts, pattern] of alternatives) {
+  for (const [starts, pattern, seconds] of alternatives) {
     for (const c of new Set(starts)) {
-      const list = byCode.get(c.charCodeAt(0)) ?? [];
+      const code = c.charCodeAt(0);
+      const list = byCode.get(code) ?? [];
       list.push(pattern);
-      byCode.set(c.charCodeAt(0), list);
+      byCode.set(code, list);
+      // (a start with one alternative taking any second character takes any)
+      const known = FIXED_SECOND_AT.get(code);
+      if (seconds === null || known === null) FIXED_SECOND_AT.set(code, null);
+      else FIXED_SECOND_AT.set(code, new Set([...(known ?? []), ...[...seconds].map((s) => s.charCodeAt(0))]));
     }
   }
   for (const [code, list] of byCode) {
@@ -237,6 +251,8 @@ export function fixedNameRanges(text: string): Array<[number, number]> {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (FIXED_STARTS[code] === 0) continue;
+    const seconds = FIXED_SECOND_AT.get(code);
+    if (seconds != null && !seconds.has(text.charCodeAt(i + 1))) continue;
     const re = FIXED_RE_AT.get(code)!;
     re.lastIndex = i;
     const m = re.exec(text);
