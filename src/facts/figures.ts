@@ -48,7 +48,7 @@ import type { DocumentModel } from '../model.js';
 import { sourceEndOffset, sourceOffset } from '../position.js';
 import { factBlocks, nameRanges, RangeSet, type BlockPlace, type FactBlock } from './blocks.js';
 import { factBlockDates, scanDates, type TextDate } from './dates.js';
-import { isDigitCode, scaleDecimal, scanNumerals, type NumeralToken } from './numbers.js';
+import { isDigitCode, NUMERAL_POOL, scaleDecimal, scanNumeralsPooled, type PooledNumeral } from './numbers.js';
 
 export type Approximation =
   | '余' | '多' | '左右' | '以上' | '以下' | '以内' | '上下' | '之多'
@@ -187,19 +187,22 @@ export const FIXED_NUMERAL_NAMES: readonly string[] = [
 ];
 
 const CN_1_10 = '一二三四五六七八九十';
-/** Patterns of fixed names, each with the characters its match can start with. */
-const FIXED_PATTERNS: ReadonlyArray<readonly [string, string]> = [
-  ['党', '党的[一二三四五六七八九十]+大'],
-  [CN_1_10, '[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中全会)?'],
-  [CN_1_10, '[一二三四五六七八九十]+中全会'],
-  [CN_1_10, '(?<=[届大协会])[一二三四五六七八九十]+次(?:全体)?会议'],
-  ['十', '十[一二三四五六七八九]五(?:规划|时期|期间)?'],
-  ['一二三四五六七八九', '[一二三四五六七八九]五普法'],
-  ['两三四五六七八九十', '[两三四五六七八九十]个(?:代表|意识|自信|维护|确立|全面|务必|结合|毫不动摇|明确|坚持|没有变|必须|统筹|责任|健全|先行|一)'],
+/**
+ * Patterns of fixed names, each with the characters its match can start with and those its
+ * second character can be (null: any).
+ */
+const FIXED_PATTERNS: ReadonlyArray<readonly [string, string, string | null]> = [
+  ['党', '党的[一二三四五六七八九十]+大', '的'],
+  [CN_1_10, '[一二三四五六七八九十]+届(?:[一二三四五六七八九十]+中全会)?', CN_1_10 + '届'],
+  [CN_1_10, '[一二三四五六七八九十]+中全会', CN_1_10 + '中'],
+  [CN_1_10, '(?<=[届大协会])[一二三四五六七八九十]+次(?:全体)?会议', CN_1_10 + '次'],
+  ['十', '十[一二三四五六七八九]五(?:规划|时期|期间)?', '一二三四五六七八九'],
+  ['一二三四五六七八九', '[一二三四五六七八九]五普法', '五'],
+  ['两三四五六七八九十', '[两三四五六七八九十]个(?:代表|意识|自信|维护|确立|全面|务必|结合|毫不动摇|明确|坚持|没有变|必须|统筹|责任|健全|先行|一)', '个'],
   // document numbers: 〔2019〕28号, [2025]3号, (2020)第4号
-  ['〔［[（(【', '[〔［\\[（(【]\\s?(?:19|20)\\d{2}\\s?[〕］\\]）)】]\\s?第?\\d+\\s?号'],
+  ['〔［[（(【', '[〔［\\[（(【]\\s?(?:19|20)\\d{2}\\s?[〕］\\]）)】]\\s?第?\\d+\\s?号', null],
   // hotlines
-  ['1', '(?<!\\d)(?:12345|12320|12315|12356|12348|12309|12388|12333|12369|110|119|120|122)(?=热线|电话|专线|平台|服务|举报|政务|[“"])'],
+  ['1', '(?<!\\d)(?:12345|12320|12315|12356|12348|12309|12388|12333|12369|110|119|120|122)(?=热线|电话|专线|平台|服务|举报|政务|[“"])', null],
 ];
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -210,19 +213,30 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * alternatives instead of all sixty at every numeral.
  */
 const FIXED_RE_AT = new Map<number, RegExp>();
+/**
+ * By the char code a name can start with: the char codes its second character can be, or null
+ * for any. Most characters that start a name are numerals (一 in 统一, 进一步 …): one look at the
+ * next character rules them out before the regex is tried.
+ */
+const FIXED_SECOND_AT = new Map<number, Set<number> | null>();
 /** by char code: 1 for a character a fixed name or a document number can start with (a table: every character is looked up) */
 const FIXED_STARTS = new Uint8Array(0x10000);
 {
-  const alternatives: Array<readonly [string, string]> = [
+  const alternatives: Array<readonly [string, string, string | null]> = [
     ...FIXED_PATTERNS,
-    ...[...FIXED_NUMERAL_NAMES].sort((a, b) => b.length - a.length).map((w) => [w[0]!, escape(w)] as const),
+    ...[...FIXED_NUMERAL_NAMES].sort((a, b) => b.length - a.length).map((w) => [w[0]!, escape(w), w[1]!] as const),
   ];
   const byCode = new Map<number, string[]>();
-  for (const [starts, pattern] of alternatives) {
+  for (const [starts, pattern, seconds] of alternatives) {
     for (const c of new Set(starts)) {
-      const list = byCode.get(c.charCodeAt(0)) ?? [];
+      const code = c.charCodeAt(0);
+      const list = byCode.get(code) ?? [];
       list.push(pattern);
-      byCode.set(c.charCodeAt(0), list);
+      byCode.set(code, list);
+      // (a start with one alternative taking any second character takes any)
+      const known = FIXED_SECOND_AT.get(code);
+      if (seconds === null || known === null) FIXED_SECOND_AT.set(code, null);
+      else FIXED_SECOND_AT.set(code, new Set([...(known ?? []), ...[...seconds].map((s) => s.charCodeAt(0))]));
     }
   }
   for (const [code, list] of byCode) {
@@ -237,6 +251,8 @@ export function fixedNameRanges(text: string): Array<[number, number]> {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (FIXED_STARTS[code] === 0) continue;
+    const seconds = FIXED_SECOND_AT.get(code);
+    if (seconds != null && !seconds.has(text.charCodeAt(i + 1))) continue;
     const re = FIXED_RE_AT.get(code)!;
     re.lastIndex = i;
     const m = re.exec(text);
@@ -467,7 +483,7 @@ function pushApprox(tail: Tail, a: Approximation): void {
 }
 
 /** What follows a numeral: percent sign, 余/多, 万/亿, the unit, 左右/以上; written into `tail`. */
-function readTail(text: string, tok: NumeralToken, tail: Tail): void {
+function readTail(text: string, tok: PooledNumeral, tail: Tail): void {
   let pos = tok.end;
   let value = tok.value;
   let scale = tok.scale;
@@ -493,7 +509,7 @@ function readTail(text: string, tok: NumeralToken, tail: Tail): void {
       // 30余万元, 二十余万人
       const power = c === YI ? 8 : 4;
       magnitude = c === YI ? '亿' : '万';
-      value = tok.form === 'arabic' ? (scaleDecimal(tok.raw, power) ?? value * 10 ** power) : value * 10 ** power;
+      value = tok.form === 'arabic' ? (scaleDecimal(text.slice(tok.start, tok.end), power) ?? value * 10 ** power) : value * 10 ** power;
       scale = 10 ** power;
       c = text.charCodeAt(++pos);
       if (c === YU || c === DUO) {
@@ -587,8 +603,10 @@ export function scanFigures(text: string, from = 0): TextFigure[] {
  */
 function figuresIn(text: string, from: number, textDates: readonly TextDate[], place: FactBlock | null, out: TextFigure[]): void {
   // (a bare 一, the indefinite article, is never a figure: the scan leaves it out)
-  const tokens = scanNumerals(text, true);
-  if (tokens.length === 0) return;
+  // (pooled numerals: no object or string per numeral; the pool is read before any other scan)
+  const count = scanNumeralsPooled(text, true);
+  if (count === 0) return;
+  const tokens = NUMERAL_POOL;
   const dates = RangeSet.ofSpans(textDates);
   // names are found when first needed: a text whose numerals are all 二是, 三是 … never needs them
   let nameSet: RangeSet | null = null;
@@ -597,12 +615,12 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
   const blocked = dates;
   let lastEnd = from;
   let skipUntil = -1;
-  for (let t = 0; t < tokens.length; t++) {
+  for (let t = 0; t < count; t++) {
     const tok = tokens[t]!;
     if (tok.start < from || tok.start < skipUntil) continue;
     const chinese = tok.form === 'chinese';
     // a bare 一 kept after a connector (三至一) is still not a figure of its own
-    if (chinese && !tok.percentWord && tok.raw === '一') continue;
+    if (chinese && !tok.percentWord && tok.end - tok.start === 1 && text.charCodeAt(tok.start) === 0x4e00 /* 一 */) continue;
     // (char codes, NaN outside the text: text[i] would make a string)
     const before = text.charCodeAt(tok.start - 1);
     const after = text.charCodeAt(tok.end);
@@ -617,7 +635,7 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
       // a Chinese numeral counts only with a unit: without one, and with no range that could bring one, it is done
       // (before the name look-up: most Chinese numerals are 二是, 三是 …)
       if (!tok.digitsOnly && TAIL.unit === null && !TAIL.isPercent) {
-        const next = tokens[t + 1];
+        const next = t + 1 < count ? tokens[t + 1] : undefined;
         if (next === undefined || next.start <= TAIL.end || next.start > TAIL.end + 2) continue;
       }
       if (dates.overlaps(tok.start, tok.end) || names().overlaps(tok.start, tok.end)) continue;
@@ -633,7 +651,7 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
         continue;
       }
       if (before === 0x3a /* : */ && isDigitCode(text.charCodeAt(tok.start - 2))) continue;
-      if (tok.raw.charCodeAt(0) === 0x30 && isAsciiDigitCode(tok.raw.charCodeAt(1))) { // a leading zero: 0755
+      if (text.charCodeAt(tok.start) === 0x30 && tok.end - tok.start > 1 && isAsciiDigitCode(text.charCodeAt(tok.start + 1))) { // a leading zero: 0755
         skipConnected(t);
         continue;
       }
@@ -648,8 +666,8 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
 
     if (chinese && tok.digitsOnly) {
       // 三四个月: adjacent digits, an approximate range; anything else (二〇二五 without 年) is not a count
-      const a = tok.raw.length === 2 ? CHINESE_DIGIT_VALUE(tok.raw.charCodeAt(0)) : -1;
-      const b = tok.raw.length === 2 ? CHINESE_DIGIT_VALUE(tok.raw.charCodeAt(1)) : -1;
+      const a = tok.end - tok.start === 2 ? CHINESE_DIGIT_VALUE(text.charCodeAt(tok.start)) : -1;
+      const b = tok.end - tok.start === 2 ? CHINESE_DIGIT_VALUE(text.charCodeAt(tok.start + 1)) : -1;
       if (a < 1 || b !== a + 1 || unit === null) continue;
       value = a;
       range = { from: a, to: b, unitOnBoth: true };
@@ -657,7 +675,7 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
     }
 
     // a range: 15%~30%, 3-5年, 13~17万元, 三至五年
-    const next = tokens[t + 1];
+    const next = t + 1 < count ? tokens[t + 1] : undefined;
     if (!range && next) {
       // (connectors are one or two characters long)
       const conn = next.start > end && next.start <= end + 2 ? RANGE_CONNECTORS.find((c) => text.startsWith(c, end) && next.start === end + c.length) : undefined;
@@ -668,7 +686,7 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
         const secondHasUnit = second.unit !== null || second.isPercent || second.scale > 1;
         if (firstHasUnit || secondHasUnit) {
           const fromValue = !firstHasUnit && second.scale > 1
-            ? (tok.form === 'arabic' ? (scaleDecimal(tok.raw, Math.log10(second.scale)) ?? value * second.scale) : value * second.scale)
+            ? (tok.form === 'arabic' ? (scaleDecimal(text.slice(tok.start, tok.end), Math.log10(second.scale)) ?? value * second.scale) : value * second.scale)
             : value;
           range = { from: fromValue, to: second.value, unitOnBoth: firstHasUnit };
           value = fromValue;
@@ -690,8 +708,9 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
 
     if (chinese && unit === null && !isPercent) continue;
     if (!chinese && unit === null && !isPercent && !range) {
-      if (scale === 1 && Number.isInteger(value) && /^\d{4}$/.test(tok.raw) && value >= 1800 && value <= 2199) continue; // a year without 年
-      if (/^\d{7,}$/.test(tok.raw)) continue; // phone numbers and other codes
+      const digits = asciiDigitsOnly(text, tok.start, tok.end) ? tok.end - tok.start : 0;
+      if (scale === 1 && Number.isInteger(value) && digits === 4 && value >= 1800 && value <= 2199) continue; // a year without 年
+      if (digits >= 7) continue; // phone numbers and other codes
     }
 
     let start = tok.start;
@@ -718,17 +737,18 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
     }
 
     const raw = text.slice(start, end);
+    const numeral = text.slice(tok.start, tok.end);
     const approximate = approximations.length > 0 ? approximations[0]! : null;
     let figure: TextFigure;
     if (place === null) {
-      figure = { value, raw, numeral: tok.raw, form: tok.form, scale, unit, writtenUnit, label, labelSide, approximate, approximations, isPercent, start, end };
+      figure = { value, raw, numeral, form: tok.form, scale, unit, writtenUnit, label, labelSide, approximate, approximations, isPercent, start, end };
     } else {
       // (one object with its final shape: no copy of the text-level figure per block)
       const block = place.block;
       const sourceStart = sourceOffset(block, start);
       const sourceEnd = end > start ? sourceEndOffset(block, end) : sourceStart;
       const located: Figure = {
-        value, raw, numeral: tok.raw, form: tok.form, scale, unit, writtenUnit, label, labelSide, approximate, approximations, isPercent,
+        value, raw, numeral, form: tok.form, scale, unit, writtenUnit, label, labelSide, approximate, approximations, isPercent,
         start: sourceStart, end: sourceEnd,
         sectionId: place.sectionId, paragraphIndex: place.paragraphIndex, where: place.where as Figure['where'],
       };
@@ -742,9 +762,15 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
   /** skip a token and the numbers tied to it by - / . (0755-8888, GB/T 9704-2012) */
   function skipConnected(t: number): void {
     let k = t;
-    while (k + 1 < tokens.length && tokens[k + 1]!.start === tokens[k]!.end + 1 && '-—–/.'.includes(text[tokens[k]!.end]!)) k++;
+    while (k + 1 < count && tokens[k + 1]!.start === tokens[k]!.end + 1 && '-—–/.'.includes(text[tokens[k]!.end]!)) k++;
     skipUntil = Math.max(skipUntil, tokens[k]!.end);
   }
+}
+
+/** Whether text[start, end) is made of ASCII digits only. */
+function asciiDigitsOnly(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isAsciiDigitCode(text.charCodeAt(k))) return false;
+  return true;
 }
 
 /** 〇 一 二 … 九 (两 as 二) by char code; -1 for any other character */

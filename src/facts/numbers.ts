@@ -72,7 +72,12 @@ export function toHalfWidthDigits(s: string): string {
  * use `parseChineseDigits` for 二〇二五. Returns null for anything else (十四五, 千万, 百姓's 百).
  */
 export function parseChineseInteger(s: string): number | null {
-  if (s.length === 0) return null;
+  return parseChineseIntegerIn(s, 0, s.length);
+}
+
+/** parseChineseInteger of s[from, to) (no copy of the numeral). */
+function parseChineseIntegerIn(s: string, from: number, to: number): number | null {
+  if (to <= from) return null;
   let total = 0; // everything above the current 万/亿 section
   let section = 0; // the current section below 万
   let digit = -1; // a digit waiting for its unit
@@ -82,7 +87,7 @@ export function parseChineseInteger(s: string): number | null {
   let sawAny = false;
   let lastBig = Infinity;
   // (by char code: s[k] would make a string per character)
-  for (let k = 0; k < s.length; k++) {
+  for (let k = from; k < to; k++) {
     const c = s.charCodeAt(k);
     const d = DIGIT_VALUE[c]! - 1;
     if (d >= 0) {
@@ -92,7 +97,7 @@ export function parseChineseInteger(s: string): number | null {
         continue;
       }
       if (digit !== -1) return null; // two digits in a row: 十四五, 三四
-      if (c === LIANG && k > 0 && !zero && lastUnit === 10) return null; // 十两 is not a numeral
+      if (c === LIANG && k > from && !zero && lastUnit === 10) return null; // 十两 is not a numeral
       digit = d;
       sawAny = true;
       continue;
@@ -251,6 +256,15 @@ export interface NumeralToken {
   percentWord: boolean;
 }
 
+/** A numeral of scanNumeralsPooled: a NumeralToken without its string (raw is text.slice(start, end)). */
+export type PooledNumeral = Omit<NumeralToken, 'raw'>;
+
+/**
+ * The numerals of the last scanNumeralsPooled call: objects reused from one call to the next, so
+ * that a scan makes no object or string per numeral (a report has thousands; the garbage showed).
+ */
+export const NUMERAL_POOL: PooledNumeral[] = [];
+
 /**
  * Every numeral in a text, left to right: Arabic runs (with 1,200 grouping, decimals and a
  * 万/亿 magnitude) and Chinese numeral runs that parse. Runs that do not parse (十四五, 千万)
@@ -261,7 +275,34 @@ export interface NumeralToken {
  * where it could still close a range or a code. The figures never count a bare 一.
  */
 export function scanNumerals(text: string, dropArticles = false): NumeralToken[] {
+  const count = scanNumeralsPooled(text, dropArticles);
   const out: NumeralToken[] = [];
+  for (let t = 0; t < count; t++) {
+    const tok = NUMERAL_POOL[t]!;
+    out.push({ ...tok, raw: text.slice(tok.start, tok.end) });
+  }
+  return out;
+}
+
+/** Fill the next pooled numeral (a new object only when the pool is too short). */
+function putNumeral(index: number, start: number, end: number, value: number, form: 'arabic' | 'chinese', scale: number, digitsOnly: boolean, percentWord: boolean): void {
+  const tok = NUMERAL_POOL[index];
+  if (tok === undefined) {
+    NUMERAL_POOL.push({ start, end, value, form, scale, digitsOnly, percentWord });
+    return;
+  }
+  tok.start = start;
+  tok.end = end;
+  tok.value = value;
+  tok.form = form;
+  tok.scale = scale;
+  tok.digitsOnly = digitsOnly;
+  tok.percentWord = percentWord;
+}
+
+/** scanNumerals into NUMERAL_POOL; returns how many numerals it found (the pool's first entries). */
+export function scanNumeralsPooled(text: string, dropArticles = false): number {
+  let count = 0;
   const n = text.length;
   let i = 0;
   // (by char code throughout: text[i] would make a string per character)
@@ -298,16 +339,17 @@ export function scanNumerals(text: string, dropArticles = false): NumeralToken[]
       let k = j;
       if (text.charCodeAt(k) === WAN && text.charCodeAt(k + 1) === YI) k += 2;
       else if (text.charCodeAt(k) === WAN || text.charCodeAt(k) === YI) k++;
-      const raw = text.slice(start, k);
       if (plain && k === j) {
-        out.push({ start, end: k, raw, value: Number(raw), form: 'arabic', scale: 1, digitsOnly: false, percentWord: false });
+        // (up to 15 digits the value read digit by digit is exact, as Number() reads it, without a string)
+        let value = 0;
+        if (k - start <= 15) for (let d = start; d < k; d++) value = value * 10 + (text.charCodeAt(d) - 0x30);
+        else value = Number(text.slice(start, k));
+        putNumeral(count++, start, k, value, 'arabic', 1, false, false);
         i = k;
         continue;
       }
-      const parsed = parseNumber(raw);
-      if (parsed) {
-        out.push({ start, end: k, raw, value: parsed.value, form: 'arabic', scale: parsed.scale, digitsOnly: false, percentWord: false });
-      }
+      const parsed = parseNumber(text.slice(start, k));
+      if (parsed) putNumeral(count++, start, k, parsed.value, 'arabic', parsed.scale, false, false);
       i = Math.max(k, start + 1);
       continue;
     }
@@ -319,16 +361,16 @@ export function scanNumerals(text: string, dropArticles = false): NumeralToken[]
         while (j < n && (isDigitCode(text.charCodeAt(j)) || (isPoint(text.charCodeAt(j)) && isDigitCode(text.charCodeAt(j + 1))))) j++;
         const value = parseArabicNumber(text.slice(after, j));
         if (value !== null) {
-          out.push({ start: i, end: j, raw: text.slice(i, j), value, form: 'arabic', scale: 1, digitsOnly: false, percentWord: true });
+          putNumeral(count++, i, j, value, 'arabic', 1, false, true);
           i = j;
           continue;
         }
       } else if (isNumeralCode(text.charCodeAt(after))) {
         let j = after;
         while (j < n && isNumeralCode(text.charCodeAt(j))) j++;
-        const value = j === after + 1 && text.charCodeAt(after) === BAI ? 100 : parseChineseInteger(text.slice(after, j));
+        const value = j === after + 1 && text.charCodeAt(after) === BAI ? 100 : parseChineseIntegerIn(text, after, j);
         if (value !== null) {
-          out.push({ start: i, end: j, raw: text.slice(i, j), value, form: 'chinese', scale: 1, digitsOnly: false, percentWord: true });
+          putNumeral(count++, i, j, value, 'chinese', 1, false, true);
           i = j;
           continue;
         }
@@ -346,11 +388,10 @@ export function scanNumerals(text: string, dropArticles = false): NumeralToken[]
     }
     i = j;
     if (dropArticles && j === start + 1 && code === YI_ONE && !AFTER_CONNECTOR[text.charCodeAt(start - 1)]) continue;
-    const raw = text.slice(start, j);
     if (hasUnit) {
       // 一万 in 一万元 parses; a run that does not parse as a whole (十四五, 千方百计's 千) is dropped
-      const value = parseChineseInteger(raw);
-      if (value !== null) out.push({ start, end: j, raw, value, form: 'chinese', scale: 1, digitsOnly: false, percentWord: false });
+      const value = parseChineseIntegerIn(text, start, j);
+      if (value !== null) putNumeral(count++, start, j, value, 'chinese', 1, false, false);
     } else {
       // digits only (二〇二五, 三四, 五): read digit by digit, 两 as 二
       let value = 0;
@@ -358,10 +399,10 @@ export function scanNumerals(text: string, dropArticles = false): NumeralToken[]
         const c = text.charCodeAt(k);
         value = value * 10 + (c === LIANG ? 2 : DIGIT_VALUE[c]! - 1);
       }
-      out.push({ start, end: j, raw, value, form: 'chinese', scale: 1, digitsOnly: j - start > 1, percentWord: false });
+      putNumeral(count++, start, j, value, 'chinese', 1, j - start > 1, false);
     }
   }
-  return out;
+  return count;
 }
 
 const YI_ONE = 0x4e00; // 一

@@ -208,8 +208,20 @@ const TRAIL_WORDS = ['共计', '合计', '总计', '总数', '数量', '总量',
 const GENERIC = ['专题', '集中', '培训', '会议', '活动', '检查', '宣传', '讲座', '学习', '工作', '次数', '人员', '人次', '案件', '事项', '问题', '文件', '材料', '意见', '建议', '单位', '企业', '机构', '对象', '场次', '课程', '专项', '日常', '现场', '线上', '线下', '其他', '其它', '合同', '数量', '总数'];
 /** A clause with one of these is about another scope, a part, a cumulative or a change. */
 const OTHER_SCOPE = /分别|其中|包括|累计|以来|至今|截至|截止|同比|环比|较上|比上|较去|比去|较\d|比\d|平均|人均|每[个家名次年月周日件]|单次|最多|最高|最低|最少|超过|不足|不到|不少于|不低于|以上|以下|同期|历年|近[三五十两]年/;
-/** A figure right after these is a change, not a level. */
-const CHANGE_BEFORE = /(?:增长|增加|上升|提高|提升|增多|下降|减少|降低|回落|下滑|减|增)了?(?:约|近)?$/;
+/** A figure right after these is a change, not a level: (增长|增加|…|减|增)了?(?:约|近)? at the end of a clause. */
+const CHANGE_WORDS = ['增长', '增加', '上升', '提高', '提升', '增多', '下降', '减少', '降低', '回落', '下滑', '减', '增'];
+/**
+ * Whether a clause ends with a change word (增长了约, 减少, 增): read from the end, as a regex
+ * anchored with $ would try a match at every position of the clause.
+ */
+function endsWithChange(clause: string): boolean {
+  let end = clause.length;
+  const last = clause.charCodeAt(end - 1);
+  if (last === 0x7ea6 /* 约 */ || last === 0x8fd1 /* 近 */) end--;
+  if (clause.charCodeAt(end - 1) === 0x4e86 /* 了 */) end--;
+  for (const w of CHANGE_WORDS) if (clause.endsWith(w, end)) return true;
+  return false;
+}
 /** Words that say a figure is the year's total for the whole body (全年共办理…). */
 const TOTAL = /全年|(?<![公中总])共(?![同享建治青产识性商生赢担管筑育谋振鸣处事存])|总共|合计|总计|全区|全市|全县|全省|全镇|全局|全系统|年内|本年度|今年|全体/;
 /** Words for the area a figure covers: 全市 and 我局 are different scopes. */
@@ -642,7 +654,7 @@ function checkPartsAndWholes(c: Ctx, pi: PInfo): void {
       // 共查处案件12宗，分别为…: the list follows the whole directly
       if (between.length > 12 || /\d|其中|包括|。/.test(between) || (between.match(/[，,]/g) ?? []).length > 1) continue;
     } else if (between.replace(/[^\p{Script=Han}]/gu, '').length > 12 || /分别/.test(between)) continue;
-    if (CHANGE_BEFORE.test(clauseBefore(pi, wk))) continue;
+    if (endsWithChange(clauseBefore(pi, wk))) continue;
 
     // the parts
     const parts: PFig[] = [];
@@ -675,7 +687,7 @@ function checkPartsAndWholes(c: Ctx, pi: PInfo): void {
         continue;
       }
       if (!sameUnit(g.f, whole.f)) break;
-      if (!exact(g.f) || CHANGE_BEFORE.test(clause) || /同比|较上|比上|较去|比去|较\d|比\d/.test(clause)) {
+      if (!exact(g.f) || endsWithChange(clause) || /同比|较上|比上|较去|比去|较\d|比\d/.test(clause)) {
         stoppedBySameUnit = true;
         break;
       }
@@ -831,7 +843,7 @@ function checkRates(c: Ctx, pi: PInfo): void {
       if (h.f.isPercent || h.f.unit === null) return;
       if (Math.abs(h.s - g.s) > c.options.window) return;
       const clause = clauseBefore(pi, j);
-      if (CHANGE_BEFORE.test(clause) || /同比|较上|比上|较去|比去|其中/.test(clause)) return;
+      if (endsWithChange(clause) || /同比|较上|比上|较去|比去|其中/.test(clause)) return;
       if (inBreakdown(pi, j)) return;
       const n = classify(clause, rate!.numerator);
       const d = classify(clause, rate!.denominator);
@@ -903,7 +915,7 @@ function comparable(info: DocInfo, pi: PInfo, k: number, minLabel: number): { la
   const unit = unitAt(pi, g.s);
   if (/其中|包括|分别/.test(text.slice(unit.start, g.s))) return null;
   const raw = clauseBefore(pi, k);
-  if (CHANGE_BEFORE.test(raw) || OTHER_SCOPE.test(raw)) return null;
+  if (endsWithChange(raw) || OTHER_SCOPE.test(raw)) return null;
   const clause = afterScope(trimWords(raw));
   const label = trimWords(f.label);
   if (label.length < minLabel || clause.length < minLabel || isGeneric(label)) return null;
