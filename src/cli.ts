@@ -21,6 +21,7 @@ import { InputError, type SourceFile } from './read.js';
 import type { Locale, Rule } from './rule.js';
 import { collectFiles } from './files.js';
 import { FORMAT_NAMES, formatResults, isFormatName } from './formatters/index.js';
+import { packageFile } from './paths.js';
 
 const OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -473,7 +474,7 @@ function parseRuleFlags(flags: string[]): Record<string, RuleSetting> {
 
 let version: string | undefined;
 function packageVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
   return version;
 }
 

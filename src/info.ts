@@ -4,7 +4,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Config, RuleSetting } from './config/index.js';
 import { closest } from './config/index.js';
 import { activeRulesFor } from './config/resolve.js';
@@ -12,6 +11,7 @@ import { UsageError } from './errors.js';
 import type { Locale, Rule } from './rule.js';
 import { UNUSED_DIRECTIVE_ID } from './suppress.js';
 import { displayWidth, padEnd } from './formatters/width.js';
+import { packagePath } from './paths.js';
 
 const SEVERITY_NAMES = ['off', 'warn', 'error'] as const;
 
@@ -67,7 +67,7 @@ export async function printConfig(
   return JSON.stringify(out, null, 2) + '\n';
 }
 
-const DOCS_DIR = fileURLToPath(new URL('../docs/rules/', import.meta.url));
+const DOCS_DIR = packagePath('docs/rules/');
 
 /** The doc page of a rule: docs/rules/<id>.md, or a pack rule's own page. */
 export function docPathOf(rule: Rule): string {

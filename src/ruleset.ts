@@ -1,11 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Validate } from './config/schemas.js';
 import { ConfigError } from './errors.js';
 import { loadPackFile, type LoadedPack } from './packs/load.js';
 import type { Rule } from './rule.js';
 import { allRules } from './rules/index.js';
+import { packagePath } from './paths.js';
 
 /** The rules a config can name, and which of them its `extends` turns on at their default severity. */
 export interface RuleSet {
@@ -15,7 +15,7 @@ export interface RuleSet {
 
 export const RECOMMENDED = 'reportlint:recommended';
 const PREFIX = 'reportlint:';
-const BUILTIN_DIR = fileURLToPath(new URL('../rules/', import.meta.url));
+const BUILTIN_DIR = packagePath('rules/');
 
 let builtins: LoadedPack[] | null = null;
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ErrorObject } from 'ajv';
 import type { Rule } from '../rule.js';
+import { packageFile } from '../paths.js';
 
 /** A compiled JSON Schema validator (ajv's shape). */
 export interface Validate {
@@ -14,14 +15,14 @@ export interface Validators {
   rules: Record<string, Validate>;
 }
 
-export const CONFIG_SCHEMA_URL = new URL('../../schemas/config.schema.json', import.meta.url);
+export const CONFIG_SCHEMA_URL = packageFile('schemas/config.schema.json');
 
 export function readConfigSchema(): Record<string, unknown> {
   return JSON.parse(readFileSync(CONFIG_SCHEMA_URL, 'utf8')) as Record<string, unknown>;
 }
 
 export function readPackSchema(): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL('../../schemas/rule-pack.schema.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(packageFile('schemas/rule-pack.schema.json'), 'utf8')) as Record<string, unknown>;
 }
 
 export function ruleSchemaId(ruleId: string): string {

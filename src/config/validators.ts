@@ -1,5 +1,6 @@
 import type { Rule } from '../rule.js';
 import type { Validate, Validators } from './schemas.js';
+import { CODE_DIR } from '../paths.js';
 
 let loaded: Promise<Validators> | null = null;
 
@@ -12,8 +13,7 @@ export function getValidators(rules: readonly Rule[]): Promise<Validators> {
 async function load(rules: readonly Rule[]): Promise<Validators> {
   try {
     // written by scripts/compile-schemas.mjs next to the compiled code; absent under src/
-    const generatedPath = '../generated/validators.js';
-    const generated = (await import(generatedPath)) as { config: Validate; pack: Validate; ruleValidators: Record<string, Validate> };
+    const generated = (await import(new URL('generated/validators.js', CODE_DIR).href)) as { config: Validate; pack: Validate; ruleValidators: Record<string, Validate> };
     if (rules.every((r) => generated.ruleValidators[r.meta.id])) {
       return { config: generated.config, pack: generated.pack, rules: generated.ruleValidators };
     }

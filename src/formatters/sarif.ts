@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import type { LintMessage, LintResult } from '../lint.js';
 import { codePointCount } from '../position.js';
 import type { RuleMeta } from '../rule.js';
 import type { FormatContext } from './types.js';
+import { packageFile, packagePath } from '../paths.js';
 
 /**
  * SARIF 2.1.0 (OASIS), one run, for GitHub code scanning and other SARIF viewers.
@@ -24,7 +25,7 @@ interface PackageJson {
 }
 
 export function sarif(results: LintResult[], context: FormatContext): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as PackageJson;
+  const pkg = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as PackageJson;
   const repo = repositoryWebUrl(pkg.repository);
   const metas = Object.values(context.rulesMeta);
   for (const id of new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)))) {
@@ -106,7 +107,7 @@ export function sarif(results: LintResult[], context: FormatContext): string {
 }
 
 const outside = (relative: string) => relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PACKAGE_ROOT = packagePath('.');
 
 /**
  * A rule's doc page: code rules have docs/rules/<id>.md in the package; a pack rule names its

@@ -5,6 +5,7 @@ import { sourceRange } from '../position.js';
 import { compileParts } from '../packs/parts.js';
 import type { Pack } from '../packs/types.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+import { packageFile } from '../paths.js';
 
 /**
  * date-validity: the dates of an annual report are real, the signature date (成文日期) is
@@ -331,7 +332,7 @@ let measuresPatterns: RegExp[] | null = null;
 /** The heading patterns of the measures-and-results part of the fazhi-annual-report pack. */
 function measuresHeadings(): RegExp[] {
   if (!measuresPatterns) {
-    const pack = JSON.parse(readFileSync(new URL('../../rules/fazhi-annual-report.json', import.meta.url), 'utf8')) as Pack;
+    const pack = JSON.parse(readFileSync(packageFile('rules/fazhi-annual-report.json'), 'utf8')) as Pack;
     const sections = pack.rules.flatMap((r) => r.checks).find((c) => c.type === 'sections');
     const def = sections && sections.type === 'sections' ? sections.parts.filter((p) => p.id === 'measures') : [];
     measuresPatterns = compileParts(def, true).flatMap((p) => p.headings);

@@ -6,6 +6,7 @@ import type { Pack } from '../packs/types.js';
 import { sectionRanges, type TextRange } from '../packs/units.js';
 import { sourceOffset, sourceRange } from '../position.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+import { packageFile } from '../paths.js';
 
 /**
  * previous-shortcomings: the report says how last year's shortcomings were fixed.
@@ -212,7 +213,7 @@ let parts: CompiledPart[] | null = null;
 /** The shortcomings part as the fazhi-annual-report pack defines it (headings, keywords). */
 function shortcomingsPart(): CompiledPart[] {
   if (!parts) {
-    const pack = JSON.parse(readFileSync(new URL('../../rules/fazhi-annual-report.json', import.meta.url), 'utf8')) as Pack;
+    const pack = JSON.parse(readFileSync(packageFile('rules/fazhi-annual-report.json'), 'utf8')) as Pack;
     const sections = pack.rules.flatMap((r) => r.checks).find((c) => c.type === 'sections');
     const def = sections && sections.type === 'sections' ? sections.parts.filter((p) => p.id === 'shortcomings') : [];
     parts = compileParts(def, true);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { TextBlock } from '../model.js';
 import { contiguousSourceRange, sourceOffset } from '../position.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+import { packageFile } from '../paths.js';
 
 /**
  * repeated-word: a word written twice in a row ("提升提升", "分类分类", "的的").
@@ -115,7 +116,7 @@ let segmenter: Intl.Segmenter | null = null;
 /** The built-in allowlist, read on first use and kept for the process. */
 function builtinAllowlist(): Set<string> {
   if (!allowlist) {
-    const file = new URL('../../data/reduplication-allowlist.txt', import.meta.url);
+    const file = packageFile('data/reduplication-allowlist.txt');
     allowlist = new Set(
       readFileSync(file, 'utf8')
         .split(/\r?\n/)
