@@ -157,3 +157,10 @@ export function reportTypeOf(document: DocumentModel): ReportType | null {
   if (duty && (plan || opening || results)) return 'fazhi-annual-report';
   return null;
 }
+
+/** An annual report or summary: the facts know its type, or its title says 年(度)…报告/总结. */
+export function isAnnualReport(doc: DocumentModel): boolean {
+  if (doc.facts.reportType !== null) return true;
+  const title = doc.title?.text.replace(/\s+/g, '') ?? '';
+  return /(?:\d{4}|[〇零○一二三四五六七八九]{4}|本|上一?)年度?[^。；]{0,30}(?:报告|总结)$/u.test(title);
+}

@@ -6,6 +6,7 @@ import { compileParts } from '../packs/parts.js';
 import type { Pack } from '../packs/types.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
 import { packageFile } from '../paths.js';
+import { isAnnualReport } from '../facts/report-year.js';
 
 /**
  * date-validity: the dates of an annual report are real, the signature date (成文日期) is
@@ -154,13 +155,6 @@ function textIndex(block: TextBlock, offset: number): number {
     if (s.source <= offset) return s.text + Math.min(offset - s.source, s.length);
   }
   return 0;
-}
-
-/** An annual report or summary: the facts know its type, or its title says 年(度)…报告/总结. */
-export function isAnnualReport(doc: DocumentModel): boolean {
-  if (doc.facts.reportType !== null) return true;
-  const title = doc.title?.text.replace(/\s+/g, '') ?? '';
-  return /(?:\d{4}|[〇零○一二三四五六七八九]{4}|本|上一?)年度?[^。；]{0,30}(?:报告|总结)$/u.test(title);
 }
 
 const PROBLEM_TEXT: Record<SignatureDateProblem, string> = {

@@ -1,6 +1,6 @@
-import type { DocumentModel } from '../model.js';
 import type { DateMention } from '../facts/dates.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+import { isAnnualReport } from '../facts/report-year.js';
 
 /**
  * relative-time: 今年, 去年, 明年, 本年(度), 上年(度), 上一年度, 下一年度 … in an annual report.
@@ -95,13 +95,6 @@ export const meta: RuleMeta = {
   },
   tags: ['dates', 'style'],
 };
-
-/** An annual report or summary: the facts know its type, or its title says 年(度)…报告/总结. */
-function isAnnualReport(doc: DocumentModel): boolean {
-  if (doc.facts.reportType !== null) return true;
-  const title = doc.title?.text.replace(/\s+/g, '') ?? '';
-  return /(?:\d{4}|[〇零○一二三四五六七八九]{4}|本|上一?)年度?[^。；]{0,30}(?:报告|总结)$/u.test(title);
-}
 
 function offset(d: DateMention): number {
   return d.relative === 'last' ? -1 : d.relative === 'next' ? 1 : 0;
