@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from './cli-helpers.js';
@@ -36,6 +36,21 @@ describe('--concurrency: many files linted by worker threads', () => {
     const json = JSON.parse(cli(['--concurrency', '3', '--format', 'json', '.'], { cwd: dir }).stdout) as Array<{ filePath: string; messages: Array<{ message: string }> }>;
     expect(json.length).toBeGreaterThan(20);
     expect(json.find((r) => r.filePath.endsWith('en/draft.txt'))!.messages[0]!.message).toMatch(/^[\x20-\x7e“”「」]+/);
+  });
+
+  it('applies --quiet, --max-warnings and the baseline to the threads\' findings as to one thread\'s', () => {
+    const dir = mixedFolder();
+    expect(cli(['--concurrency', 'off', '--baseline-write', '.'], { cwd: dir }).status).toBe(2); // the unreadable files
+    // a new defect after the baseline was written: only it is reported
+    writeFileSync(path.join(dir, 'en', 'draft.txt'), `${FIXABLE}三、下一步\n持续推进推进。\n`);
+    for (const args of [['--quiet'], ['--max-warnings', '0'], ['--baseline', 'reportlint-baseline.json']]) {
+      const one = cli(['--concurrency', 'off', '--format', 'json', ...args, '.'], { cwd: dir });
+      const three = cli(['--concurrency', '3', '--format', 'json', ...args, '.'], { cwd: dir });
+      expect(three.status, args.join(' ')).toBe(one.status);
+      expect(three.stdout, args.join(' ')).toBe(one.stdout);
+    }
+    const baselined = JSON.parse(cli(['--concurrency', '3', '--format', 'json', '.'], { cwd: dir }).stdout) as Array<{ messages: Array<{ message: string }> }>;
+    expect(baselined.flatMap((r) => r.messages)).toHaveLength(1);
   });
 
   it('reads last year\'s report (--previous) in every thread', () => {
