@@ -14,10 +14,6 @@ export const CHINESE_DIGIT: Readonly<Record<string, number>> = {
   一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
 
-/** Units inside a Chinese counting numeral. */
-export const CHINESE_SMALL_UNIT: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
-export const CHINESE_BIG_UNIT: Readonly<Record<string, number>> = { 万: 1e4, 亿: 1e8 };
-
 /** Every character that can be part of a Chinese numeral. */
 export const CHINESE_NUMERAL_CHARS = '〇零○Ｏ一二两三四五六七八九十百千万亿';
 
@@ -30,10 +26,6 @@ for (const [c, d] of Object.entries(CHINESE_DIGIT)) DIGIT_VALUE[c.charCodeAt(0)]
 const SHI = 0x5341; // 十
 const QIAN = 0x5343; // 千
 const LIANG = 0x4e24; // 两
-
-export function isChineseNumeralChar(c: string | undefined): boolean {
-  return c !== undefined && c.length === 1 && NUMERAL_CODES[c.charCodeAt(0)] === 1;
-}
 
 /** ASCII or full-width digit */
 export function isDigit(c: string | undefined): boolean {
