@@ -112,6 +112,8 @@ const sizeMB = (p) => statSync(p).size / (1024 * 1024);
 const dirMB = (dir, n, ext) => repeat(n, (_, i) => sizeMB(path.join(OUT, dir, `report-${String(i).padStart(4, '0')}${ext}`))).reduce((a, b) => a + b, 0);
 
 buildCorpus();
+// `--corpus-only`: write the corpus and stop (scripts/findings-snapshot.mjs lints it)
+if (process.argv.includes('--corpus-only')) process.exit(0);
 console.log(`reportlint benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
 
 // the floor and the two cold runs take turns, so that all three see the machine in the same state
