@@ -11,7 +11,9 @@ import { build } from 'esbuild';
 for (const f of readdirSync('dist')) if (/^chunk-.*\.js$/.test(f)) rmSync(`dist/${f}`);
 
 await build({
-  entryPoints: ['dist/cli.js', 'dist/worker.js'],
+  // the CLI lives in dist/cli/main.js and the worker in dist/engine/worker.js; the bundles are
+  // dist/cli.js (package.json's bin) and dist/worker.js (src/engine/parallel.ts starts ./worker.js)
+  entryPoints: [{ in: 'dist/cli/main.js', out: 'cli' }, { in: 'dist/engine/worker.js', out: 'worker' }],
   outdir: 'dist',
   allowOverwrite: true,
   bundle: true,

@@ -1,12 +1,12 @@
 // The Markdown parser (unified + remark-parse + remark-cjk-friendly) is hundreds of small ES
 // modules; loading them one by one costs ~170 ms on every Markdown run. After tsc, bundle
-// dist/parse/markdown.js with those packages into one file (our own modules stay separate
+// dist/document/parse/markdown.js with those packages into one file (our own modules stay separate
 // imports, so there is one copy of each).
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: ['dist/parse/markdown.js'],
-  outfile: 'dist/parse/markdown.js',
+  entryPoints: ['dist/document/parse/markdown.js'],
+  outfile: 'dist/document/parse/markdown.js',
   allowOverwrite: true,
   bundle: true,
   format: 'esm',
@@ -23,4 +23,4 @@ await build({
     },
   ],
 });
-console.log('bundled the Markdown parser into dist/parse/markdown.js');
+console.log('bundled the Markdown parser into dist/document/parse/markdown.js');

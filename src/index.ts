@@ -7,19 +7,19 @@
 import type { Config } from './config/index.js';
 import { loadConfig } from './config/index.js';
 import { activeRulesFor } from './config/resolve.js';
-import type { LintResult } from './lint.js';
-import { lintDocument, summarize } from './lint.js';
-import { parseDocumentAsync } from './parse/index.js';
+import type { LintResult } from './engine/lint.js';
+import { lintDocument, summarize } from './engine/lint.js';
+import { parseDocumentAsync } from './document/parse/index.js';
 import type { Locale } from './rule.js';
 
-export type * from './model.js';
-export type { LintMessage, LintResult } from './lint.js';
+export type * from './document/model.js';
+export type { LintMessage, LintResult } from './engine/lint.js';
 export { defaultConfig, loadConfig } from './config/index.js';
 export type { Config } from './config/index.js';
 export type { Rule, RuleMeta, RuleContext, Report, Fix, Locale } from './rule.js';
-export { parseDocument, parseDocumentAsync, loadMarkdownSupport } from './parse/index.js';
+export { parseDocument, parseDocumentAsync, loadMarkdownSupport } from './document/parse/index.js';
 export { allRules } from './rules/index.js';
-export { lintDocument } from './lint.js';
+export { lintDocument } from './engine/lint.js';
 
 export interface LintTextOptions {
   /** decides the format (.md is Markdown) and which config applies */

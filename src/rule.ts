@@ -1,4 +1,4 @@
-import type { DocumentModel } from './model.js';
+import type { DocumentModel } from './document/model.js';
 
 export type Severity = 'error' | 'warn' | 'off';
 export type Locale = 'zh' | 'en';

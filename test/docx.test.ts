@@ -5,12 +5,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../src/config/index.js';
 import { activeRulesFor } from '../src/config/resolve.js';
-import type { MammothElement } from '../src/docx.js';
-import { assemble, docxLocation, formatDocxLocation, headingLevelOf, paragraphText, readDocx } from '../src/docx.js';
+import type { MammothElement } from '../src/input/docx.js';
+import { assemble, docxLocation, formatDocxLocation, headingLevelOf, paragraphText, readDocx } from '../src/input/docx.js';
 import { html } from '../src/formatters/html.js';
-import { lintDocument, summarize } from '../src/lint.js';
-import { docxDocument, parseDocx } from '../src/parse/docx.js';
-import { InputError } from '../src/read.js';
+import { lintDocument, summarize } from '../src/engine/lint.js';
+import { docxDocument, parseDocx } from '../src/document/parse/docx.js';
+import { InputError } from '../src/input/read.js';
 import { cli, ROOT, tempDir } from './cli-helpers.js';
 
 /** Made by test/fixtures/docx/make.py (python3 test/fixtures/docx/make.py rewrites them). */
@@ -257,14 +257,14 @@ describe('linting a .docx: findings at paragraph and character', () => {
 });
 
 describe('docx support is loaded only for a .docx', () => {
-  it('neither the CLI nor src/parse/docx.ts loads mammoth until a .docx is read', () => {
+  it('neither the CLI nor src/document/parse/docx.ts loads mammoth until a .docx is read', () => {
     const script = `
       import { createRequire } from 'node:module';
       const require = createRequire(import.meta.url);
       const loaded = () => Object.keys(require.cache).some((k) => k.includes('/mammoth/'));
       await import(${JSON.stringify(path.join(ROOT, 'dist', 'cli.js'))});
       const afterCli = loaded();
-      const { readDocx } = await import(${JSON.stringify(path.join(ROOT, 'dist', 'docx.js'))});
+      const { readDocx } = await import(${JSON.stringify(path.join(ROOT, 'dist', 'input', 'docx.js'))});
       const afterImport = loaded();
       await readDocx(${JSON.stringify(fixture('styled.docx'))});
       console.log(JSON.stringify([afterCli, afterImport, loaded()]));
@@ -278,7 +278,7 @@ describe('docx support is loaded only for a .docx', () => {
 // --- end to end: the built CLI ----------------------------------------------------------------
 
 /**
- * The CLI reads .docx files once src/cli.ts hands them to src/parse/docx.ts; until then it
+ * The CLI reads .docx files once src/cli/main.ts hands them to src/document/parse/docx.ts; until then it
  * refuses them as binary and these tests are skipped.
  */
 const probe = cli([fixture('styled.docx')]);

@@ -8,9 +8,9 @@ import { FORMAT_NAMES } from '../src/formatters/index.js';
 import { junit } from '../src/formatters/junit.js';
 import { repositoryWebUrl, sarif } from '../src/formatters/sarif.js';
 import type { FormatContext } from '../src/formatters/types.js';
-import type { LintMessage, LintResult } from '../src/lint.js';
-import { summarize } from '../src/lint.js';
-import { LineIndex } from '../src/position.js';
+import type { LintMessage, LintResult } from '../src/engine/lint.js';
+import { summarize } from '../src/engine/lint.js';
+import { LineIndex } from '../src/document/position.js';
 import type { RuleMeta } from '../src/rule.js';
 import { cli, ROOT, tempDir } from './cli-helpers.js';
 

@@ -1,4 +1,4 @@
-import { parseDocumentAsync } from '../src/parse/index.js';
+import { parseDocumentAsync } from '../src/document/parse/index.js';
 import type { Report, Rule } from '../src/rule.js';
 import { formatMessage } from '../src/rule.js';
 

@@ -14,9 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html } from '../src/formatters/html.js';
 import { junit } from '../src/formatters/junit.js';
 import type { FormatContext } from '../src/formatters/types.js';
-import type { LintMessage, LintResult } from '../src/lint.js';
-import { summarize } from '../src/lint.js';
-import { LineIndex } from '../src/position.js';
+import type { LintMessage, LintResult } from '../src/engine/lint.js';
+import { summarize } from '../src/engine/lint.js';
+import { LineIndex } from '../src/document/position.js';
 import type { RuleMeta } from '../src/rule.js';
 import { cli, tempDir } from './cli-helpers.js';
 

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isSimpleMarkdown, simpleMarkdownBlocks } from '../src/parse/markdown-simple.js';
-import { markdownBlocks } from '../src/parse/markdown.js';
-import { LineIndex } from '../src/position.js';
+import { isSimpleMarkdown, simpleMarkdownBlocks } from '../src/document/parse/markdown-simple.js';
+import { markdownBlocks } from '../src/document/parse/markdown.js';
+import { LineIndex } from '../src/document/position.js';
 import { ROOT } from './cli-helpers.js';
 
 /** The fast reading must give exactly remark's blocks whenever it accepts a draft. */

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel, Section, TextBlock } from '../src/model.js';
-import { parseDocumentAsync } from '../src/parse/index.js';
-import { markdownBlocks } from '../src/parse/markdown.js';
-import { LineIndex, contiguousSourceRange, sourceOffset } from '../src/position.js';
+import type { DocumentModel, Section, TextBlock } from '../src/document/model.js';
+import { parseDocumentAsync } from '../src/document/parse/index.js';
+import { markdownBlocks } from '../src/document/parse/markdown.js';
+import { LineIndex, contiguousSourceRange, sourceOffset } from '../src/document/position.js';
 
 const seed = (name: string) => readFileSync(fileURLToPath(new URL(`../seeds/${name}`, import.meta.url)), 'utf8');
 

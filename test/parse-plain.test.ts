@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel } from '../src/model.js';
-import { parseDocument } from '../src/parse/index.js';
-import { matchOrdinal } from '../src/parse/ordinals.js';
+import type { DocumentModel } from '../src/document/model.js';
+import { parseDocument } from '../src/document/parse/index.js';
+import { matchOrdinal } from '../src/document/parse/ordinals.js';
 
 const seed = (name: string) => readFileSync(new URL(`../seeds/${name}`, import.meta.url), 'utf8');
 

@@ -3,14 +3,14 @@
  *
  * - lint never throws, on any string, any Markdown document, any mutation of the seeds;
  * - every finding lies inside the text, and its line/column agree with its offset (checked
- *   against a reference written here, independently of src/position.ts);
+ *   against a reference written here, independently of src/document/position.ts);
  * - fixes: the fixes of one lint never overlap; applying them changes nothing outside their
  *   ranges; a second lint of the fixed text finds no fixable finding of the rules that were fixed.
  *
  * The programmatic API is called with an explicit config (the recommended set), so that the
  * repository's own .reportlintrc.json is never picked up.
  */
-import { applyFixes, MAX_PASSES } from '../src/fix.js';
+import { applyFixes, MAX_PASSES } from '../src/engine/fix.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,7 +52,7 @@ function lint(text: string, filename = 'draft.txt'): Promise<LintResult> {
  * columns are 1-based and count code points (a surrogate pair is one, a lone surrogate is one).
  */
 /**
- * The reference position of an offset, computed independently of src/position.ts: one pass over
+ * The reference position of an offset, computed independently of src/document/position.ts: one pass over
  * the text records where lines start and how many code points precede each unit (kept for the
  * last text, so thousands of findings on a 10 MB line cost one pass, not one each).
  */
@@ -177,7 +177,7 @@ function fixesOf(result: LintResult): LintMessage[] {
 }
 
 /**
- * The fixes one pass of the fixer applies (src/fix.ts, what --fix runs): sorted by position,
+ * The fixes one pass of the fixer applies (src/engine/fix.ts, what --fix runs): sorted by position,
  * each one that does not overlap one taken before it.
  */
 function selected(fixes: LintMessage[]): LintMessage[] {

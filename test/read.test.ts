@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { InputError, type Encoding, decodeBuffer, encodeText, readSourceFile, detectLineEnding } from '../src/read.js';
+import { InputError, type Encoding, decodeBuffer, encodeText, readSourceFile, detectLineEnding } from '../src/input/read.js';
 
 let dir: string;
 beforeAll(() => {

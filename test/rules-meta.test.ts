@@ -4,7 +4,7 @@ import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { getValidators } from '../src/config/validators.js';
 import { allRules } from '../src/rules/index.js';
-import { builtinPacks } from '../src/ruleset.js';
+import { builtinPacks } from '../src/config/ruleset.js';
 import { ROOT } from './cli-helpers.js';
 
 // rules written in code and rules from the built-in packs are held to the same standard

@@ -45,7 +45,7 @@ describe.each(rules.map((r) => [r.meta.id, r] as const))('docs/rules/%s.md', (id
   });
 
   it('is what --explain prints', async () => {
-    const { explainRule } = await import('../src/info.js');
+    const { explainRule } = await import('../src/cli/info.js');
     expect(explainRule(id, rules, 'en')).toBe(readFileSync(rule.meta.docPath ?? doc, 'utf8').replace(/^\uFEFF/, '').replace(/\s*$/, '\n'));
   });
 });

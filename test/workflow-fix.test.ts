@@ -4,9 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './cli-helpers.js';
 import { CLEAN, draftDir, FIXABLE, FIXED } from './workflow-helpers.js';
-import { encodeText } from '../src/read.js';
-import { applyFixes, unifiedDiff } from '../src/fix.js';
-import type { LintMessage } from '../src/lint.js';
+import { encodeText } from '../src/input/read.js';
+import { applyFixes, unifiedDiff } from '../src/engine/fix.js';
+import type { LintMessage } from '../src/engine/lint.js';
 
 describe('--fix', () => {
   it('applies every fix, reports what is left, and a second run changes nothing', () => {

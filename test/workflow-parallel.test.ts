@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli, ROOT } from './cli-helpers.js';
 import { draftDir, FIXABLE, CLEAN } from './workflow-helpers.js';
-import { rebuildError, threadCount } from '../src/parallel.js';
-import { RuleCrashError } from '../src/lint.js';
+import { rebuildError, threadCount } from '../src/engine/parallel.js';
+import { RuleCrashError } from '../src/engine/lint.js';
 import { UsageError } from '../src/errors.js';
 
 // A folder of every kind of input a batch meets: drafts with findings, clean ones, Markdown,

@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv';
 import { ConfigError } from '../errors.js';
 import type { Locale } from '../rule.js';
 import { allRules } from '../rules/index.js';
-import { RECOMMENDED, resolveRuleSet, type RuleSet } from '../ruleset.js';
+import { RECOMMENDED, resolveRuleSet, type RuleSet } from './ruleset.js';
 import { findConfigFile } from './discover.js';
 import { loadConfigFile } from './load.js';
 import type { Validators } from './schemas.js';

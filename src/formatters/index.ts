@@ -1,4 +1,4 @@
-import type { LintResult } from '../lint.js';
+import type { LintResult } from '../engine/lint.js';
 import type { FormatContext, Formatter } from './types.js';
 
 /** Output formats by name; each is loaded only when asked for. */

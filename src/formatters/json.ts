@@ -1,4 +1,4 @@
-import type { LintResult } from '../lint.js';
+import type { LintResult } from '../engine/lint.js';
 import type { FormatContext } from './types.js';
 
 /**

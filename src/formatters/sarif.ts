@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { LintMessage, LintResult } from '../lint.js';
-import { codePointCount } from '../position.js';
+import type { LintMessage, LintResult } from '../engine/lint.js';
+import { codePointCount } from '../document/position.js';
 import type { RuleMeta } from '../rule.js';
 import type { FormatContext } from './types.js';
 import { packageFile, packagePath } from '../paths.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { LintResult } from '../lint.js';
+import type { LintResult } from '../engine/lint.js';
 import type { FormatContext } from './types.js';
 import { displayWidth, padEnd } from './width.js';
 

@@ -1,4 +1,4 @@
-import type { LintResult } from '../lint.js';
+import type { LintResult } from '../engine/lint.js';
 import type { Locale, RuleMeta } from '../rule.js';
 
 export interface FormatContext {

@@ -1,6 +1,6 @@
 import jsonLogic from 'json-logic-js';
-import type { DocumentModel, Section } from '../model.js';
-import { contiguousSourceRange, sourceEndOffset, sourceOffset, sourceRange } from '../position.js';
+import type { DocumentModel, Section } from '../document/model.js';
+import { contiguousSourceRange, sourceEndOffset, sourceOffset, sourceRange } from '../document/position.js';
 import type { LocalizedText, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
 import { documentFacts, SAMPLE_FACTS, type UnitFacts } from './facts.js';
 import { closestHeading, compileParts, findParts, type CompiledPart, type FoundPart } from './parts.js';

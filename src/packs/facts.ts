@@ -1,4 +1,4 @@
-import type { DocumentModel } from '../model.js';
+import type { DocumentModel } from '../document/model.js';
 
 /** What a pack's `when` conditions can ask about a document (json-logic data). */
 export interface DocumentFacts {

@@ -1,4 +1,4 @@
-import type { DocumentModel, Section } from '../model.js';
+import type { DocumentModel, Section } from '../document/model.js';
 import { compilePattern } from './regex.js';
 import type { PackPart } from './types.js';
 import { documentRanges, type TextRange } from './units.js';

@@ -1,4 +1,4 @@
-import type { DocumentModel, Section, TextBlock } from '../model.js';
+import type { DocumentModel, Section, TextBlock } from '../document/model.js';
 
 /** A stretch of one block's text: [start, end) indices into block.text. */
 export interface TextRange {

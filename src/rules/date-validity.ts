@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { DocumentModel, Paragraph, Section, TextBlock } from '../model.js';
-import type { DateMention, SignatureDate, SignatureDateProblem } from '../facts/dates.js';
-import { sourceRange } from '../position.js';
+import type { DocumentModel, Paragraph, Section, TextBlock } from '../document/model.js';
+import type { DateMention, SignatureDate, SignatureDateProblem } from '../document/facts/dates.js';
+import { sourceRange } from '../document/position.js';
 import { compileParts } from '../packs/parts.js';
 import type { Pack } from '../packs/types.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
 import { packageFile } from '../paths.js';
-import { isAnnualReport } from '../facts/report-year.js';
+import { isAnnualReport } from '../document/facts/report-year.js';
 
 /**
  * date-validity: the dates of an annual report are real, the signature date (成文日期) is

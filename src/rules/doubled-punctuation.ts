@@ -1,7 +1,7 @@
-import type { DocumentModel, TextBlock } from '../model.js';
-import { contiguousSourceRange } from '../position.js';
+import type { DocumentModel, TextBlock } from '../document/model.js';
+import { contiguousSourceRange } from '../document/position.js';
 import type { Fix, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
-import { lineBlocks, type LineBlock } from '../text.js';
+import { lineBlocks, type LineBlock } from '../document/text.js';
 
 /**
  * doubled-punctuation: two point marks in a row ("。。", "，，", "、、", "；。", "，。"), a slip that

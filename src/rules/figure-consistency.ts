@@ -1,6 +1,6 @@
-import type { DateMention } from '../facts/dates.js';
-import type { Figure } from '../facts/figures.js';
-import type { DocumentModel, Paragraph, Section, TextBlock } from '../model.js';
+import type { DateMention } from '../document/facts/dates.js';
+import type { Figure } from '../document/facts/figures.js';
+import type { DocumentModel, Paragraph, Section, TextBlock } from '../document/model.js';
 import type { Report, Rule, RuleContext, RuleMeta } from '../rule.js';
 
 /**

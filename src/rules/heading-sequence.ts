@@ -1,7 +1,7 @@
-import type { DocumentModel, Ordinal, OrdinalKind, Paragraph, Section } from '../model.js';
-import { ORDINAL_LEVEL } from '../model.js';
-import { toChineseNumber } from '../parse/chinese-numerals.js';
-import { codePointCount, contiguousSourceRange } from '../position.js';
+import type { DocumentModel, Ordinal, OrdinalKind, Paragraph, Section } from '../document/model.js';
+import { ORDINAL_LEVEL } from '../document/model.js';
+import { toChineseNumber } from '../document/parse/chinese-numerals.js';
+import { codePointCount, contiguousSourceRange } from '../document/position.js';
 import type { Fix, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
 
 /**

@@ -1,7 +1,7 @@
-import type { TextBlock } from '../model.js';
-import { factBlocks } from '../facts/blocks.js';
-import { FIXED_NUMERAL_NAMES, UNITS } from '../facts/figures.js';
-import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../position.js';
+import type { TextBlock } from '../document/model.js';
+import { factBlocks } from '../document/facts/blocks.js';
+import { FIXED_NUMERAL_NAMES, UNITS } from '../document/facts/figures.js';
+import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../document/position.js';
 import type { Report, Rule, RuleContext, RuleMeta } from '../rule.js';
 
 /**

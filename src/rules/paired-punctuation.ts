@@ -1,7 +1,7 @@
-import type { DocumentModel, TextBlock } from '../model.js';
-import { sourceOffset } from '../position.js';
+import type { DocumentModel, TextBlock } from '../document/model.js';
+import { sourceOffset } from '../document/position.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
-import { lineBlocks, type LineBlock } from '../text.js';
+import { lineBlocks, type LineBlock } from '../document/text.js';
 
 /**
  * paired-punctuation: paired marks (GB/T 15834 标号) must balance within a paragraph: “ ” ‘ ’

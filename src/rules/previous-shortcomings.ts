@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import type { DocumentModel, Section, TextBlock } from '../model.js';
+import type { DocumentModel, Section, TextBlock } from '../document/model.js';
 import { documentFacts } from '../packs/facts.js';
 import { compileParts, findParts, type CompiledPart } from '../packs/parts.js';
 import type { Pack } from '../packs/types.js';
 import { sectionRanges, type TextRange } from '../packs/units.js';
-import { sourceOffset, sourceRange } from '../position.js';
+import { sourceOffset, sourceRange } from '../document/position.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
 import { packageFile } from '../paths.js';
 

@@ -1,6 +1,6 @@
-import type { DocumentModel, TextBlock } from '../model.js';
-import { contiguousSourceRange, sourceOffset } from '../position.js';
-import { chineseAt, hasChineseIn, isInlineSpaceAt, lineBlocks, type LineBlock } from '../text.js';
+import type { DocumentModel, TextBlock } from '../document/model.js';
+import { contiguousSourceRange, sourceOffset } from '../document/position.js';
+import { chineseAt, hasChineseIn, isInlineSpaceAt, lineBlocks, type LineBlock } from '../document/text.js';
 import type { Fix, Rule, RuleContext, RuleMeta } from '../rule.js';
 
 /**

@@ -1,6 +1,6 @@
-import type { DateMention } from '../facts/dates.js';
+import type { DateMention } from '../document/facts/dates.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
-import { isAnnualReport } from '../facts/report-year.js';
+import { isAnnualReport } from '../document/facts/report-year.js';
 
 /**
  * relative-time: 今年, 去年, 明年, 本年(度), 上年(度), 上一年度, 下一年度 … in an annual report.

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { TextBlock } from '../model.js';
-import { contiguousSourceRange, sourceOffset } from '../position.js';
+import type { TextBlock } from '../document/model.js';
+import { contiguousSourceRange, sourceOffset } from '../document/position.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
 import { packageFile } from '../paths.js';
 

@@ -1,7 +1,7 @@
-import type { DocumentModel } from '../model.js';
-import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../position.js';
+import type { DocumentModel } from '../document/model.js';
+import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../document/position.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
-import { chineseAt, isCjkPunctAt, isHanAt, lineBlocks } from '../text.js';
+import { chineseAt, isCjkPunctAt, isHanAt, lineBlocks } from '../document/text.js';
 
 /**
  * stray-space: white space between Chinese characters or next to Chinese punctuation

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractDates, readSignatureDate, scanDates, signatureDate, validDate } from '../../src/facts/dates.js';
-import { parseDocument } from '../../src/parse/index.js';
+import { extractDates, readSignatureDate, scanDates, signatureDate, validDate } from '../../src/document/facts/dates.js';
+import { parseDocument } from '../../src/document/parse/index.js';
 import { dateRow, seedText } from './helpers.js';
 
 describe('extractDates on the seeds', () => {

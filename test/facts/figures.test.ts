@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures, scanFigures, type TextFigure } from '../../src/facts/figures.js';
-import { loadMarkdownSupport, parseDocument } from '../../src/parse/index.js';
+import { extractFigures, scanFigures, type TextFigure } from '../../src/document/facts/figures.js';
+import { loadMarkdownSupport, parseDocument } from '../../src/document/parse/index.js';
 import { figureRow, seedText } from './helpers.js';
 
 const SEED_000 = [

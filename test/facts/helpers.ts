@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { DocumentModel } from '../../src/model.js';
-import type { DateMention, Figure } from '../../src/facts/index.js';
+import type { DocumentModel } from '../../src/document/model.js';
+import type { DateMention, Figure } from '../../src/document/facts/index.js';
 
 export const seedText = (name: string): string => readFileSync(new URL(`../../seeds/${name}`, import.meta.url), 'utf8');
 

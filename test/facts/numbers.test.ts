@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   parseArabicNumber, parseChineseDigits, parseChineseInteger, parseChineseNumber, parseNumber, scaleDecimal, scanNumerals,
-} from '../../src/facts/numbers.js';
+} from '../../src/document/facts/numbers.js';
 
 describe('Chinese numerals', () => {
   it.each([

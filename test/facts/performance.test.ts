@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { extractDates } from '../../src/facts/dates.js';
-import { extractFigures, scanFigures } from '../../src/facts/figures.js';
-import { inferReportYear } from '../../src/facts/report-year.js';
-import { scanDates } from '../../src/facts/dates.js';
-import { parseDocument } from '../../src/parse/index.js';
+import { extractDates } from '../../src/document/facts/dates.js';
+import { extractFigures, scanFigures } from '../../src/document/facts/figures.js';
+import { inferReportYear } from '../../src/document/facts/report-year.js';
+import { scanDates } from '../../src/document/facts/dates.js';
+import { parseDocument } from '../../src/document/parse/index.js';
 import { seedText } from './helpers.js';
 
 // Speed is measured by `npm run bench`, not by timed tests (they fail on a busy machine); these

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPlanSection, inferReportYear, reportTypeOf } from '../../src/facts/report-year.js';
-import { loadMarkdownSupport, parseDocument } from '../../src/parse/index.js';
+import { findPlanSection, inferReportYear, reportTypeOf } from '../../src/document/facts/report-year.js';
+import { loadMarkdownSupport, parseDocument } from '../../src/document/parse/index.js';
 import { seedText } from './helpers.js';
 
 const doc = (text: string, filename = 'r.txt') => parseDocument(text, { filename });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import rule, { type Options } from '../../src/rules/stray-space.js';
-import { parseDocumentAsync } from '../../src/parse/index.js';
+import { parseDocumentAsync } from '../../src/document/parse/index.js';
 import { applyFixes, runRule } from '../helpers.js';
 
 const SEED_2024 = readFileSync('seeds/000_123d78033956bda4.txt', 'utf8');

@@ -4,11 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from './config/index.js';
-import type { DocumentModel } from './model.js';
-import { documentFacts } from './packs/facts.js';
-import { formatOf, loadMarkdownSupportFor, parseDocument } from './parse/index.js';
-import { readSourceFile } from './read.js';
+import type { Config } from '../config/index.js';
+import type { DocumentModel } from '../document/model.js';
+import { documentFacts } from '../packs/facts.js';
+import { formatOf, loadMarkdownSupportFor, parseDocument } from '../document/parse/index.js';
+import { readSourceFile } from '../input/read.js';
 
 export class PreviousReports {
   private readonly parsed = new Map<string, DocumentModel | null>();
@@ -20,7 +20,7 @@ export class PreviousReports {
   async checkFlag(): Promise<void> {
     if (this.flag === undefined) return;
     const file = path.resolve(this.cwd, this.flag);
-    if (/\.docx$/i.test(file)) await (await import('./docx.js')).readDocx(file);
+    if (/\.docx$/i.test(file)) await (await import('../input/docx.js')).readDocx(file);
     else readSourceFile(file);
   }
 
@@ -39,7 +39,7 @@ export class PreviousReports {
     if (file === null || file === path.resolve(document.filename) || (this.flag === undefined && !existsSync(file))) return null;
     if (!this.parsed.has(file)) {
       if (/\.docx$/i.test(file)) {
-        const previousDoc = await (await import('./parse/docx.js')).parseDocx(file);
+        const previousDoc = await (await import('../document/parse/docx.js')).parseDocx(file);
         this.parsed.set(file, previousDoc.source.trim() ? previousDoc : null);
       } else {
         const source = readSourceFile(file);

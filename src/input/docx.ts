@@ -19,7 +19,7 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { codePointCount } from './position.js';
+import { codePointCount } from '../document/position.js';
 import { InputError, readSourceFile } from './read.js';
 
 export interface DocxParagraph {

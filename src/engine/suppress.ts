@@ -12,7 +12,7 @@
  * as a finding of the reserved id `unused-disable-directive`.
  */
 import type { LintMessage } from './lint.js';
-import type { Locale } from './rule.js';
+import type { Locale } from '../rule.js';
 
 export const UNUSED_DIRECTIVE_ID = 'unused-disable-directive';
 

@@ -10,8 +10,8 @@
 
 import type { DocumentModel } from '../model.js';
 import { LineIndex } from '../position.js';
-import type { DocxSource } from '../docx.js';
-import { readDocx } from '../docx.js';
+import type { DocxSource } from '../../input/docx.js';
+import { readDocx } from '../../input/docx.js';
 import type { RawBlock } from './build.js';
 import { buildDocument } from './build.js';
 import { blockFromSource } from './text-block.js';

@@ -6,9 +6,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { configIn } from './config/discover.js';
-import { UsageError } from './errors.js';
-import type { Rule } from './rule.js';
+import { configIn } from '../config/discover.js';
+import { UsageError } from '../errors.js';
+import type { Rule } from '../rule.js';
 
 export const INIT_FILE = '.reportlintrc.yaml';
 

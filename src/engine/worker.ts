@@ -3,9 +3,9 @@
  * with its own copy of the config and rules (loaded once), and answers with their findings.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Config } from './config/index.js';
-import { loadConfig } from './config/index.js';
-import { activeRulesFor } from './config/resolve.js';
+import type { Config } from '../config/index.js';
+import { loadConfig } from '../config/index.js';
+import { activeRulesFor } from '../config/resolve.js';
 import { lintFileOnce, type FileTask } from './lint-file.js';
 import type { WorkerReply, WorkerSetup } from './parallel.js';
 import { PreviousReports } from './previous.js';

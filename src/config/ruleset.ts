@@ -1,11 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Validate } from './config/schemas.js';
-import { ConfigError } from './errors.js';
-import { loadPackFile, type LoadedPack } from './packs/load.js';
-import type { Rule } from './rule.js';
-import { allRules } from './rules/index.js';
-import { packagePath } from './paths.js';
+import type { Validate } from './schemas.js';
+import { ConfigError } from '../errors.js';
+import { loadPackFile, type LoadedPack } from '../packs/load.js';
+import type { Rule } from '../rule.js';
+import { allRules } from '../rules/index.js';
+import { packagePath } from '../paths.js';
 
 /** The rules a config can name, and which of them its `extends` turns on at their default severity. */
 export interface RuleSet {

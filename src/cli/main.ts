@@ -8,20 +8,20 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Config, RuleSetting } from './config/index.js';
-import { defaultConfig, loadConfig, parseSeverity } from './config/index.js';
-import { activeRulesFor, type ActiveRule } from './config/resolve.js';
-import { ConfigError, UsageError } from './errors.js';
-import type { LintMessage, LintResult } from './lint.js';
-import { RuleCrashError, summarize } from './lint.js';
-import { lintFileOnce, readInput, textLinter, type FileOutcome, type FileTask } from './lint-file.js';
-import { lintInParallel, threadCount, workersAvailable, type WorkerSetup } from './parallel.js';
-import { PreviousReports } from './previous.js';
-import { InputError, type SourceFile } from './read.js';
-import type { Locale, Rule } from './rule.js';
-import { collectFiles } from './files.js';
-import { FORMAT_NAMES, formatResults, isFormatName } from './formatters/index.js';
-import { packageFile } from './paths.js';
+import type { Config, RuleSetting } from '../config/index.js';
+import { defaultConfig, loadConfig, parseSeverity } from '../config/index.js';
+import { activeRulesFor, type ActiveRule } from '../config/resolve.js';
+import { ConfigError, UsageError } from '../errors.js';
+import type { LintMessage, LintResult } from '../engine/lint.js';
+import { RuleCrashError, summarize } from '../engine/lint.js';
+import { lintFileOnce, readInput, textLinter, type FileOutcome, type FileTask } from '../engine/lint-file.js';
+import { lintInParallel, threadCount, workersAvailable, type WorkerSetup } from '../engine/parallel.js';
+import { PreviousReports } from '../engine/previous.js';
+import { InputError, type SourceFile } from '../input/read.js';
+import type { Locale, Rule } from '../rule.js';
+import { collectFiles } from '../input/files.js';
+import { FORMAT_NAMES, formatResults, isFormatName } from '../formatters/index.js';
+import { packageFile } from '../paths.js';
 
 const OPTIONS = {
   config: { type: 'string', short: 'c' },
@@ -182,7 +182,7 @@ async function run(io: CliIO): Promise<number> {
   await previous.checkFlag();
 
   // the optional workflows, each loaded only when asked for
-  const fixer = fixing ? await import('./fix.js') : null;
+  const fixer = fixing ? await import('../engine/fix.js') : null;
   const reportUnused = values['report-unused-disable-directives'] === true;
   const baselineFile = path.resolve(io.cwd, values.baseline ?? 'reportlint-baseline.json');
   const baselineMod = values.baseline !== undefined || values['baseline-write'] || existsSync(baselineFile) ? await import('./baseline.js') : null;
@@ -262,7 +262,7 @@ async function run(io: CliIO): Promise<number> {
     progress?.update(index + 1, shown);
     let text: string;
     let source: SourceFile | null = null;
-    let docx: import('./docx.js').DocxSource | null = null;
+    let docx: import('../input/docx.js').DocxSource | null = null;
     if (input.text !== undefined) text = input.text.replace(/^\uFEFF/, '');
     else {
       try {
@@ -573,7 +573,7 @@ if (invokedAs && (invokedAs === self || statSafe(invokedAs) === statSafe(self)))
     readStdin: async () => {
       const chunks: Buffer[] = [];
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      const { decodeBuffer } = await import('./read.js');
+      const { decodeBuffer } = await import('../input/read.js');
       return decodeBuffer(Buffer.concat(chunks), '<stdin>').text;
     },
   }).then((code) => {

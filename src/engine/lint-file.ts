@@ -2,15 +2,15 @@
  * One draft from disk to findings: read it, parse it, run the active rules, apply its
  * suppression comments. Shared by the CLI's own loop and its worker threads (src/worker.ts).
  */
-import type { Config } from './config/index.js';
-import type { ActiveRule } from './config/resolve.js';
-import type { DocxSource } from './docx.js';
+import type { Config } from '../config/index.js';
+import type { ActiveRule } from '../config/resolve.js';
+import type { DocxSource } from '../input/docx.js';
 import type { LintMessage } from './lint.js';
 import { lintDocument } from './lint.js';
-import { formatOf, loadMarkdownSupportFor, parseDocument } from './parse/index.js';
+import { formatOf, loadMarkdownSupportFor, parseDocument } from '../document/parse/index.js';
 import type { PreviousReports } from './previous.js';
-import { InputError, readSourceFile, type SourceFile } from './read.js';
-import type { Locale } from './rule.js';
+import { InputError, readSourceFile, type SourceFile } from '../input/read.js';
+import type { Locale } from '../rule.js';
 
 export interface FileInput {
   text: string;
@@ -23,7 +23,7 @@ export interface FileInput {
 /** Read a draft. Throws InputError with a one-line message (mammoth is loaded only for a .docx). */
 export async function readInput(file: string): Promise<FileInput> {
   if (/\.docx$/i.test(file)) {
-    const docx = await (await import('./docx.js')).readDocx(file);
+    const docx = await (await import('../input/docx.js')).readDocx(file);
     return { text: docx.text, source: null, docx };
   }
   const source = readSourceFile(file);
@@ -50,7 +50,7 @@ export interface TextLinter {
 export async function textLinter(options: TextLinterOptions): Promise<TextLinter> {
   const { file, docx, config, active, locale, previous, reportUnused } = options;
   const markdown = formatOf(file) === 'markdown';
-  const docxParser = docx ? await import('./parse/docx.js') : null;
+  const docxParser = docx ? await import('../document/parse/docx.js') : null;
   const linter: TextLinter = {
     previousFile: null,
     async lint(text) {

@@ -5,10 +5,10 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { UsageError } from './errors.js';
+import { UsageError } from '../errors.js';
 import { RuleCrashError } from './lint.js';
 import type { FileOutcome, FileTask } from './lint-file.js';
-import type { RuleSetting } from './config/index.js';
+import type { RuleSetting } from '../config/index.js';
 
 /** What a worker needs to lint as the main thread does. */
 export interface WorkerSetup {

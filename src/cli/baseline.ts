@@ -9,9 +9,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError } from './errors.js';
-import type { LintMessage, LintResult } from './lint.js';
-import { summarize } from './lint.js';
+import { UsageError } from '../errors.js';
+import type { LintMessage, LintResult } from '../engine/lint.js';
+import { summarize } from '../engine/lint.js';
 
 export const BASELINE_FILE = 'reportlint-baseline.json';
 const VERSION = 1;

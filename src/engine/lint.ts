@@ -1,7 +1,7 @@
-import type { ActiveRule } from './config/resolve.js';
-import type { DocumentModel } from './model.js';
-import type { Locale, Report } from './rule.js';
-import { formatMessage } from './rule.js';
+import type { ActiveRule } from '../config/resolve.js';
+import type { DocumentModel } from '../document/model.js';
+import type { Locale, Report } from '../rule.js';
+import { formatMessage } from '../rule.js';
 
 /** One finding, in ESLint's message shape (1-based lines, columns in code points). */
 export interface LintMessage {

@@ -4,14 +4,14 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config, RuleSetting } from './config/index.js';
-import { closest } from './config/index.js';
-import { activeRulesFor } from './config/resolve.js';
-import { UsageError } from './errors.js';
-import type { Locale, Rule } from './rule.js';
-import { UNUSED_DIRECTIVE_ID } from './suppress.js';
-import { displayWidth, padEnd } from './formatters/width.js';
-import { packagePath } from './paths.js';
+import type { Config, RuleSetting } from '../config/index.js';
+import { closest } from '../config/index.js';
+import { activeRulesFor } from '../config/resolve.js';
+import { UsageError } from '../errors.js';
+import type { Locale, Rule } from '../rule.js';
+import { UNUSED_DIRECTIVE_ID } from '../engine/suppress.js';
+import { displayWidth, padEnd } from '../formatters/width.js';
+import { packagePath } from '../paths.js';
 
 const SEVERITY_NAMES = ['off', 'warn', 'error'] as const;
 

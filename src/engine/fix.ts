@@ -5,8 +5,8 @@
 import { closeSync, fsyncSync, openSync, renameSync, statSync, chmodSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import type { LintMessage } from './lint.js';
-import type { Encoding, LineEnding } from './read.js';
-import { encodeText } from './read.js';
+import type { Encoding, LineEnding } from '../input/read.js';
+import { encodeText } from '../input/read.js';
 
 /** Passes of lint → fix before giving up on reaching a fixed point. */
 export const MAX_PASSES = 10;
