@@ -2,11 +2,14 @@
  * Accuracy on the labelled corpus (test/corpus/, docs/accuracy.md): every rule must reach
  * precision >= 0.95 and recall >= 0.90 there, and every rule must have corpus data (at least
  * 3 expected findings). The same evaluation as `npm run eval`, run on the library from src/.
+ * On the real reports (test/corpus/real/): every finding must be judged in labels.json, no labelled
+ * TP may disappear, and labelled FPs and misses must be as expected-state.json says (a ratchet).
  */
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
 // @ts-expect-error plain ESM script without type declarations
-import { evaluate, failures, formatReport, loadCorpus, MIN_EXPECTED_PER_RULE, PRECISION_MIN, recommendedConfig, RECALL_MIN } from '../scripts/eval.mjs';
+import { evaluate, evaluateReal, failures, formatRealReport, formatReport, loadCorpus, loadReal, MIN_EXPECTED_PER_RULE, PRECISION_MIN, REAL_DIR, realFailures, recommendedConfig, RECALL_MIN } from '../scripts/eval.mjs';
 
 interface RuleStats { tp: number; fp: number; fn: number; expected: number; found: number; precision: number | null; recall: number | null }
 interface Report { perRule: Record<string, RuleStats>; errors: Array<{ file: string; error: string }>; draftCount: number }
@@ -44,4 +47,93 @@ describe('accuracy corpus', () => {
       });
     });
   }
+});
+
+// --- real reports (test/corpus/real/, docs/accuracy.md "Real reports") ---------------------------
+
+interface RealLabel { file: string; line: number; column: number; rule: string; verdict: string; message: string; context: string; key: string }
+interface Real {
+  findings: number; reportCount: number; unjudged: unknown[]; misses: Array<{ key: string | null; found: boolean }>;
+  perRule: Record<string, { tp: number; fp: number; debatable: number; unjudged: number }>;
+}
+interface Failure { kind: string; text: string }
+
+const { config: realConfig } = (await recommendedConfig(api, REAL_DIR)) as { config: unknown };
+const real = (await evaluateReal({ lintText: api.lintText, config: realConfig, ruleIds })) as Real;
+const realText = formatRealReport(real) as string;
+const realFailed = realFailures(real) as Failure[];
+const ofKind = (kind: string) => realFailed.filter((f) => f.kind === kind).map((f) => f.text);
+
+describe('real reports', () => {
+  it('lints all twelve reports without throwing', () => {
+    expect(real.reportCount).toBe(12);
+    expect(ofKind('error')).toEqual([]);
+  });
+
+  it('reports no finding that labels.json does not judge (judge UNJUDGED ones, docs/accuracy.md)', () => {
+    expect(ofKind('unjudged'), realText).toEqual([]);
+  });
+
+  it('still reports every labelled TP', () => {
+    expect(ofKind('tp-lost'), realText).toEqual([]);
+  });
+
+  it('reports no labelled FP beyond those tolerated in expected-state.json', () => {
+    expect(ofKind('fp-back'), realText).toEqual([]);
+  });
+
+  it('still reports every tolerated FP (ratchet: remove the ones that are gone from expected-state.json)', () => {
+    expect(ofKind('fp-gone')).toEqual([]);
+  });
+
+  it('finds every labelled miss not listed in missesNotYetFound, and lists none that is found (ratchet)', () => {
+    expect(ofKind('miss-lost'), realText).toEqual([]);
+    expect(ofKind('miss-found')).toEqual([]);
+  });
+
+  it('has an expected-state.json that names only labelled FPs and misses', () => {
+    expect(ofKind('state')).toEqual([]);
+  });
+});
+
+describe('real-report matching (synthetic findings from labels.json)', () => {
+  const { reports, findings: labels } = loadReal() as { reports: Array<{ file: string }>; findings: RealLabel[] };
+  const pathToFile = new Map(reports.map((r) => [path.join(REAL_DIR, r.file), r.file]));
+  /** a lintText that returns the labels of a file, changed by `edit` (null drops one) */
+  const fake = (edit: (l: RealLabel) => RealLabel | null, extra: RealLabel[] = []) => async (_text: string, { filename }: { filename: string }) => {
+    const file = pathToFile.get(filename);
+    const mine = [...labels, ...extra].filter((l) => l.file === file).map(edit).filter((l): l is RealLabel => l !== null);
+    return { messages: mine.map((l) => ({ ruleId: l.rule, line: l.line, column: l.column, message: l.message })) };
+  };
+  const kinds = async (lintText: unknown) => {
+    const failed = realFailures(await evaluateReal({ lintText })) as Failure[];
+    return [...new Set(failed.map((f) => f.kind))].sort();
+  };
+  const isTp = (l: RealLabel) => l.verdict === 'TP';
+
+  it('passes when every label comes back at its own column', async () => {
+    expect(await kinds(fake((l) => l))).toEqual([]);
+  });
+
+  it('keeps a label when its rule moves the column within the labelled context', async () => {
+    expect(await kinds(fake((l) => ({ ...l, column: l.column - Math.min(2, l.column - 1) })))).toEqual([]);
+  });
+
+  it('turns a finding moved outside the context into UNJUDGED, and its TP into lost', async () => {
+    const moved = labels.find((l) => isTp(l) && l.column > 40)!;
+    expect(await kinds(fake((l) => (l === moved ? { ...l, column: l.column - 30 } : l)))).toEqual(['tp-lost', 'unjudged']);
+  });
+
+  it('fails on a lost TP, on a tolerated FP that is gone, and on a found miss still listed', async () => {
+    const tp = labels.find(isTp)!;
+    const fp = labels.find((l) => l.verdict === 'FP')!;
+    expect(await kinds(fake((l) => (l === tp ? null : l)))).toEqual(['tp-lost']);
+    expect(await kinds(fake((l) => (l === fp ? null : l)))).toEqual(['fp-gone']);
+    const found = { file: '17-longgang-2019.txt', line: 89, column: 10, rule: 'repeated-word', verdict: 'TP', message: '向向', context: '', key: '' };
+    expect(await kinds(fake((l) => l, [found]))).toEqual(['miss-found', 'unjudged']);
+  });
+
+  it('does not count a DEBATABLE that is gone', async () => {
+    expect(await kinds(fake((l) => (l.verdict === 'DEBATABLE' ? null : l)))).toEqual([]);
+  });
 });
