@@ -11,19 +11,28 @@
  * Runs the BUILT CLI (dist/cli.js) with each folder's own config, as a user would.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
-const targets = ['seeds', 'test/corpus', path.join('..', 'shared', 'real-reports'), 'bench/out/one', 'bench/out/many-txt', 'bench/out/many-md', 'bench/out/big/1mb.txt']
-  .filter((t) => existsSync(path.join(ROOT, t)));
+// drafts only: test/corpus/real also holds its provenance README, which is not a report
+const drafts = (dir) => (existsSync(path.join(ROOT, dir)) ? readdirSync(path.join(ROOT, dir)).filter((f) => /\.(txt|md)$/.test(f) && f !== 'README.md').map((f) => path.join(dir, f)) : []);
+const targets = [
+  'seeds',
+  ...drafts('test/corpus'),
+  ...(existsSync(path.join(ROOT, 'test/corpus/real')) ? drafts('test/corpus/real') : drafts(path.join('..', 'shared', 'real-reports'))),
+  'bench/out/one', 'bench/out/many-txt', 'bench/out/many-md', 'bench/out/big/1mb.txt',
+].filter((t) => existsSync(path.join(ROOT, t)));
 if (!existsSync(path.join(ROOT, 'bench/out/many-txt'))) process.stderr.write('findings-snapshot: no bench corpus; run `node bench/run.mjs --corpus-only` first\n');
 
 const lines = [];
-for (const target of targets) {
-  const run = spawnSync(process.execPath, [CLI, '--format', 'json', '--concurrency', 'off', target], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
+// one run per folder (a file list for the corpus drafts), as a user would run it
+const runs = targets.filter((t) => !/\.(txt|md)$/.test(t) || t.startsWith('bench')).map((t) => [t]);
+runs.push(targets.filter((t) => /\.(txt|md)$/.test(t) && !t.startsWith('bench')));
+for (const target of runs) {
+  const run = spawnSync(process.execPath, [CLI, '--format', 'json', '--concurrency', 'off', ...target], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (run.status !== 0 && run.status !== 1) {
     lines.push(`${target}\tEXIT ${run.status}\t${run.stderr.trim()}`);
     continue;
@@ -37,4 +46,4 @@ for (const target of targets) {
 }
 lines.sort();
 process.stdout.write(lines.join('\n') + '\n');
-process.stderr.write(`findings-snapshot: ${lines.length} findings in ${targets.join(', ')}\n`);
+process.stderr.write(`findings-snapshot: ${lines.length} findings in ${targets.length} targets\n`);
