@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import type { Config, RuleSetting } from './config/index.js';
 import { defaultConfig, loadConfig, parseSeverity } from './config/index.js';
 import { activeRulesFor, type ActiveRule } from './config/resolve.js';
-import { ConfigError, UsageError } from './errors.js';
+import { ConfigError, textIn, UsageError } from './errors.js';
+import { MSG, usageLocale } from './messages.js';
 import type { LintMessage, LintResult } from './lint.js';
 import { RuleCrashError, summarize } from './lint.js';
 import { lintFileOnce, readInput, textLinter, type FileOutcome, type FileTask } from './lint-file.js';
@@ -68,7 +69,7 @@ export async function main(io: CliIO): Promise<number> {
     return await run(io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof InputError) {
-      io.stderr.write(`reportlint: ${error.message}\n`);
+      io.stderr.write(`reportlint: ${textIn(error, usageLocale(io.argv, io.env))}\n`);
       return 2;
     }
     if (error instanceof RuleCrashError) {
@@ -86,12 +87,12 @@ async function run(io: CliIO): Promise<number> {
   try {
     parsed = parseArgs({ args: io.argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see reportlint --help)`);
+    throw new UsageError(MSG.seeHelp(argumentProblem(error as Error & { code?: string })));
   }
   const { values, positionals } = parsed;
   const localeArg = values.locale ?? io.env['REPORTLINT_LOCALE'];
   if (localeArg !== undefined && localeArg !== 'zh' && localeArg !== 'en') {
-    throw new UsageError(`--locale must be zh or en, not "${localeArg}"`);
+    throw new UsageError(MSG.badLocale(localeArg));
   }
   if (values.help) {
     io.stdout.write(helpText((localeArg as Locale | undefined) ?? 'zh', (await defaultConfig(io.cwd)).ruleSet.rules));
@@ -102,16 +103,16 @@ async function run(io: CliIO): Promise<number> {
     return 0;
   }
   const format = values.format ?? 'stylish';
-  if (!isFormatName(format)) throw new UsageError(`unknown --format "${values.format}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
+  if (!isFormatName(format)) throw new UsageError(MSG.unknownFormat(format, FORMAT_NAMES));
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(MSG.maxWarnings());
   }
   const cliRules = parseRuleFlags(values.rule ?? []);
   const concurrency = values.concurrency ?? 'auto';
   if (concurrency !== 'auto' && concurrency !== 'off' && !/^[1-9]\d{0,2}$/.test(concurrency)) {
-    throw new UsageError(`--concurrency takes auto, off or a number of threads, not "${concurrency}"`);
+    throw new UsageError(MSG.concurrency(concurrency));
   }
   const explicitConfig = values.config;
 
@@ -144,9 +145,9 @@ async function run(io: CliIO): Promise<number> {
 
   const fixing = values.fix === true || values['fix-dry-run'] === true;
   const dryRun = values['fix-dry-run'] === true;
-  if (values.fix && dryRun) throw new UsageError('give either --fix or --fix-dry-run, not both');
-  if (values.stdin && positionals.length) throw new UsageError('give either --stdin or files, not both');
-  if (!values.stdin && positionals.length === 0) throw new UsageError('no files given (reportlint draft.md, or see reportlint --help)');
+  if (values.fix && dryRun) throw new UsageError(MSG.fixAndDryRun());
+  if (values.stdin && positionals.length) throw new UsageError(MSG.stdinAndFiles());
+  if (!values.stdin && positionals.length === 0) throw new UsageError(MSG.noFiles());
 
   const configs = new Map<string, Config>();
   const configFor = async (file: string): Promise<Config> => {
@@ -188,7 +189,7 @@ async function run(io: CliIO): Promise<number> {
   const baselineMod = values.baseline !== undefined || values['baseline-write'] || existsSync(baselineFile) ? await import('./baseline.js') : null;
   const baseline = baselineMod && !values['baseline-write'] ? baselineMod.readBaseline(baselineFile) : null;
   if (values.baseline !== undefined && !values['baseline-write'] && !baseline) {
-    throw new UsageError(`--baseline: ${values.baseline} not found (write one with --baseline-write)`);
+    throw new UsageError(MSG.baselineMissing(values.baseline));
   }
   let cache: import('./cache.js').LintCache | null = null;
   let cacheMod: typeof import('./cache.js') | null = null;
@@ -365,7 +366,7 @@ async function run(io: CliIO): Promise<number> {
     try {
       writeFileSync(baselineFile, baselineMod.baselineText(updated));
     } catch (error) {
-      throw new UsageError(`cannot write the baseline ${baselineFile}: ${(error as Error).message}`);
+      throw new UsageError(MSG.baselineUnwritable(baselineFile, (error as Error).message));
     }
     const findings = fullResults.reduce((n, r) => n + r.messages.length, 0);
     const withFindings = fullResults.filter((r) => r.messages.length).length;
@@ -401,7 +402,7 @@ async function run(io: CliIO): Promise<number> {
     try {
       writeFileSync(path.resolve(io.cwd, values['output-file']), output);
     } catch (error) {
-      throw new UsageError(`cannot write --output-file ${values['output-file']}: ${(error as Error).message}`);
+      throw new UsageError(MSG.outputUnwritable(values['output-file'], (error as Error).message));
     }
   } else if (reportToStderr) io.stderr.write(output);
   else io.stdout.write(output);
@@ -411,7 +412,7 @@ async function run(io: CliIO): Promise<number> {
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr.write(`reportlint: ${warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
+    io.stderr.write(`reportlint: ${MSG.tooManyWarnings(warnings, maxWarnings)[locale]}\n`);
     return 1;
   }
   return 0;
@@ -420,7 +421,7 @@ async function run(io: CliIO): Promise<number> {
 /** --rule may name any rule the config knows, pack rules included */
 function checkRuleFlags(cliRules: Record<string, RuleSetting>, config: Config): void {
   for (const id of Object.keys(cliRules)) {
-    if (!config.ruleSet.rules.some((r) => r.meta.id === id)) throw new UsageError(`--rule: unknown rule "${id}" (reportlint --help lists the rules)`);
+    if (!config.ruleSet.rules.some((r) => r.meta.id === id)) throw new UsageError(MSG.unknownRuleFlag(id));
   }
 }
 
@@ -460,13 +461,25 @@ function settingsHash(sha256: (s: string | Uint8Array) => string, active: readon
   }));
 }
 
+/** What parseArgs found wrong, in both languages (its own message is English only). */
+function argumentProblem(error: Error & { code?: string }): import('./messages.js').Localized {
+  const firstLine = error.message.split('\n')[0]!;
+  const option = /'([^']+)'/.exec(firstLine)?.[1];
+  if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return MSG.unknownOption(option);
+  if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/argument missing/.test(firstLine)) return MSG.missingValue(option);
+    if (/does not take an argument/.test(firstLine)) return MSG.takesNoValue(option);
+  }
+  return MSG.badArguments(firstLine);
+}
+
 /** --rule repeated-word:warn  (also id:off, id:error, id:0/1/2) */
 function parseRuleFlags(flags: string[]): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   for (const flag of flags) {
     const m = /^\s*([a-z][a-z0-9-]*)\s*:\s*(\S+)\s*$/.exec(flag);
     const severity = m ? parseSeverity(m[2]!) : undefined;
-    if (!m || severity === undefined) throw new UsageError(`--rule takes id:severity, e.g. --rule repeated-word:warn (got "${flag}")`);
+    if (!m || severity === undefined) throw new UsageError(MSG.ruleFlagForm(flag));
     out[m[1]!] = { severity, options: {} };
   }
   return out;
