@@ -118,7 +118,12 @@ async function run(io: CliIO): Promise<number> {
 
   // commands that describe rather than lint
   if (values.init) {
-    const { writeStarterConfig } = await import('./init.js');
+    const { writeStarterConfig, INIT_FILE } = await import('./init.js');
+    if (positionals.length) {
+      // a draft named beside --init is never what the starter config is written over
+      const { InputFiles } = await import('./write-guard.js');
+      new InputFiles(positionals.map((p) => path.resolve(io.cwd, p)), io.cwd).refuseWriting(path.join(io.cwd, INIT_FILE), '--init');
+    }
     const config = await defaultConfig(io.cwd);
     const file = writeStarterConfig(io.cwd, config.ruleSet.rules, config.ruleSet.enabled);
     io.stdout.write(`${(localeArg ?? 'zh') === 'en' ? 'wrote' : '已写入'} ${path.relative(io.cwd, file)}\n`);
@@ -178,6 +183,23 @@ async function run(io: CliIO): Promise<number> {
     inputErrors.push(...collected.errors);
   }
 
+  // nothing reportlint writes may be one of the files it reads (src/write-guard.ts)
+  const baselineFile = path.resolve(io.cwd, values.baseline ?? 'reportlint-baseline.json');
+  const cacheMod = values.cache ? await import('./cache.js') : null;
+  const cacheFile = cacheMod ? cacheMod.cachePath(io.cwd, values['cache-location']) : null;
+  if (values['output-file'] || cacheFile || values.baseline !== undefined || values['baseline-write'] || values.previous !== undefined) {
+    const { InputFiles } = await import('./write-guard.js');
+    const inputFiles = new InputFiles([
+      ...inputs.filter((i) => i.text === undefined).map((i) => i.path),
+      // an editor's --stdin-filename names the file the text came from
+      ...(values['stdin-filename'] !== undefined ? [inputs[0]!.path] : []),
+    ], io.cwd);
+    if (values['output-file']) inputFiles.refuseWriting(path.resolve(io.cwd, values['output-file']), '-o/--output-file');
+    if (cacheFile) inputFiles.refuseWriting(cacheFile, values['cache-location'] !== undefined ? '--cache-location' : '--cache');
+    if (values.baseline !== undefined || values['baseline-write']) inputFiles.refuseWriting(baselineFile, '--baseline');
+    if (values.previous !== undefined) inputFiles.refusePrevious(path.resolve(io.cwd, values.previous));
+  }
+
   // last year's report: --previous names one file; `previous` in config may name one per year
   const previous = new PreviousReports(io.cwd, values.previous);
   await previous.checkFlag();
@@ -185,18 +207,12 @@ async function run(io: CliIO): Promise<number> {
   // the optional workflows, each loaded only when asked for
   const fixer = fixing ? await import('./fix.js') : null;
   const reportUnused = values['report-unused-disable-directives'] === true;
-  const baselineFile = path.resolve(io.cwd, values.baseline ?? 'reportlint-baseline.json');
   const baselineMod = values.baseline !== undefined || values['baseline-write'] || existsSync(baselineFile) ? await import('./baseline.js') : null;
   const baseline = baselineMod && !values['baseline-write'] ? baselineMod.readBaseline(baselineFile) : null;
   if (values.baseline !== undefined && !values['baseline-write'] && !baseline) {
     throw new UsageError(MSG.baselineMissing(values.baseline));
   }
-  let cache: import('./cache.js').LintCache | null = null;
-  let cacheMod: typeof import('./cache.js') | null = null;
-  if (values.cache) {
-    cacheMod = await import('./cache.js');
-    cache = new cacheMod.LintCache(cacheMod.cachePath(io.cwd, values['cache-location']), packageVersion());
-  }
+  const cache = cacheMod && cacheFile ? new cacheMod.LintCache(cacheFile, packageVersion()) : null;
   let progress: import('./progress.js').Progress | null = null;
   if (io.env['REPORTLINT_PROGRESS'] === '1' || (inputs.length > 1 && io.stderr.isTTY && io.stdout.isTTY)) {
     const p = await import('./progress.js');

@@ -1,3 +1,5 @@
+import { linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from './cli-helpers.js';
 import { draftDir, FIXABLE } from './workflow-helpers.js';
@@ -54,5 +56,92 @@ describe('usage and configuration errors follow the locale', () => {
     expect(zh.status).toBe(1);
     expect(zh.stderr).toBe('reportlint: 1 个警告，超过 --max-warnings 0\n');
     expect(cli(['--locale', 'en', '--max-warnings', '0', 'a.txt'], { cwd: dir }).stderr).toBe('reportlint: 1 warnings exceed --max-warnings 0\n');
+  });
+});
+
+/** A 法治政府建设年度报告 for a year, with a shortcoming, a doubled word and a half-width comma. */
+function report(year: number): string {
+  return `XX局${year}年法治政府建设年度报告\n一、总体情况\n我局持续提升提升依法行政水平,推进工作。\n二、存在的不足和原因\n一是执法队伍专业化水平不高。\n`;
+}
+
+describe('a path reportlint writes is never one of its inputs', () => {
+  const refusals: Array<{ name: string; args: string[]; what: RegExp }> = [
+    { name: '--fix -o d.txt d.txt', args: ['--fix', '-o', 'd.txt', 'd.txt'], what: /-o\/--output-file d\.txt/ },
+    { name: '-o d.txt d.txt', args: ['-o', 'd.txt', 'd.txt'], what: /-o\/--output-file d\.txt/ },
+    { name: '-o through another path to the same file', args: ['-o', 'sub/../d.txt', '.'], what: /-o\/--output-file d\.txt/ },
+    { name: '-o a symbolic link to the draft', args: ['-o', 'link.txt', 'd.txt'], what: /-o\/--output-file link\.txt/ },
+    { name: '-o a hard link to the draft', args: ['--fix', '-o', 'hard.txt', 'd.txt'], what: /-o\/--output-file hard\.txt/ },
+    { name: '--cache-location d.txt', args: ['--cache', '--cache-location', 'd.txt', 'd.txt'], what: /--cache-location d\.txt/ },
+    { name: '--cache with the draft named .reportlintcache', args: ['--cache', '.reportlintcache'], what: /--cache \.reportlintcache/ },
+    { name: '--baseline-write --baseline d.txt', args: ['--baseline-write', '--baseline', 'd.txt', 'd.txt'], what: /--baseline d\.txt/ },
+    { name: '--baseline d.txt', args: ['--baseline', 'd.txt', 'd.txt'], what: /--baseline d\.txt/ },
+    { name: '--stdin-filename d.txt -o d.txt', args: ['--stdin', '--stdin-filename', 'd.txt', '-o', 'd.txt'], what: /-o\/--output-file d\.txt/ },
+  ];
+  for (const { name, args, what } of refusals) {
+    it(`refuses ${name}: exit 2, one line, nothing written`, () => {
+      const dir = draftDir({ 'd.txt': FIXABLE, '.reportlintcache': FIXABLE, 'sub/x': '' });
+      symlinkSync('d.txt', path.join(dir, 'link.txt'));
+      linkSync(path.join(dir, 'd.txt'), path.join(dir, 'hard.txt'));
+      const before = readdirSync(dir).sort();
+      const run = cli(args, { cwd: dir, input: FIXABLE });
+      expectOneLineError(run, what);
+      expect(run.stderr).toMatch(/被检查的文件之一.*未写入任何文件/);
+      expect(run.stdout).toBe('');
+      expect(readFileSync(path.join(dir, 'd.txt'), 'utf8')).toBe(FIXABLE);
+      expect(readFileSync(path.join(dir, '.reportlintcache'), 'utf8')).toBe(FIXABLE);
+      expect(readdirSync(dir).sort()).toEqual(before);
+      expect(cli(['--locale', 'en', ...args], { cwd: dir, input: FIXABLE }).stderr).toMatch(/is one of the files being checked.*nothing was written/);
+    });
+  }
+
+  it('--init beside a draft named .reportlintrc.yaml: refused, the draft kept', () => {
+    // (--init never replaces an existing file; this names the draft in the message)
+    const dir = draftDir({ '.reportlintrc.yaml': FIXABLE });
+    expectOneLineError(cli(['--init', '.reportlintrc.yaml'], { cwd: dir }), /--init \.reportlintrc\.yaml 是被检查的文件之一/);
+    expect(readFileSync(path.join(dir, '.reportlintrc.yaml'), 'utf8')).toBe(FIXABLE);
+  });
+
+  it('paths that are not inputs are written as before', () => {
+    const dir = draftDir({ 'd.txt': FIXABLE });
+    const run = cli(['--fix', '--cache', '--cache-location', 'c.json', '--baseline-write', '--baseline', 'b.json', '-o', 'out.txt', 'd.txt'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['b.json', 'c.json', 'd.txt']);
+    const report = cli(['-o', 'out.txt', 'd.txt'], { cwd: dir });
+    expect(report.status).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['b.json', 'c.json', 'd.txt', 'out.txt']);
+  });
+});
+
+describe('--previous must be last year\'s report', () => {
+  it('the draft itself (same file, also through a link): exit 2, not a silent self-comparison', () => {
+    const dir = draftDir({ '2024.txt': report(2024) });
+    symlinkSync('2024.txt', path.join(dir, 'link.txt'));
+    for (const previous of ['2024.txt', 'link.txt', './2024.txt']) {
+      const run = cli(['--previous', previous, '2024.txt'], { cwd: dir });
+      expectOneLineError(run, /--previous .* 就是被检查的文件本身/);
+      expect(run.stdout).toBe('');
+    }
+    expectOneLineError(cli(['--locale', 'en', '--previous', '2024.txt', '2024.txt'], { cwd: dir }), /is the draft being checked itself/);
+    expect(readFileSync(path.join(dir, '2024.txt'), 'utf8')).toBe(report(2024));
+  });
+
+  it('an empty file: exit 2', () => {
+    const dir = draftDir({ '2024.txt': report(2024), 'empty.txt': '', 'blank.md': '\n  \n' });
+    expectOneLineError(cli(['--previous', 'empty.txt', '2024.txt'], { cwd: dir }), /^reportlint: --previous empty\.txt 是空文件/);
+    expectOneLineError(cli(['--locale', 'en', '--previous', 'blank.md', '2024.txt'], { cwd: dir }), /^reportlint: --previous blank\.md is empty/);
+  });
+
+  it('a report of the same or a later year: exit 2 (the two swapped?); an earlier one is compared', () => {
+    const dir = draftDir({ '2023.txt': report(2023), '2024.txt': report(2024), 'copy-2024.txt': report(2024) });
+    expectOneLineError(cli(['--previous', '2024.txt', '2023.txt'], { cwd: dir }), /^reportlint: --previous 2024\.txt 是2024年度的报告，不早于 2023\.txt 的报告年度2023年/);
+    expectOneLineError(cli(['--locale', 'en', '--previous', 'copy-2024.txt', '2024.txt'], { cwd: dir }), /^reportlint: --previous copy-2024\.txt reports on 2024, not earlier than 2024\.txt's report year 2024/);
+    const ok = cli(['--format', 'json', '--previous', '2023.txt', '2024.txt'], { cwd: dir });
+    expect(ok.status).toBe(1);
+    const ids = (JSON.parse(ok.stdout) as Array<{ messages: Array<{ ruleId: string; message: string }> }>)[0]!.messages.map((m) => m.ruleId);
+    expect(ids).toContain('previous-shortcomings');
+    // with --fix too, nothing is written when the years are wrong
+    const fix = cli(['--fix', '--previous', '2024.txt', '2023.txt'], { cwd: dir });
+    expect(fix.status).toBe(2);
+    expect(readFileSync(path.join(dir, '2023.txt'), 'utf8')).toBe(report(2023));
   });
 });
