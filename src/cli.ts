@@ -339,7 +339,7 @@ async function run(io: CliIO): Promise<number> {
           fixedOutputs.set(input.path, outcome.text);
         } else if (source) {
           try {
-            fixer.writeFileAtomic(input.path, outcome.text, source.encoding);
+            fixer.writeFileAtomic(input.path, outcome.text, source.encoding, shown);
             onDisk = outcome.text;
           } catch (error) {
             if (!(error instanceof InputError) && !(error as NodeJS.ErrnoException).code) throw error;

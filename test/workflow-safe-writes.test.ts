@@ -1,8 +1,9 @@
-import { linkSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from './cli-helpers.js';
-import { draftDir, FIXABLE } from './workflow-helpers.js';
+import { CLI, cli } from './cli-helpers.js';
+import { draftDir, FIXABLE, FIXED } from './workflow-helpers.js';
 
 /** exit 2 and exactly one line on stderr */
 function expectOneLineError(run: { status: number | null; stderr: string }, pattern: RegExp): void {
@@ -143,5 +144,88 @@ describe('--previous must be last year\'s report', () => {
     const fix = cli(['--fix', '--previous', '2024.txt', '2023.txt'], { cwd: dir });
     expect(fix.status).toBe(2);
     expect(readFileSync(path.join(dir, '2023.txt'), 'utf8')).toBe(report(2023));
+  });
+});
+
+describe('--fix through links and permissions', () => {
+  it('a symbolic link: the file it points to is fixed, the link kept (as ESLint and Prettier do)', () => {
+    const dir = draftDir({ 'drafts/real.txt': FIXABLE, 'other.txt': FIXABLE });
+    symlinkSync('drafts/real.txt', path.join(dir, 'link.txt'));
+    symlinkSync('../other.txt', path.join(dir, 'drafts/up.txt'));
+    const run = cli(['--fix', 'link.txt', 'drafts/up.txt'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(lstatSync(path.join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(lstatSync(path.join(dir, 'drafts/up.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(dir, 'drafts/real.txt'), 'utf8')).toBe(FIXED);
+    expect(readFileSync(path.join(dir, 'other.txt'), 'utf8')).toBe(FIXED);
+    expect(readdirSync(dir).sort()).toEqual(['drafts', 'link.txt', 'other.txt']);
+    expect(readdirSync(path.join(dir, 'drafts')).sort()).toEqual(['real.txt', 'up.txt']);
+  });
+
+  it('a file with several hard links is written in place: same inode, every link fixed, no copy left', () => {
+    const dir = draftDir({ 'a.txt': FIXABLE });
+    linkSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
+    const inode = statSync(path.join(dir, 'a.txt')).ino;
+    const run = cli(['--fix', 'a.txt'], { cwd: dir });
+    expect(run.status, run.stderr).toBe(0);
+    expect(statSync(path.join(dir, 'a.txt')).ino).toBe(inode);
+    expect(statSync(path.join(dir, 'a.txt')).nlink).toBe(2);
+    expect(readFileSync(path.join(dir, 'b.txt'), 'utf8')).toBe(FIXED);
+    expect(readdirSync(dir).sort()).toEqual(['a.txt', 'b.txt']);
+    // a longer text written over a shorter one, and a shorter over a longer: no tail left over
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe(FIXED);
+  });
+
+  it('a file without write permission in its mode is not touched: exit 2 naming it, the others still fixed', () => {
+    const dir = draftDir({ 'ro.txt': FIXABLE, 'rx.txt': FIXABLE, 'ok.txt': FIXABLE });
+    chmodSync(path.join(dir, 'ro.txt'), 0o444);
+    chmodSync(path.join(dir, 'rx.txt'), 0o500);
+    const run = cli(['--fix', 'ro.txt', 'rx.txt', 'ok.txt'], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^reportlint: 文件没有写权限，未修复: ro\.txt \/ not writable/m);
+    expect(run.stderr).toMatch(/^reportlint: 文件没有写权限，未修复: rx\.txt/m);
+    // the report shows what is in the files now
+    expect(run.stdout).toContain('ro.txt');
+    expect(run.stdout).not.toContain('ok.txt');
+    expect(readFileSync(path.join(dir, 'ro.txt'), 'utf8')).toBe(FIXABLE);
+    expect(readFileSync(path.join(dir, 'rx.txt'), 'utf8')).toBe(FIXABLE);
+    expect(statSync(path.join(dir, 'ro.txt')).mode & 0o7777).toBe(0o444);
+    expect(readFileSync(path.join(dir, 'ok.txt'), 'utf8')).toBe(FIXED);
+    expect(readdirSync(dir).sort()).toEqual(['ok.txt', 'ro.txt', 'rx.txt']);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('keeps owner, group and mode (run as root)', () => {
+    const dir = draftDir({ 'a.txt': FIXABLE, 'b.txt': FIXABLE });
+    chownSync(path.join(dir, 'a.txt'), 1234, 5678);
+    chmodSync(path.join(dir, 'a.txt'), 0o640);
+    chownSync(path.join(dir, 'b.txt'), 0, 4321);
+    chmodSync(path.join(dir, 'b.txt'), 0o2664);
+    expect(cli(['--fix', 'a.txt', 'b.txt'], { cwd: dir }).status).toBe(0);
+    const a = statSync(path.join(dir, 'a.txt'));
+    expect([a.uid, a.gid, a.mode & 0o7777]).toEqual([1234, 5678, 0o640]);
+    const b = statSync(path.join(dir, 'b.txt'));
+    expect([b.uid, b.gid, b.mode & 0o7777]).toEqual([0, 4321, 0o2664]);
+    expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe(FIXED);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('as another user: a file that user may not write is refused, one of another owner it may write keeps its owner', () => {
+    const dir = draftDir({ 'root-only.txt': FIXABLE, 'shared.txt': FIXABLE, 'mine.txt': FIXABLE });
+    chmodSync(dir, 0o777);
+    chmodSync(path.join(dir, 'root-only.txt'), 0o644); // root's; others may only read
+    chmodSync(path.join(dir, 'shared.txt'), 0o666); // root's; anyone may write
+    chownSync(path.join(dir, 'mine.txt'), 65534, 65534);
+    const run = spawnSync(process.execPath, [CLI, '--fix', 'root-only.txt', 'shared.txt', 'mine.txt'], {
+      cwd: dir, uid: 65534, gid: 65534, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', REPORTLINT_LOCALE: undefined },
+    });
+    // the built CLI must be readable by that user; where it is not, there is nothing to check
+    if (run.error || (run.status !== 2 && /EACCES|Cannot find module/.test(run.stderr))) return;
+    expect(run.status, run.stderr).toBe(2);
+    expect(run.stderr).toMatch(/没有写权限，未修复: root-only\.txt/);
+    expect(readFileSync(path.join(dir, 'root-only.txt'), 'utf8')).toBe(FIXABLE);
+    // written in place (a new file would belong to the user running reportlint)
+    expect(readFileSync(path.join(dir, 'shared.txt'), 'utf8')).toBe(FIXED);
+    expect(statSync(path.join(dir, 'shared.txt')).uid).toBe(0);
+    expect(readFileSync(path.join(dir, 'mine.txt'), 'utf8')).toBe(FIXED);
+    expect(readdirSync(dir).sort()).toEqual(['mine.txt', 'root-only.txt', 'shared.txt']);
   });
 });
