@@ -2,8 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, cli } from './cli-helpers.js';
+import { CLI, cli, ROOT } from './cli-helpers.js';
 import { draftDir, FIXABLE, FIXED } from './workflow-helpers.js';
+
+const ROOT_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'docx');
 
 /** exit 2 and exactly one line on stderr */
 function expectOneLineError(run: { status: number | null; stderr: string }, pattern: RegExp): void {
@@ -227,5 +229,61 @@ describe('--fix through links and permissions', () => {
     expect(statSync(path.join(dir, 'shared.txt')).uid).toBe(0);
     expect(readFileSync(path.join(dir, 'mine.txt'), 'utf8')).toBe(FIXED);
     expect(readdirSync(dir).sort()).toEqual(['mine.txt', 'root-only.txt', 'shared.txt']);
+  });
+});
+
+describe('"fixable" counts only what --fix applies', () => {
+  type Result = { filePath: string; fixableErrorCount: number; fixableWarningCount: number; messages: Array<{ ruleId: string; message: string; fix?: unknown }> };
+  const json = (args: string[], cwd: string): Result[] => JSON.parse(cli(['--format', 'json', ...args], { cwd }).stdout) as Result[];
+  const fixableIn = (r: Result) => r.fixableErrorCount + r.fixableWarningCount;
+  const p1 = '我局持续推进依法行政,加强制度建设,完善决策程序,推进执法规范,强化监督,提升能力,深化改革,优化服务,加强宣传,落实责任,推进公开,完善机制。\n';
+
+  it('a .docx: no fix offered, none counted, no promise in the message', () => {
+    const dir = draftDir({});
+    const docx = path.join(ROOT_FIXTURES, 'halfwidth.docx');
+    const stylish = cli([docx], { cwd: dir });
+    expect(stylish.stdout).toContain('全文有12处');
+    expect(stylish.stdout).toContain('Word 文档不会自动修复');
+    expect(stylish.stdout).not.toContain('修复将一并改为全角');
+    expect(stylish.stdout).not.toContain('可自动修复');
+    expect(cli(['--locale', 'en', docx], { cwd: dir }).stdout).not.toMatch(/fixable|converts them all/);
+    const [result] = json([docx], dir);
+    expect(result!.messages.map((m) => m.ruleId)).toEqual(expect.arrayContaining(['punctuation-width', 'repeated-word']));
+    expect(result!.messages.filter((m) => m.fix)).toEqual([]);
+    expect(fixableIn(result!)).toBe(0);
+  });
+
+  it('a text file: the count is what --fix removes, with how to apply it', () => {
+    const dir = draftDir({ 'a.txt': '一、总体情况\n' + p1 + '二、存在问题\n二是加强加强管理。\n三是落实“谁执法谁普法。\n' });
+    const run = cli(['a.txt'], { cwd: dir });
+    expect(run.stdout).toContain('  其中 2 个可自动修复，使用 --fix 自动修复\n');
+    expect(run.stdout).toContain('修复将一并改为全角');
+    expect(cli(['--locale', 'en', 'a.txt'], { cwd: dir }).stdout).toContain('  2 fixable with the --fix option\n');
+    const [before] = json(['a.txt'], dir);
+    expect(fixableIn(before!)).toBe(before!.messages.filter((m) => m.fix).length);
+    expect(fixableIn(before!)).toBe(2);
+    cli(['--fix', 'a.txt'], { cwd: dir });
+    const [after] = json(['a.txt'], dir);
+    expect(before!.messages.length - after!.messages.length).toBe(2);
+    expect(fixableIn(after!)).toBe(0);
+  });
+
+  it('Markdown: the summary promises a fix only when it has one, and only that one is counted', () => {
+    const head = '# 2024年法治政府建设年度报告\n\n## 一、总体情况\n\n';
+    const dir = draftDir({ 'one.md': head + p1, 'two.md': head + p1 + '\n## 二、存在问题\n\n' + p1 });
+    const [one, two] = json(['one.md', 'two.md'], dir);
+    const summary = (r: Result) => r.messages.find((m) => m.ruleId === 'punctuation-width')!;
+    expect(summary(one!).message).toContain('修复将一并改为全角');
+    expect(summary(one!).fix).toBeDefined();
+    expect(fixableIn(one!)).toBe(1);
+    expect(summary(two!).message).not.toContain('修复将一并改为全角');
+    expect(summary(two!).message).toContain('无法一次修复');
+    expect(summary(two!).fix).toBeUndefined();
+    expect(fixableIn(two!)).toBe(0);
+    const stylish = cli(['two.md'], { cwd: dir });
+    expect(stylish.stdout).not.toContain('可自动修复');
+    cli(['--fix', 'one.md', 'two.md'], { cwd: dir });
+    expect(json(['one.md'], dir)[0]!.messages.some((m) => m.ruleId === 'punctuation-width')).toBe(false);
+    expect(readFileSync(path.join(dir, 'two.md'), 'utf8')).toBe(head + p1 + '\n## 二、存在问题\n\n' + p1);
   });
 });
