@@ -210,27 +210,32 @@ describe('bad input: one clear line on stderr, exit 2', () => {
     const dir = draftDir({ '.reportlintrc.json': '{"rules": {', 'a.txt': DOUBLED });
     const run = cli(['a.txt'], { cwd: dir });
     expect(run.status).toBe(2);
-    expectCleanError(run.stderr, /\.reportlintrc\.json:1:12: invalid JSON/);
+    expectCleanError(run.stderr, /\.reportlintrc\.json:1:12: 不是有效的 JSON/);
+    expectCleanError(cli(['--locale', 'en', 'a.txt'], { cwd: dir }).stderr, /\.reportlintrc\.json:1:12: invalid JSON/);
   });
 
   it('unknown rule in the config', () => {
     const dir = draftDir({ '.reportlintrc.json': '{"rules": {"repeat-word": "warn"}}', 'a.txt': DOUBLED });
     const run = cli(['a.txt'], { cwd: dir });
     expect(run.status).toBe(2);
-    expectCleanError(run.stderr, /\.reportlintrc\.json: rules\.repeat-word: unknown rule "repeat-word" \(did you mean "repeated-word"\?\)/);
+    expectCleanError(run.stderr, /\.reportlintrc\.json: rules\.repeat-word: 未知规则 "repeat-word"（是否要找 "repeated-word"？）/);
+    const en = cli(['a.txt'], { cwd: dir, env: { REPORTLINT_LOCALE: 'en' } });
+    expectCleanError(en.stderr, /\.reportlintrc\.json: rules\.repeat-word: unknown rule "repeat-word" \(did you mean "repeated-word"\?\)/);
   });
 
   it('option of the wrong type', () => {
     const dir = draftDir({ 'conf.json': '{"rules": {"repeated-word": ["error", {"allow": 3}]}}', 'a.txt': DOUBLED });
     const run = cli(['--config', 'conf.json', 'a.txt'], { cwd: dir });
     expect(run.status).toBe(2);
-    expectCleanError(run.stderr, /conf\.json: rules\.repeated-word\[1\]\.allow: must be array/);
+    expectCleanError(run.stderr, /conf\.json: rules\.repeated-word\[1\]\.allow: 应为数组/);
+    expectCleanError(cli(['--locale=en', '--config', 'conf.json', 'a.txt'], { cwd: dir }).stderr, /conf\.json: rules\.repeated-word\[1\]\.allow: must be array/);
   });
 
   it('missing --config file', () => {
     const run = cli(['--config', 'nope.json', 'a.txt'], { cwd: draftDir({ 'a.txt': DOUBLED }) });
     expect(run.status).toBe(2);
-    expectCleanError(run.stderr, /nope\.json: cannot be read/);
+    expectCleanError(run.stderr, /nope\.json: 无法读取/);
+    expectCleanError(cli(['--locale', 'en', '--config', 'nope.json', 'a.txt'], { cwd: draftDir({ 'a.txt': DOUBLED }) }).stderr, /nope\.json: cannot be read/);
   });
 
   it('usage errors', () => {

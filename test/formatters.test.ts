@@ -316,7 +316,7 @@ describe('--format on the command line', () => {
 
   it('the formats are listed and unknown ones rejected', () => {
     expect(FORMAT_NAMES).toEqual(expect.arrayContaining(['stylish', 'json', 'sarif', 'github', 'junit', 'html']));
-    const run = cli(['--format', 'nope', 'doubled.txt'], { cwd: dir });
+    const run = cli(['--locale', 'en', '--format', 'nope', 'doubled.txt'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/unknown --format "nope".*sarif, github, junit, html/);
     expect(cli(['--help'], { cwd: dir }).stdout).toContain('sarif, github, junit, html');

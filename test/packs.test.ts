@@ -235,9 +235,10 @@ describe('broken packs: the file and the JSON path, exit 2', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, '.reportlintrc.json'), JSON.stringify({ extends: ['reportlint:nope'] }));
     writeFileSync(path.join(dir, 'a.txt'), '一、总体情况\n正文。\n');
-    const run = cli(['a.txt'], { cwd: dir });
+    const run = cli(['a.txt'], { cwd: dir, env: { REPORTLINT_LOCALE: 'en' } });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/\.reportlintrc\.json: extends\[0\]: unknown pack "reportlint:nope"/);
+    expect(cli(['a.txt'], { cwd: dir }).stderr).toMatch(/\.reportlintrc\.json: extends\[0\]: 未知规则包 "reportlint:nope"/);
   });
 
   it('through the CLI: exit 2 and one line', () => {

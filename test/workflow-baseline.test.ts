@@ -71,6 +71,7 @@ describe('baseline', () => {
     const dir = draftDir({ 'a.txt': OLD, 'reportlint-baseline.json': '{"files": [' });
     const run = cli(['a.txt'], { cwd: dir });
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^reportlint: .*reportlint-baseline\.json: baseline is not valid JSON/);
+    expect(run.stderr).toMatch(/^reportlint: .*reportlint-baseline\.json: 基线文件不是有效的 JSON/);
+    expect(cli(['--locale', 'en', 'a.txt'], { cwd: dir }).stderr).toMatch(/^reportlint: .*reportlint-baseline\.json: baseline is not valid JSON/);
   });
 });

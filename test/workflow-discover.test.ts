@@ -70,7 +70,7 @@ describe('--init', () => {
     expect(printed.config).toBe('.reportlintrc.yaml');
     expect(cli(['a.txt'], { cwd: dir }).status).toBe(1);
     // a second --init refuses, and so does one beside any other config
-    const again = cli(['--init'], { cwd: dir });
+    const again = cli(['--init', '--locale', 'en'], { cwd: dir });
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/^reportlint: --init: \.reportlintrc\.yaml already exists/);
     const other = draftDir({ '.reportlintrc.json': '{}' });
@@ -89,7 +89,7 @@ describe('--explain', () => {
   });
 
   it('an unknown rule: exit 2 with a did-you-mean', () => {
-    const run = cli(['--explain', 'repeated-wrod']);
+    const run = cli(['--explain', 'repeated-wrod', '--locale', 'en']);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^reportlint: --explain: unknown rule "repeated-wrod" \(did you mean "repeated-word"\?\)/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);

@@ -89,7 +89,8 @@ describe('--fix', () => {
   it('refuses --fix together with --fix-dry-run', () => {
     const run = cli(['--fix', '--fix-dry-run', 'x.txt']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/either --fix or --fix-dry-run/);
+    expect(run.stderr).toBe('reportlint: --fix 与 --fix-dry-run 只能选一个\n');
+    expect(cli(['--fix', '--fix-dry-run', 'x.txt', '--locale', 'en']).stderr).toMatch(/either --fix or --fix-dry-run/);
   });
 });
 

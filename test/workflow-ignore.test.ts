@@ -59,6 +59,7 @@ describe('ignoring files', () => {
     const broken = draftDir({ '.reportlintrc.json': JSON.stringify({ ignorePatterns: 'archive/' }), 'a.txt': BAD });
     const error = cli(['a.txt'], { cwd: broken });
     expect(error.status).toBe(2);
-    expect(error.stderr).toMatch(/\.reportlintrc\.json: ignorePatterns: must be array/);
+    expect(error.stderr).toMatch(/\.reportlintrc\.json: ignorePatterns: 应为数组/);
+    expect(cli(['--locale', 'en', 'a.txt'], { cwd: broken }).stderr).toMatch(/\.reportlintrc\.json: ignorePatterns: must be array/);
   });
 });

@@ -73,7 +73,7 @@ describe('--concurrency: many files linted by worker threads', () => {
 
   it('refuses a value that is not auto, off or a number', () => {
     for (const bad of ['0', 'many', '2.5', '1000']) {
-      const run = cli(['--concurrency', bad, 'x.txt']);
+      const run = cli(['--locale', 'en', '--concurrency', bad, 'x.txt']);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('--concurrency takes auto, off or a number');
     }

@@ -10,6 +10,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
+import { MSG } from '../messages.js';
 import type { LintMessage, LintResult } from '../engine/lint.js';
 import { summarize } from '../engine/lint.js';
 
@@ -32,15 +33,15 @@ export function readBaseline(file: string): Baseline | null {
   try {
     data = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new UsageError(`${file}: baseline is not valid JSON: ${(error as Error).message.split('\n')[0]}`);
+    throw new UsageError(MSG.baselineInvalidJson(file, (error as Error).message.split('\n')[0]!));
   }
   const files = (data as { files?: unknown } | null)?.files;
   if (!data || typeof data !== 'object' || !files || typeof files !== 'object' || Array.isArray(files)) {
-    throw new UsageError(`${file}: not a reportlint baseline (expected {"version": 1, "files": {…}}); write one with --baseline-write`);
+    throw new UsageError(MSG.notABaseline(file));
   }
   for (const [name, counts] of Object.entries(files)) {
     if (!counts || typeof counts !== 'object' || Object.values(counts).some((n) => !Number.isInteger(n) || (n as number) < 0)) {
-      throw new UsageError(`${file}: files.${name}: expected {"rule-id": count}`);
+      throw new UsageError(MSG.baselineEntry(file, name));
     }
   }
   return { version: Number((data as { version?: unknown }).version ?? VERSION), files: files as Baseline['files'] };

@@ -8,6 +8,7 @@ import type { Config, RuleSetting } from '../config/index.js';
 import { closest } from '../config/index.js';
 import { activeRulesFor } from '../config/resolve.js';
 import { UsageError } from '../errors.js';
+import { MSG } from '../messages.js';
 import type { Locale, Rule } from '../rule.js';
 import { UNUSED_DIRECTIVE_ID } from '../engine/suppress.js';
 import { displayWidth, padEnd } from '../formatters/width.js';
@@ -95,7 +96,7 @@ export function explainRule(id: string, rules: readonly Rule[], locale: Locale):
   const rule = rules.find((r) => r.meta.id === id);
   if (!rule) {
     const hint = closest(id, rules.map((r) => r.meta.id));
-    throw new UsageError(`--explain: unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}; reportlint --list-rules lists the rules`);
+    throw new UsageError(MSG.explainUnknown(id, hint));
   }
   const doc = docPathOf(rule);
   if (existsSync(doc)) return readFileSync(doc, 'utf8').replace(/^\uFEFF/, '').replace(/\s*$/, '\n');

@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { configIn } from '../config/discover.js';
 import { UsageError } from '../errors.js';
+import { MSG } from '../messages.js';
 import type { Rule } from '../rule.js';
 
 export const INIT_FILE = '.reportlintrc.yaml';
@@ -67,7 +68,7 @@ ${ruleLines.join('\n')}
 export function writeStarterConfig(cwd: string, rules: readonly Rule[], enabled: ReadonlySet<string>): string {
   const existing = configIn(cwd);
   if (existing) {
-    throw new UsageError(`--init: ${path.relative(cwd, existing) || existing} already exists; not overwriting it`);
+    throw new UsageError(MSG.initExists(path.relative(cwd, existing) || existing));
   }
   const file = path.join(cwd, INIT_FILE);
   writeFileSync(file, starterConfig(rules, enabled), { flag: 'wx' });

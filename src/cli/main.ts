@@ -11,7 +11,8 @@ import { parseArgs } from 'node:util';
 import type { Config, RuleSetting } from '../config/index.js';
 import { defaultConfig, loadConfig, parseSeverity } from '../config/index.js';
 import { activeRulesFor, type ActiveRule } from '../config/resolve.js';
-import { ConfigError, UsageError } from '../errors.js';
+import { ConfigError, textIn, UsageError } from '../errors.js';
+import { MSG, usageLocale } from '../messages.js';
 import type { LintMessage, LintResult } from '../engine/lint.js';
 import { RuleCrashError, summarize } from '../engine/lint.js';
 import { lintFileOnce, readInput, textLinter, type FileOutcome, type FileTask } from '../engine/lint-file.js';
@@ -68,7 +69,7 @@ export async function main(io: CliIO): Promise<number> {
     return await run(io);
   } catch (error) {
     if (error instanceof UsageError || error instanceof ConfigError || error instanceof InputError) {
-      io.stderr.write(`reportlint: ${error.message}\n`);
+      io.stderr.write(`reportlint: ${textIn(error, usageLocale(io.argv, io.env))}\n`);
       return 2;
     }
     if (error instanceof RuleCrashError) {
@@ -86,12 +87,12 @@ async function run(io: CliIO): Promise<number> {
   try {
     parsed = parseArgs({ args: io.argv, options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.split('\n')[0]} (see reportlint --help)`);
+    throw new UsageError(MSG.seeHelp(argumentProblem(error as Error & { code?: string })));
   }
   const { values, positionals } = parsed;
   const localeArg = values.locale ?? io.env['REPORTLINT_LOCALE'];
   if (localeArg !== undefined && localeArg !== 'zh' && localeArg !== 'en') {
-    throw new UsageError(`--locale must be zh or en, not "${localeArg}"`);
+    throw new UsageError(MSG.badLocale(localeArg));
   }
   if (values.help) {
     io.stdout.write(helpText((localeArg as Locale | undefined) ?? 'zh', (await defaultConfig(io.cwd)).ruleSet.rules));
@@ -102,22 +103,27 @@ async function run(io: CliIO): Promise<number> {
     return 0;
   }
   const format = values.format ?? 'stylish';
-  if (!isFormatName(format)) throw new UsageError(`unknown --format "${values.format}"; choose one of: ${FORMAT_NAMES.join(', ')}`);
+  if (!isFormatName(format)) throw new UsageError(MSG.unknownFormat(format, FORMAT_NAMES));
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number ≥ 0');
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(MSG.maxWarnings());
   }
   const cliRules = parseRuleFlags(values.rule ?? []);
   const concurrency = values.concurrency ?? 'auto';
   if (concurrency !== 'auto' && concurrency !== 'off' && !/^[1-9]\d{0,2}$/.test(concurrency)) {
-    throw new UsageError(`--concurrency takes auto, off or a number of threads, not "${concurrency}"`);
+    throw new UsageError(MSG.concurrency(concurrency));
   }
   const explicitConfig = values.config;
 
   // commands that describe rather than lint
   if (values.init) {
-    const { writeStarterConfig } = await import('./init.js');
+    const { writeStarterConfig, INIT_FILE } = await import('./init.js');
+    if (positionals.length) {
+      // a draft named beside --init is never what the starter config is written over
+      const { InputFiles } = await import('./write-guard.js');
+      new InputFiles(positionals.map((p) => path.resolve(io.cwd, p)), io.cwd).refuseWriting(path.join(io.cwd, INIT_FILE), '--init');
+    }
     const config = await defaultConfig(io.cwd);
     const file = writeStarterConfig(io.cwd, config.ruleSet.rules, config.ruleSet.enabled);
     io.stdout.write(`${(localeArg ?? 'zh') === 'en' ? 'wrote' : '已写入'} ${path.relative(io.cwd, file)}\n`);
@@ -144,9 +150,9 @@ async function run(io: CliIO): Promise<number> {
 
   const fixing = values.fix === true || values['fix-dry-run'] === true;
   const dryRun = values['fix-dry-run'] === true;
-  if (values.fix && dryRun) throw new UsageError('give either --fix or --fix-dry-run, not both');
-  if (values.stdin && positionals.length) throw new UsageError('give either --stdin or files, not both');
-  if (!values.stdin && positionals.length === 0) throw new UsageError('no files given (reportlint draft.md, or see reportlint --help)');
+  if (values.fix && dryRun) throw new UsageError(MSG.fixAndDryRun());
+  if (values.stdin && positionals.length) throw new UsageError(MSG.stdinAndFiles());
+  if (!values.stdin && positionals.length === 0) throw new UsageError(MSG.noFiles());
 
   const configs = new Map<string, Config>();
   const configFor = async (file: string): Promise<Config> => {
@@ -177,6 +183,23 @@ async function run(io: CliIO): Promise<number> {
     inputErrors.push(...collected.errors);
   }
 
+  // nothing reportlint writes may be one of the files it reads (src/write-guard.ts)
+  const baselineFile = path.resolve(io.cwd, values.baseline ?? 'reportlint-baseline.json');
+  const cacheMod = values.cache ? await import('./cache.js') : null;
+  const cacheFile = cacheMod ? cacheMod.cachePath(io.cwd, values['cache-location']) : null;
+  if (values['output-file'] || cacheFile || values.baseline !== undefined || values['baseline-write'] || values.previous !== undefined) {
+    const { InputFiles } = await import('./write-guard.js');
+    const inputFiles = new InputFiles([
+      ...inputs.filter((i) => i.text === undefined).map((i) => i.path),
+      // an editor's --stdin-filename names the file the text came from
+      ...(values['stdin-filename'] !== undefined ? [inputs[0]!.path] : []),
+    ], io.cwd);
+    if (values['output-file']) inputFiles.refuseWriting(path.resolve(io.cwd, values['output-file']), '-o/--output-file');
+    if (cacheFile) inputFiles.refuseWriting(cacheFile, values['cache-location'] !== undefined ? '--cache-location' : '--cache');
+    if (values.baseline !== undefined || values['baseline-write']) inputFiles.refuseWriting(baselineFile, '--baseline');
+    if (values.previous !== undefined) inputFiles.refusePrevious(path.resolve(io.cwd, values.previous));
+  }
+
   // last year's report: --previous names one file; `previous` in config may name one per year
   const previous = new PreviousReports(io.cwd, values.previous);
   await previous.checkFlag();
@@ -184,18 +207,12 @@ async function run(io: CliIO): Promise<number> {
   // the optional workflows, each loaded only when asked for
   const fixer = fixing ? await import('../engine/fix.js') : null;
   const reportUnused = values['report-unused-disable-directives'] === true;
-  const baselineFile = path.resolve(io.cwd, values.baseline ?? 'reportlint-baseline.json');
   const baselineMod = values.baseline !== undefined || values['baseline-write'] || existsSync(baselineFile) ? await import('./baseline.js') : null;
   const baseline = baselineMod && !values['baseline-write'] ? baselineMod.readBaseline(baselineFile) : null;
   if (values.baseline !== undefined && !values['baseline-write'] && !baseline) {
-    throw new UsageError(`--baseline: ${values.baseline} not found (write one with --baseline-write)`);
+    throw new UsageError(MSG.baselineMissing(values.baseline));
   }
-  let cache: import('./cache.js').LintCache | null = null;
-  let cacheMod: typeof import('./cache.js') | null = null;
-  if (values.cache) {
-    cacheMod = await import('./cache.js');
-    cache = new cacheMod.LintCache(cacheMod.cachePath(io.cwd, values['cache-location']), packageVersion());
-  }
+  const cache = cacheMod && cacheFile ? new cacheMod.LintCache(cacheFile, packageVersion()) : null;
   let progress: import('./progress.js').Progress | null = null;
   if (io.env['REPORTLINT_PROGRESS'] === '1' || (inputs.length > 1 && io.stderr.isTTY && io.stdout.isTTY)) {
     const p = await import('./progress.js');
@@ -322,7 +339,7 @@ async function run(io: CliIO): Promise<number> {
           fixedOutputs.set(input.path, outcome.text);
         } else if (source) {
           try {
-            fixer.writeFileAtomic(input.path, outcome.text, source.encoding);
+            fixer.writeFileAtomic(input.path, outcome.text, source.encoding, shown);
             onDisk = outcome.text;
           } catch (error) {
             if (!(error instanceof InputError) && !(error as NodeJS.ErrnoException).code) throw error;
@@ -365,7 +382,7 @@ async function run(io: CliIO): Promise<number> {
     try {
       writeFileSync(baselineFile, baselineMod.baselineText(updated));
     } catch (error) {
-      throw new UsageError(`cannot write the baseline ${baselineFile}: ${(error as Error).message}`);
+      throw new UsageError(MSG.baselineUnwritable(baselineFile, (error as Error).message));
     }
     const findings = fullResults.reduce((n, r) => n + r.messages.length, 0);
     const withFindings = fullResults.filter((r) => r.messages.length).length;
@@ -401,7 +418,7 @@ async function run(io: CliIO): Promise<number> {
     try {
       writeFileSync(path.resolve(io.cwd, values['output-file']), output);
     } catch (error) {
-      throw new UsageError(`cannot write --output-file ${values['output-file']}: ${(error as Error).message}`);
+      throw new UsageError(MSG.outputUnwritable(values['output-file'], (error as Error).message));
     }
   } else if (reportToStderr) io.stderr.write(output);
   else io.stdout.write(output);
@@ -411,7 +428,7 @@ async function run(io: CliIO): Promise<number> {
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   if (errors > 0) return 1;
   if (maxWarnings >= 0 && warnings > maxWarnings) {
-    io.stderr.write(`reportlint: ${warnings} warnings exceed --max-warnings ${maxWarnings}\n`);
+    io.stderr.write(`reportlint: ${MSG.tooManyWarnings(warnings, maxWarnings)[locale]}\n`);
     return 1;
   }
   return 0;
@@ -420,7 +437,7 @@ async function run(io: CliIO): Promise<number> {
 /** --rule may name any rule the config knows, pack rules included */
 function checkRuleFlags(cliRules: Record<string, RuleSetting>, config: Config): void {
   for (const id of Object.keys(cliRules)) {
-    if (!config.ruleSet.rules.some((r) => r.meta.id === id)) throw new UsageError(`--rule: unknown rule "${id}" (reportlint --help lists the rules)`);
+    if (!config.ruleSet.rules.some((r) => r.meta.id === id)) throw new UsageError(MSG.unknownRuleFlag(id));
   }
 }
 
@@ -460,13 +477,25 @@ function settingsHash(sha256: (s: string | Uint8Array) => string, active: readon
   }));
 }
 
+/** What parseArgs found wrong, in both languages (its own message is English only). */
+function argumentProblem(error: Error & { code?: string }): import('../messages.js').Localized {
+  const firstLine = error.message.split('\n')[0]!;
+  const option = /'([^']+)'/.exec(firstLine)?.[1];
+  if (option && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return MSG.unknownOption(option);
+  if (option && error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    if (/argument missing/.test(firstLine)) return MSG.missingValue(option);
+    if (/does not take an argument/.test(firstLine)) return MSG.takesNoValue(option);
+  }
+  return MSG.badArguments(firstLine);
+}
+
 /** --rule repeated-word:warn  (also id:off, id:error, id:0/1/2) */
 function parseRuleFlags(flags: string[]): Record<string, RuleSetting> {
   const out: Record<string, RuleSetting> = {};
   for (const flag of flags) {
     const m = /^\s*([a-z][a-z0-9-]*)\s*:\s*(\S+)\s*$/.exec(flag);
     const severity = m ? parseSeverity(m[2]!) : undefined;
-    if (!m || severity === undefined) throw new UsageError(`--rule takes id:severity, e.g. --rule repeated-word:warn (got "${flag}")`);
+    if (!m || severity === undefined) throw new UsageError(MSG.ruleFlagForm(flag));
     out[m[1]!] = { severity, options: {} };
   }
   return out;

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { ConfigError } from '../errors.js';
+import { MSG, schemaMessage } from '../messages.js';
 import type { Locale } from '../rule.js';
 import { allRules } from '../rules/index.js';
 import { RECOMMENDED, resolveRuleSet, type RuleSet } from './ruleset.js';
@@ -86,7 +87,7 @@ export function validateConfig(raw: unknown, file: string, validators: Validator
       const key = `${prefix}rules.${id}`;
       if (!known.has(id)) {
         const hint = closest(id, [...known.keys()]);
-        throw new ConfigError(shown, key, `unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
+        throw new ConfigError(shown, key, MSG.unknownRule(id, hint));
       }
       const [severity, options] = Array.isArray(setting) ? setting : [setting, undefined];
       if (options !== undefined) {
@@ -95,7 +96,7 @@ export function validateConfig(raw: unknown, file: string, validators: Validator
           if (!validate(options)) throw toConfigError(shown, `${key}[1]`, validate.errors ?? []);
         } else if (Object.keys(options as object).length > 0) {
           // rules from packs take no options
-          throw new ConfigError(shown, `${key}[1]`, `rule "${id}" takes no options`);
+          throw new ConfigError(shown, `${key}[1]`, MSG.ruleTakesNoOptions(id));
         }
       }
       out[id] = { severity: SEVERITIES[String(severity)]!, options: (options as Record<string, unknown>) ?? {} };
@@ -124,12 +125,12 @@ export function validateConfig(raw: unknown, file: string, validators: Validator
 function toConfigError(file: string, prefix: string, errors: ErrorObject[]): ConfigError {
   const { key, message } = describeSchemaErrors(errors, prefix);
   if (/(^|\.)rules\.[^.[]+$/.test(key) || /rules\.[^.[]+\[0\]$/.test(key)) {
-    return new ConfigError(file, key, 'severity must be "error", "warn" or "off" (or 2, 1, 0), or an array ["warn", { options }]');
+    return new ConfigError(file, key, MSG.severityForm());
   }
   if (errors.some((e) => e.keyword === 'propertyNames') && /rules$/.test(key)) {
-    return new ConfigError(file, key, 'rule ids are kebab-case, e.g. "repeated-word"');
+    return new ConfigError(file, key, MSG.ruleIdForm());
   }
-  return new ConfigError(file, key, message);
+  return new ConfigError(file, key, schemaMessage(message));
 }
 
 /** The known id nearest to a misspelt one (edit distance ≤ 3). */

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
+import { MSG } from '../messages.js';
 
 /** Read a config file into a plain value; JSON is read here, every other format through cosmiconfig. */
 export async function loadConfigFile(file: string): Promise<unknown> {
@@ -18,7 +19,7 @@ export async function loadConfigFile(file: string): Promise<unknown> {
     const result = await cosmiconfig('reportlint').load(file);
     return result?.config;
   } catch (error) {
-    throw new ConfigError(file, '', `cannot be read: ${firstLine(error)}`);
+    throw new ConfigError(file, '', MSG.configUnreadable(firstLine(error)));
   }
 }
 
@@ -26,7 +27,7 @@ function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new ConfigError(file, '', `cannot be read: ${firstLine(error)}`);
+    throw new ConfigError(file, '', MSG.configUnreadable(firstLine(error)));
   }
 }
 
@@ -42,9 +43,9 @@ export function parseJson(file: string, text: string): unknown {
       const before = text.slice(0, offset).split(/\r\n|\r|\n/);
       const line = before.length;
       const column = before[before.length - 1]!.length + 1;
-      throw new ConfigError(`${file}:${line}:${column}`, '', `invalid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`);
+      throw new ConfigError(`${file}:${line}:${column}`, '', MSG.configInvalidJson(message.replace(/ in JSON at position \d+.*$/, '')));
     }
-    throw new ConfigError(file, '', `invalid JSON: ${message}`);
+    throw new ConfigError(file, '', MSG.configInvalidJson(message));
   }
 }
 

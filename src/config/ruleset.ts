@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Validate } from './schemas.js';
 import { ConfigError } from '../errors.js';
+import { MSG } from '../messages.js';
 import { loadPackFile, type LoadedPack } from '../packs/load.js';
 import type { Rule } from '../rule.js';
 import { allRules } from '../rules/index.js';
@@ -46,7 +47,7 @@ export function resolveRuleSet(extendsList: string[], configFile: string | null,
       const pack = packs.find((p) => p.pack.id === name.slice(PREFIX.length));
       if (!pack) {
         const known = [RECOMMENDED, ...packs.map((p) => PREFIX + p.pack.id)].join(', ');
-        throw new ConfigError(shown, `extends[${i}]`, `unknown pack "${name}" (built in: ${known})`);
+        throw new ConfigError(shown, `extends[${i}]`, MSG.unknownPack(name, known));
       }
       pack.rules.forEach((r) => enabled.add(r.meta.id));
     } else {
@@ -54,7 +55,7 @@ export function resolveRuleSet(extendsList: string[], configFile: string | null,
       const loaded = loadPackFile(file, path.relative(process.cwd(), file) || file, validate);
       for (const rule of loaded.rules) {
         if (rules.some((r) => r.meta.id === rule.meta.id)) {
-          throw new ConfigError(path.relative(process.cwd(), file) || file, '', `rule id "${rule.meta.id}" is already taken by a built-in rule; choose another id`);
+          throw new ConfigError(path.relative(process.cwd(), file) || file, '', MSG.ruleIdTaken(rule.meta.id));
         }
         rules.push(rule);
         enabled.add(rule.meta.id);

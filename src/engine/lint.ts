@@ -45,6 +45,8 @@ export function lintDocument(
 ): LintMessage[] {
   const messages: LintMessage[] = [];
   const length = document.source.length;
+  // a fix is an edit of the file, and a Word document is never rewritten (--fix only reads it)
+  const fixable = !/\.docx$/i.test(document.filename);
   for (const { rule, severity, options } of active) {
     const report = (r: Report): void => {
       const template = rule.meta.messages[r.messageId];
@@ -65,9 +67,11 @@ export function lintDocument(
         offset: startOffset,
         endOffset,
       };
-      if (r.fix && rule.meta.fixable) {
+      if (r.fix && rule.meta.fixable && fixable) {
         const fixStart = clamp(r.fix.start, 0, length);
-        message.fix = { range: [fixStart, clamp(r.fix.end, fixStart, length)], text: r.fix.text };
+        const fixEnd = clamp(r.fix.end, fixStart, length);
+        // a fix that changes nothing is not one (--fix skips it; it must not be counted as fixable)
+        if (document.source.slice(fixStart, fixEnd) !== r.fix.text) message.fix = { range: [fixStart, fixEnd], text: r.fix.text };
       }
       messages.push(message);
     };

@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
+import type { Localized } from '../messages.js';
 import { RuleCrashError } from './lint.js';
 import type { FileOutcome, FileTask } from './lint-file.js';
 import type { RuleSetting } from '../config/index.js';
@@ -31,6 +32,8 @@ export interface WorkerError {
   message: string;
   ruleId?: string;
   file?: string;
+  /** the message in both languages, for usage and config errors */
+  localized?: Localized;
 }
 
 /**
@@ -122,7 +125,7 @@ export async function lintInParallel(
 /** A worker's error as the main thread would have thrown it, so the CLI reports it the same way. */
 export function rebuildError(e: WorkerError): Error {
   // the CLI prints these three as one line and exits 2; which of them it was does not matter then
-  if (e.name === 'ConfigError' || e.name === 'UsageError' || e.name === 'InputError') return new UsageError(e.message);
+  if (e.name === 'ConfigError' || e.name === 'UsageError' || e.name === 'InputError') return new UsageError(e.localized ?? e.message);
   const error = e.name === 'RuleCrashError' ? new RuleCrashError(e.ruleId ?? '?', e.file ?? '?', '') : new Error();
   error.message = e.message;
   return error;

@@ -9,6 +9,8 @@ import type { DocumentModel } from '../document/model.js';
 import { documentFacts } from '../packs/facts.js';
 import { formatOf, loadMarkdownSupportFor, parseDocument } from '../document/parse/index.js';
 import { readSourceFile } from '../input/read.js';
+import { UsageError } from '../errors.js';
+import { MSG } from '../messages.js';
 
 export class PreviousReports {
   private readonly parsed = new Map<string, DocumentModel | null>();
@@ -16,12 +18,16 @@ export class PreviousReports {
   /** @param flag the --previous argument, if given */
   constructor(private readonly cwd: string, private readonly flag: string | undefined) {}
 
-  /** Read --previous once before any draft, so that a missing or unreadable file stops the run. */
+  /** Read --previous once before any draft, so that a missing, unreadable or empty file stops the run. */
   async checkFlag(): Promise<void> {
     if (this.flag === undefined) return;
     const file = path.resolve(this.cwd, this.flag);
-    if (/\.docx$/i.test(file)) await (await import('../input/docx.js')).readDocx(file);
-    else readSourceFile(file);
+    const text = /\.docx$/i.test(file) ? (await (await import('../input/docx.js')).readDocx(file)).text : readSourceFile(file).text;
+    if (text.trim().length === 0) throw new UsageError(MSG.previousEmpty(this.shown(file)));
+  }
+
+  private shown(file: string): string {
+    return path.relative(this.cwd, file) || file;
   }
 
   /** The file that would be last year's report for `document` (it may not exist), or null. */
@@ -47,6 +53,15 @@ export class PreviousReports {
         this.parsed.set(file, source.text.trim() ? parseDocument(source.text, { filename: file }) : null);
       }
     }
-    return this.parsed.get(file)!;
+    const previous = this.parsed.get(file)!;
+    if (previous && this.flag !== undefined) {
+      // --previous the wrong way round (this year's report as last year's) is an error, not a comparison
+      const year = documentFacts(document).year;
+      const previousYear = documentFacts(previous).year;
+      if (year !== null && previousYear !== null && previousYear >= year) {
+        throw new UsageError(MSG.previousNotEarlier(this.shown(file), previousYear, this.shown(path.resolve(document.filename)), year));
+      }
+    }
+    return previous;
   }
 }

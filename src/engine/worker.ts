@@ -10,6 +10,7 @@ import { lintFileOnce, type FileTask } from './lint-file.js';
 import type { WorkerReply, WorkerSetup } from './parallel.js';
 import { PreviousReports } from './previous.js';
 import path from 'node:path';
+import type { Localized } from '../messages.js';
 
 const setup = workerData as WorkerSetup;
 const port = parentPort!;
@@ -36,8 +37,8 @@ port.on('message', async ({ index, task }: { index: number; task: FileTask }) =>
   try {
     reply = { type: 'outcome', index, outcome: await lintFileOnce(task, options) };
   } catch (error) {
-    const e = error as Error & { ruleId?: string; file?: string };
-    reply = { type: 'failed', index, error: { name: e.name, message: e.message, ruleId: e.ruleId, file: e.file } };
+    const e = error as Error & { ruleId?: string; file?: string; localized?: Localized };
+    reply = { type: 'failed', index, error: { name: e.name, message: e.message, ruleId: e.ruleId, file: e.file, localized: e.localized } };
   }
   port.postMessage(reply);
 });

@@ -4,8 +4,8 @@ import type { FormatContext } from './types.js';
 import { displayWidth, padEnd } from './width.js';
 
 const TEXT = {
-  zh: { error: '错误', warning: '警告', problems: '个问题', errors: '个错误', warnings: '个警告', fixable: '个可自动修复' },
-  en: { error: 'error', warning: 'warning', problems: 'problems', errors: 'errors', warnings: 'warnings', fixable: 'fixable' },
+  zh: { error: '错误', warning: '警告', problems: '个问题', errors: '个错误', warnings: '个警告', fixable: '个可自动修复，使用 --fix 自动修复' },
+  en: { error: 'error', warning: 'warning', problems: 'problems', errors: 'errors', warnings: 'warnings', fixable: 'fixable with the --fix option' },
 };
 
 /** ESLint's stylish layout: file, then `line:col  severity  message  rule-id`, then a summary. */

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { describeSchemaErrors } from '../config/schema-errors.js';
 import type { Validate } from '../config/schemas.js';
 import { ConfigError } from '../errors.js';
+import { MSG, schemaMessage } from '../messages.js';
 import type { Rule } from '../rule.js';
 import { PackError, packRules } from './compile.js';
 import type { Pack } from './types.js';
@@ -23,16 +24,16 @@ export function loadPackFile(file: string, shownAs: string, validate: Validate, 
   try {
     textContent = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   } catch (error) {
-    throw new ConfigError(shownAs, '', `rule pack cannot be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new ConfigError(shownAs, '', MSG.packUnreadable((error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
   try {
     raw = JSON.parse(textContent);
   } catch (error) {
-    throw new ConfigError(shownAs, '', `rule pack is not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(shownAs, '', MSG.packInvalidJson((error as Error).message));
   }
   if (!validate(raw)) {
     const { key, message } = describeSchemaErrors(validate.errors ?? []);
-    throw new ConfigError(shownAs, key, message);
+    throw new ConfigError(shownAs, key, schemaMessage(message));
   }
   const pack = raw as Pack;
   try {

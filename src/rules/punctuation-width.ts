@@ -79,6 +79,10 @@ export const meta: RuleMeta = {
       zh: '全文有{{count}}处中文文字中使用了半角标点（, ; : ? ! ( )），应使用全角标点；此处为第一处「{{found}}」。修复将一并改为全角',
       en: '{{count}} half-width marks (, ; : ? ! ( )) in Chinese text in this file, where full-width marks belong; this is the first, "{{found}}". The fix converts them all',
     },
+    summaryWord: {
+      zh: '全文有{{count}}处中文文字中使用了半角标点（, ; : ? ! ( )），应使用全角标点；此处为第一处「{{found}}」。Word 文档不会自动修复，请在 Word 中改为全角',
+      en: '{{count}} half-width marks (, ; : ? ! ( )) in Chinese text in this file, where full-width marks belong; this is the first, "{{found}}". A Word document is never fixed automatically: change them in Word',
+    },
     summaryManual: {
       zh: '全文有{{count}}处中文文字中使用了半角标点（, ; : ? ! ( )），应使用全角标点；此处为第一处「{{found}}」。因中间有 Markdown 语法，无法一次修复，可设置 listAll 逐处列出并修复',
       en: '{{count}} half-width marks (, ; : ? ! ( )) in Chinese text in this file, where full-width marks belong; this is the first, "{{found}}". Markdown syntax lies between them, so there is no single fix: set listAll to list and fix each place',
@@ -241,9 +245,11 @@ export function check(ctx: RuleContext<Options>): void {
     && (candidates.length > threshold || candidates.length > countFullWidth(lines));
   if (summarize && candidates.length > 1) {
     const first = candidates[0]!;
-    const fix = summaryFix(document, candidates);
+    // --fix never rewrites a Word document: no fix there, and no promise of one
+    const word = /\.docx$/i.test(document.filename);
+    const fix = word ? null : summaryFix(document, candidates);
     ctx.report({
-      messageId: fix ? 'summary' : 'summaryManual',
+      messageId: fix ? 'summary' : word ? 'summaryWord' : 'summaryManual',
       data: { count: candidates.length, found: first.found },
       start: first.start,
       end: first.end,
