@@ -41,13 +41,13 @@ async function packError(p: unknown): Promise<ConfigError> {
 }
 
 describe('shipped packs', () => {
-  // a run trusts the shipped packs' patterns (no backtracking check, see compilePattern): this is where they earn it
-  it('every pack in rules/ validates and compiles with every pattern checked for catastrophic backtracking', async () => {
+  // a run trusts the shipped packs' patterns (native RegExp, see compilePattern); packs-hostile.test.ts proves them linear
+  it('every pack in rules/ validates and compiles', async () => {
     const { pack: validate } = await getValidators(allRules);
     const files = readdirSync(path.join(ROOT, 'rules')).filter((f) => f.endsWith('.json'));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
-      const loaded = loadPackFile(path.join(ROOT, 'rules', f), f, validate);
+      const loaded = loadPackFile(path.join(ROOT, 'rules', f), f, validate, true);
       expect(loaded.rules.length, f).toBeGreaterThan(0);
     }
   });
@@ -103,7 +103,7 @@ describe('pattern prefilter: the literals every match contains', () => {
 
   it('patterns with and without literals, lookarounds and sentence scope in one rule', async () => {
     const dir = setup(pack([
-      { type: 'forbid', patterns: ['(?:尊法|学法){2}', '然后(?=乙方)', '[甲乙]方'], message: '「{{match}}」' },
+      { type: 'forbid', patterns: ['(?:尊法|学法){2}', '然后(乙方)', '[甲乙]方'], message: '「{{match}}」' },
       { type: 'forbid', patterns: ['^另外'], scope: 'sentence', message: '句首「{{match}}」' },
     ]));
     const found = await lint(dir, '学法尊法。另外，甲方同意，然后乙方签字。\n不必另外说明。\n');
@@ -111,7 +111,7 @@ describe('pattern prefilter: the literals every match contains', () => {
       [1, 1, '学法尊法'],
       [1, 6, '另外'],
       [1, 9, '甲方'],
-      [1, 14, '然后'],
+      [1, 14, '然后乙方'],
       [1, 16, '乙方'],
     ]);
   });
@@ -132,7 +132,7 @@ describe('check types', () => {
       replace: [
         { wrong: '截止', right: '截至', unless: '截止(日期|时间)' },
         { wrong: '习近平法制(思想)', right: '习近平法治$1' },
-        { wrong: '做出(?=贡献)', right: '作出' },
+        { wrong: '做出(贡献)', right: '作出$1' },
       ],
     }]));
     const text = '截止目前，申报截止日期未变。深入学习习近平法制思想。做出贡献。\n';
@@ -140,7 +140,7 @@ describe('check types', () => {
     expect(found.map((f) => [f.text, f.message, f.fix?.text])).toEqual([
       ['截止', '「截止」应为「截至」', '截至'],
       ['习近平法制思想', '「习近平法制思想」应为「习近平法治思想」', '习近平法治思想'],
-      ['做出', '「做出」应为「作出」', '作出'],
+      ['做出贡献', '「做出贡献」应为「作出贡献」', '作出贡献'],
     ]);
   });
 
@@ -221,9 +221,9 @@ describe('broken packs: the file and the JSON path, exit 2', () => {
     expect(e.message).toMatch(/rules\[0\]\.checks\[0\]\.patterns\[1\]: invalid regular expression/);
   });
 
-  it('catastrophic regex', async () => {
-    const e = await packError(pack([{ type: 'prefer', replace: [{ wrong: '(a+)+$', right: 'a' }], message: 'x' }]));
-    expect(e.message).toMatch(/rules\[0\]\.checks\[0\]\.replace\[0\]\.wrong: pattern \/\(a\+\)\+\$\/ may backtrack catastrophically/);
+  it('lookaround in a user pack (it runs on RE2)', async () => {
+    const e = await packError(pack([{ type: 'prefer', replace: [{ wrong: '做出(?=贡献)', right: '作出' }], message: 'x' }]));
+    expect(e.message).toMatch(/rules\[0\]\.checks\[0\]\.replace\[0\]\.wrong: pattern \/做出\(\?=贡献\)\/ uses lookahead/);
   });
 
   it('rule id already taken', async () => {
@@ -242,7 +242,7 @@ describe('broken packs: the file and the JSON path, exit 2', () => {
   });
 
   it('through the CLI: exit 2 and one line', () => {
-    const dir = setup(pack([{ type: 'forbid', patterns: ['(x+)*y'], message: 'x' }]));
+    const dir = setup(pack([{ type: 'forbid', patterns: ['(x)\\1'], message: 'x' }]));
     writeFileSync(path.join(dir, 'a.txt'), '一、总体情况\n正文。\n');
     const run = cli(['a.txt'], { cwd: dir });
     expect(run.status).toBe(2);

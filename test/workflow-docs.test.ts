@@ -16,7 +16,7 @@ const validators = await getValidators(allRules);
 const packRules: Rule[] = readdirSync(path.join(ROOT, 'rules'))
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .flatMap((f) => loadPackFile(path.join(ROOT, 'rules', f), `rules/${f}`, validators.pack).rules);
+  .flatMap((f) => loadPackFile(path.join(ROOT, 'rules', f), `rules/${f}`, validators.pack, true).rules);
 const rules = [...allRules, ...packRules];
 
 describe.each(rules.map((r) => [r.meta.id, r] as const))('docs/rules/%s.md', (id, rule) => {

@@ -5,7 +5,7 @@ import type { LocalizedText, Report, Rule, RuleContext, RuleMeta } from '../rule
 import { documentFacts, SAMPLE_FACTS, type UnitFacts } from './facts.js';
 import { closestHeading, compileParts, findParts, type CompiledPart, type FoundPart } from './parts.js';
 import { PatternPrefilter } from './literals.js';
-import { compilePattern, PatternError } from './regex.js';
+import { compilePattern, MATCH_LIMIT, PatternError, type Pattern, type PatternMatch } from './regex.js';
 import type { JsonLogic, Level, Pack, PackCheck, PackRule, PackScope, PackText } from './types.js';
 import {
   documentRanges, headingUnits, matchesIn, paragraphUnits, sectionRanges, sentenceUnits, type TextRange, type Unit,
@@ -39,19 +39,21 @@ const SECTION_MESSAGES = {
 interface CompiledCheck {
   index: number;
   def: PackCheck;
-  patterns: RegExp[];
+  patterns: Pattern[];
   /** the number of patterns[0] among the rule's patterns in its prefilter */
   firstPattern: number;
-  /** prefer: the `unless` patterns, sticky, by replace index */
-  unless: Array<RegExp | null>;
+  /** prefer: the `unless` patterns, by replace index */
+  unless: Array<Pattern | null>;
+  /** scope {section: {heading}}: the heading pattern */
+  scopeHeading: Pattern | null;
   parts: CompiledPart[];
   /** relation: each named figure's label and unit patterns */
-  figures: Array<{ name: string; label: RegExp; unit: RegExp | null }>;
+  figures: Array<{ name: string; label: Pattern; unit: Pattern | null }>;
 }
 
 /**
  * Turn a validated pack into rules the engine runs like any rule written in code.
- * `trusted`: a built-in pack, whose patterns a test has checked for catastrophic backtracking.
+ * `trusted`: a built-in pack, whose patterns a test proves linear (they keep native RegExp; see regex.ts).
  */
 export function packRules(pack: Pack, docBase: string | null, trusted = false): Rule[] {
   return pack.rules.map((rule, r) => compileRule(pack, rule, `rules[${r}]`, docBase, trusted));
@@ -61,20 +63,27 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
   const messages: Record<string, LocalizedText> = {};
   // the sources of all checks' patterns, in order, for the rule's prefilter
   const sources: string[] = [];
+  // `scope: {section: {part}}` looks in the parts the rule's first sections check finds
+  const firstSections = rule.checks.find((c) => c.type === 'sections');
+  const partIds = new Set(firstSections?.type === 'sections' ? firstSections.parts.map((p) => p.id) : []);
   const checks: CompiledCheck[] = rule.checks.map((def, index) => {
     const at = `${path}.checks[${index}]`;
     if (def.when !== undefined) checkLogic(def.when, `${at}.when`);
-    const compiled: CompiledCheck = { index, def, patterns: [], firstPattern: sources.length, unless: [], parts: [], figures: [] };
+    const compiled: CompiledCheck = { index, def, patterns: [], firstPattern: sources.length, unless: [], scopeHeading: null, parts: [], figures: [] };
     const pattern = (source: string, where: string) => {
       try {
-        return compilePattern(source, 'gu', trusted);
+        return compilePattern(source, trusted);
       } catch (error) {
         if (error instanceof PatternError) throw new PackError(where, error.message);
         throw error;
       }
     };
     if (def.type !== 'sections' && def.type !== 'relation' && typeof def.scope === 'object' && def.scope.section.heading) {
-      pattern(def.scope.section.heading, `${at}.scope.section.heading`);
+      compiled.scopeHeading = pattern(def.scope.section.heading, `${at}.scope.section.heading`);
+    }
+    if (def.type !== 'sections' && def.type !== 'relation' && typeof def.scope === 'object' && def.scope.section.part !== undefined
+      && !partIds.has(def.scope.section.part)) {
+      throw new PackError(`${at}.scope.section.part`, `names no part of this rule's sections check ("${def.scope.section.part}")`);
     }
     switch (def.type) {
       case 'forbid':
@@ -82,7 +91,7 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
         break;
       case 'prefer':
         compiled.patterns = def.replace.map((e, i) => pattern(e.wrong, `${at}.replace[${i}].wrong`));
-        compiled.unless = def.replace.map((e, i) => (e.unless ? (pattern(e.unless, `${at}.replace[${i}].unless`), new RegExp(e.unless, 'uy')) : null));
+        compiled.unless = def.replace.map((e, i) => (e.unless ? pattern(e.unless, `${at}.replace[${i}].unless`) : null));
         break;
       case 'count':
         compiled.patterns = [pattern(def.pattern, `${at}.pattern`)];
@@ -96,8 +105,8 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
       case 'relation': {
         compiled.figures = Object.entries(def.figures).map(([name, f]) => ({
           name,
-          label: new RegExp(pattern(f.label, `${at}.figures.${name}.label`).source, 'u'),
-          unit: f.unit ? new RegExp(pattern(f.unit, `${at}.figures.${name}.unit`).source, 'u') : null,
+          label: pattern(f.label, `${at}.figures.${name}.label`),
+          unit: f.unit ? pattern(f.unit, `${at}.figures.${name}.unit`) : null,
         }));
         if (def.at !== undefined && !(def.at in def.figures)) throw new PackError(`${at}.at`, `names no figure of this check ("${def.at}")`);
         const sample = Object.fromEntries(compiled.figures.map((f) => [f.name, 1]));
@@ -200,7 +209,7 @@ function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilte
       if (holds(check, null)) runRelation(check, doc, facts, report);
       continue;
     }
-    const units = unitsFor(doc, check.def.scope ?? 'document', partsOf).filter((u) => holds(check, u));
+    const units = unitsFor(doc, check.def.scope ?? 'document', check.scopeHeading, partsOf).filter((u) => holds(check, u));
     const def = check.def;
     // for each pattern of the check, the ranges of the unit where it can match at all
     const candidates = (ranges: readonly TextRange[]) => candidatesIn(ranges, check.firstPattern, check.patterns.length);
@@ -220,10 +229,7 @@ function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilte
             const entry = def.replace[k]!;
             const unless = check.unless[k];
             for (const m of matchesIn(where[k]!, re)) {
-              if (unless) {
-                unless.lastIndex = m.index;
-                if (unless.test(m.range.block.text)) continue;
-              }
+              if (unless?.testAt(m.range.block.text, m.index)) continue;
               const right = expand(entry.right, m.match);
               const at = place(m.range, m.index, m.match[0].length);
               const range = contiguousSourceRange(m.range.block, m.index, m.index + m.match[0].length);
@@ -234,7 +240,9 @@ function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilte
         break;
       case 'count':
         for (const unit of units) {
-          const found = [...matchesIn(candidates(unit.ranges)[0]!, check.patterns[0]!)];
+          // enough matches to tell (a user pattern stops at MATCH_LIMIT per block, see regex.ts)
+          const limit = Math.max(MATCH_LIMIT, (def.max ?? 0) + 1, def.min ?? 0);
+          const found = [...matchesIn(candidates(unit.ranges)[0]!, check.patterns[0]!, limit)];
           const data = { count: found.length, min: def.min ?? 0, max: def.max ?? '∞' };
           if (def.min !== undefined && found.length < def.min) {
             const first = unit.ranges[0];
@@ -270,13 +278,13 @@ function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilte
   }
 }
 
-const collect = (ranges: readonly TextRange[], re: RegExp) => [...matchesIn(ranges, re)];
+const collect = (ranges: readonly TextRange[], re: Pattern) => [...matchesIn(ranges, re)];
 
 /**
  * A `prefer` replacement with $1…, $& and $$ filled from the match where it was found (running
  * the pattern again on the matched text alone would lose its lookahead context).
  */
-function expand(template: string, match: RegExpExecArray): string {
+function expand(template: string, match: PatternMatch): string {
   // as String.prototype.replace reads them: $12 is group 12 when there is one, else $1 then "2"
   return template.replace(/\$(\$|&|\d{1,2})/g, (whole, ref: string) => {
     if (ref === '$') return '$';
@@ -405,17 +413,14 @@ function figureGroups(doc: DocumentModel, scope: 'document' | 'paragraph' | 'sen
   return groups;
 }
 
-function unitsFor(doc: DocumentModel, scope: PackScope, partsOf: () => Map<string, FoundPart>): Unit[] {
+function unitsFor(doc: DocumentModel, scope: PackScope, headingPattern: Pattern | null, partsOf: () => Map<string, FoundPart>): Unit[] {
   if (scope === 'document') return [{ kind: 'document', ranges: documentRanges(doc), section: null }];
   if (scope === 'heading') return headingUnits(doc);
   if (scope === 'paragraph') return paragraphUnits(doc);
   if (scope === 'sentence') return sentenceUnits(doc);
   const { heading, part } = scope.section;
   let sections = doc.allSections;
-  if (heading) {
-    const re = new RegExp(heading, 'u');
-    sections = sections.filter((s) => re.test(s.heading.title));
-  }
+  if (heading && headingPattern) sections = sections.filter((s) => headingPattern.test(s.heading.title));
   if (part) {
     const found = partsOf().get(part);
     if (!found) return [];

@@ -16,7 +16,7 @@ export interface LoadedPack {
 
 /**
  * Read, validate and compile a pack file. Every problem — JSON syntax, schema, a bad
- * json-logic condition, an invalid or catastrophic regex — names the file and the JSON path.
+ * json-logic condition, an invalid regex or one the linear-time engine cannot run — names the file and the JSON path.
  */
 export function loadPackFile(file: string, shownAs: string, validate: Validate, trusted = false): LoadedPack {
   let raw: unknown;

@@ -1,13 +1,13 @@
 import type { DocumentModel, Section } from '../document/model.js';
-import { compilePattern } from './regex.js';
+import { compilePattern, type Pattern } from './regex.js';
 import type { PackPart } from './types.js';
 import { documentRanges, type TextRange } from './units.js';
 
 export interface CompiledPart {
   def: PackPart;
-  headings: RegExp[];
-  keywords: RegExp[];
-  contains: Array<{ patterns: RegExp[] }>;
+  headings: Pattern[];
+  keywords: Pattern[];
+  contains: Array<{ patterns: Pattern[] }>;
 }
 
 /** Where a part was found: a section whose heading names it, or a passage that mentions it. */
@@ -20,9 +20,9 @@ export interface FoundPart {
 export function compileParts(parts: PackPart[], trusted = false): CompiledPart[] {
   return parts.map((def) => ({
     def,
-    headings: def.headings.map((p) => compilePattern(p, 'u', trusted)),
-    keywords: (def.keywords ?? []).map((p) => compilePattern(p, 'u', trusted)),
-    contains: (def.contains ?? []).map((c) => ({ patterns: c.patterns.map((p) => compilePattern(p, 'u', trusted)) })),
+    headings: def.headings.map((p) => compilePattern(p, trusted)),
+    keywords: (def.keywords ?? []).map((p) => compilePattern(p, trusted)),
+    contains: (def.contains ?? []).map((c) => ({ patterns: c.patterns.map((p) => compilePattern(p, trusted)) })),
   }));
 }
 

@@ -1,4 +1,5 @@
 import type { DocumentModel, Section, TextBlock } from '../document/model.js';
+import type { Pattern, PatternMatch } from './regex.js';
 
 /** A stretch of one block's text: [start, end) indices into block.text. */
 export interface TextRange {
@@ -78,18 +79,11 @@ export function sentenceUnits(doc: DocumentModel): Unit[] {
   );
 }
 
-/** Every regex match inside the ranges, with the range it was found in. */
-export function* matchesIn(ranges: readonly TextRange[], re: RegExp): Generator<{ range: TextRange; index: number; match: RegExpExecArray }> {
+/** Every match of a pattern inside the ranges, with the range it was found in (`limit`: per range, see MATCH_LIMIT). */
+export function* matchesIn(ranges: readonly TextRange[], re: Pattern, limit?: number): Generator<{ range: TextRange; index: number; match: PatternMatch }> {
   for (const range of ranges) {
     const whole = range.block.text;
     const text = range.start === 0 && range.end === whole.length ? whole : whole.slice(range.start, range.end);
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      if (m[0].length === 0) {
-        re.lastIndex++;
-        continue;
-      }
-      yield { range, index: range.start + m.index, match: m };
-    }
+    for (const m of re.matches(text, limit)) yield { range, index: range.start + m.index, match: m };
   }
 }

@@ -3,6 +3,7 @@ import type { DocumentModel, Paragraph, Section, TextBlock } from '../document/m
 import type { DateMention, SignatureDate, SignatureDateProblem } from '../document/facts/dates.js';
 import { sourceRange } from '../document/position.js';
 import { compileParts } from '../packs/parts.js';
+import type { Pattern } from '../packs/regex.js';
 import type { Pack } from '../packs/types.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
 import { packageFile } from '../paths.js';
@@ -321,10 +322,10 @@ function checkAfterSignature(ctx: RuleContext<Options>, sig: SignatureDate, date
 
 // --- 5. year mentions that contradict N ----------------------------------------------------------
 
-let measuresPatterns: RegExp[] | null = null;
+let measuresPatterns: Pattern[] | null = null;
 
 /** The heading patterns of the measures-and-results part of the fazhi-annual-report pack. */
-function measuresHeadings(): RegExp[] {
+function measuresHeadings(): Pattern[] {
   if (!measuresPatterns) {
     const pack = JSON.parse(readFileSync(packageFile('rules/fazhi-annual-report.json'), 'utf8')) as Pack;
     const sections = pack.rules.flatMap((r) => r.checks).find((c) => c.type === 'sections');
