@@ -1,7 +1,7 @@
 import type { DocumentModel, TextBlock } from '../document/model.js';
 import { contiguousSourceRange, sourceOffset } from '../document/position.js';
 import { chineseAt, hasChineseIn, isInlineSpaceAt, lineBlocks, type LineBlock } from '../document/text.js';
-import type { Fix, Rule, RuleContext, RuleMeta } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type Fix, type OptionsOf } from '../rule.js';
 
 /**
  * punctuation-width: half-width , ; : ? ! ( ) used in Chinese text, where GB/T 15834 wants the
@@ -22,19 +22,13 @@ import type { Fix, Rule, RuleContext, RuleMeta } from '../rule.js';
 
 type Mark = ',' | ';' | ':' | '?' | '!' | '(' | ')';
 
-export interface Options {
-  /** more half-width marks than this in a file (or more than full-width ones): one summary finding */
-  summaryThreshold: number;
-  /** list every place, each with its own fix, instead of a summary */
-  listAll: boolean;
-  /** which half-width marks to check */
-  marks: Mark[];
-}
+export type Options = OptionsOf<typeof meta>;
+type Context = ContextOf<typeof meta>;
 
 const ALL_MARKS: Mark[] = [',', ';', ':', '?', '!', '(', ')'];
 const FULL: Record<Mark, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
-export const meta: RuleMeta = {
+export const meta = defineMeta({
   id: 'punctuation-width',
   description: {
     zh: '中文文字中应使用全角标点（，；：？！（）），不用半角 , ; : ? ! ( )（GB/T 15834）',
@@ -43,30 +37,25 @@ export const meta: RuleMeta = {
   type: 'problem',
   defaultSeverity: 'error',
   fixable: true,
-  schema: {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      summaryThreshold: {
-        description:
-          'When a file has more half-width marks in Chinese text than this (or more of them than full-width ones), report one summary finding for the file instead of one per place.',
-        type: 'integer',
-        minimum: 0,
-        default: 10,
-      },
-      listAll: {
-        description: 'Report every place, each with its own fix, even when the file is half-width throughout.',
-        type: 'boolean',
-        default: false,
-      },
-      marks: {
-        description: 'The half-width marks to check.',
-        type: 'array',
-        items: { enum: ALL_MARKS },
-        uniqueItems: true,
-        default: ALL_MARKS,
-      },
+  options: {
+    summaryThreshold: {
+      description:
+        'When a file has more half-width marks in Chinese text than this (or more of them than full-width ones), report one summary finding for the file instead of one per place.',
+      type: 'integer',
+      minimum: 0,
+      default: 10,
+    },
+    listAll: {
+      description: 'Report every place, each with its own fix, even when the file is half-width throughout.',
+      type: 'boolean',
+      default: false,
+    },
+    marks: {
+      description: 'The half-width marks to check.',
+      type: 'array',
+      items: { enum: ALL_MARKS },
+      uniqueItems: true,
+      default: ALL_MARKS,
     },
   },
   defaultOptions: { summaryThreshold: 10, listAll: false, marks: ALL_MARKS },
@@ -85,7 +74,7 @@ export const meta: RuleMeta = {
     },
   },
   tags: ['punctuation', 'GB/T 15834'],
-};
+});
 
 interface Candidate {
   block: TextBlock;
@@ -228,7 +217,7 @@ function summaryFix(document: DocumentModel, candidates: Candidate[]): Fix | nul
   return { start: first.fixStart, end: last.fixEnd, text: parts.join('') };
 }
 
-export function check(ctx: RuleContext<Options>): void {
+export function check(ctx: Context): void {
   const { document, options } = ctx;
   const marks = new Set<Mark>(options.marks ?? ALL_MARKS);
   const threshold = options.summaryThreshold ?? 10;
@@ -262,4 +251,4 @@ export function check(ctx: RuleContext<Options>): void {
   }
 }
 
-export default { meta, check } satisfies Rule<Options>;
+export default defineRule({ meta, check });
