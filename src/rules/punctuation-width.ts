@@ -1,7 +1,7 @@
 import type { DocumentModel, TextBlock } from '../document/model.js';
 import { contiguousSourceRange, sourceOffset } from '../document/position.js';
 import { chineseAt, hasChineseIn, isInlineSpaceAt, lineBlocks, type LineBlock } from '../document/text.js';
-import { defineMeta, defineRule, type ContextOf, type Fix, type OptionsOf } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
 
 /**
  * punctuation-width: half-width , ; : ? ! ( ) used in Chinese text, where GB/T 15834 wants the
@@ -14,8 +14,8 @@ import { defineMeta, defineRule, type ContextOf, type Fix, type OptionsOf } from
  * A draft that has been through Unicode NFKC is half-width throughout (both seeds are). Listing
  * hundreds of places helps nobody: when there are more than `summaryThreshold` such marks, or
  * more of them than full-width ones, the rule reports once per file, with the count. Its fix
- * converts them all when they lie in one stretch of source without Markdown syntax (always in
- * plain text); `listAll` lists every place, each with its own fix.
+ * converts them all (one edit per mark, so Markdown syntax between them stays); `listAll` lists
+ * every place, each with its own fix.
  */
 
 // ------------------------------------------------------------------ the rule
@@ -67,10 +67,6 @@ export const meta = defineMeta({
     summary: {
       zh: '全文有{{count}}处中文文字中使用了半角标点（, ; : ? ! ( )），应使用全角标点；此处为第一处「{{found}}」。修复将一并改为全角',
       en: '{{count}} half-width marks (, ; : ? ! ( )) in Chinese text in this file, where full-width marks belong; this is the first, "{{found}}". The fix converts them all',
-    },
-    summaryManual: {
-      zh: '全文有{{count}}处中文文字中使用了半角标点（, ; : ? ! ( )），应使用全角标点；此处为第一处「{{found}}」。因中间有 Markdown 语法，无法一次修复，可设置 listAll 逐处列出并修复',
-      en: '{{count}} half-width marks (, ; : ? ! ( )) in Chinese text in this file, where full-width marks belong; this is the first, "{{found}}". Markdown syntax lies between them, so there is no single fix: set listAll to list and fix each place',
     },
   },
   tags: ['punctuation', 'GB/T 15834'],
@@ -196,27 +192,6 @@ function countFullWidth(lines: readonly LineBlock[]): number {
   return n;
 }
 
-/** One fix for all the candidates, or null when Markdown syntax lies between them. */
-function summaryFix(document: DocumentModel, candidates: Candidate[]): Fix | null {
-  const first = candidates[0]!;
-  const last = candidates[candidates.length - 1]!;
-  if (document.format === 'markdown') {
-    // only when every mark stands in one segment of one block
-    const block = first.block;
-    if (candidates.some((c) => c.block !== block)) return null;
-    const seg = block.segments.find((s) => s.source <= first.fixStart && last.fixEnd <= s.source + s.length);
-    if (!seg) return null;
-  }
-  // the source between the fixes, with each fix's text in its place: one join, not a string per step
-  const parts: string[] = [];
-  let at = first.fixStart;
-  for (const c of candidates) {
-    parts.push(document.source.slice(at, c.fixStart), FULL[c.found]);
-    at = c.fixEnd;
-  }
-  return { start: first.fixStart, end: last.fixEnd, text: parts.join('') };
-}
-
 export function check(ctx: Context): void {
   const { document, options } = ctx;
   const marks = new Set<Mark>(options.marks ?? ALL_MARKS);
@@ -230,13 +205,13 @@ export function check(ctx: Context): void {
     && (candidates.length > threshold || candidates.length > countFullWidth(lines));
   if (summarize && candidates.length > 1) {
     const first = candidates[0]!;
-    const fix = summaryFix(document, candidates);
     ctx.report({
-      messageId: fix ? 'summary' : 'summaryManual',
+      messageId: 'summary',
       data: { count: candidates.length, found: first.found },
       start: first.start,
       end: first.end,
-      ...(fix ? { fix } : {}),
+      // one edit per mark, merged by the engine into one fix; Markdown syntax between them stays
+      fix: candidates.map((c) => ({ start: c.fixStart, end: c.fixEnd, text: FULL[c.found] })),
     });
     return;
   }
