@@ -1,8 +1,16 @@
-import { parseDocumentAsync } from '../src/document/parse/index.js';
-import type { Report, Rule } from '../src/rule.js';
-import { formatMessage } from '../src/rule.js';
+import { applyFixes as applyEngineFixes } from '../src/engine/fix.js';
+import type { Edit, Rule } from '../src/rule.js';
+import { findings } from './rule-tester.js';
 
-export interface TestFinding extends Report {
+/** A finding as the rule tests read it: source offsets, the fix as an edit, the Chinese message. */
+export interface TestFinding {
+  messageId: string;
+  data?: Record<string, string | number>;
+  level?: 'error' | 'warn';
+  /** source offsets [start, end) */
+  start: number;
+  end: number;
+  fix?: Edit;
   line: number;
   column: number;
   endLine: number;
@@ -12,49 +20,35 @@ export interface TestFinding extends Report {
   message: string;
 }
 
-/** Run one rule on a text, the way the engine does, and return its findings with positions. */
+/**
+ * Run one rule on a text through the engine and return its findings with positions (see
+ * rule-tester.ts, which checks options against the schema and renders both locales).
+ */
 export async function runRule<O>(
-  rule: Rule<O>,
+  rule: Rule<O, string>,
   text: string,
   options: Partial<O> = {},
   filename = 'draft.txt',
   previousText: string | null = null,
 ): Promise<TestFinding[]> {
-  const document = await parseDocumentAsync(text, { filename });
-  const previous = previousText === null ? null : await parseDocumentAsync(previousText, { filename: 'previous.txt' });
-  const reports: Report[] = [];
-  rule.check({
-    document,
-    previous,
-    options: { ...(rule.meta.defaultOptions as O), ...options } as O,
-    report: (r) => reports.push(r),
-  });
-  return reports.map((r) => {
-    const start = document.pointAt(r.start);
-    const end = document.pointAt(r.end);
-    const template = rule.meta.messages[r.messageId];
-    if (!template) throw new Error(`unknown messageId ${r.messageId}`);
-    return {
-      ...r,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      text: text.slice(r.start, r.end),
-      message: formatMessage(template.zh, r.data),
-    };
-  });
+  return (await findings(rule, text, options, filename, previousText)).map((f) => ({
+    messageId: f.messageId,
+    ...(f.data !== undefined ? { data: f.data } : {}),
+    ...(f.level !== undefined ? { level: f.level } : {}),
+    start: f.offset,
+    end: f.endOffset,
+    ...(f.fix ? { fix: { start: f.fix.range[0], end: f.fix.range[1], text: f.fix.text } } : {}),
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    text: f.text,
+    message: f.message,
+  }));
 }
 
-/** Apply the fixes of findings (non-overlapping, from the end) to a text. */
-export function applyFixes(text: string, findings: Report[]): string {
-  const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : [])).sort((a, b) => b.start - a.start);
-  let out = text;
-  let limit = Infinity;
-  for (const fix of fixes) {
-    if (fix.end > limit) continue;
-    out = out.slice(0, fix.start) + fix.text + out.slice(fix.end);
-    limit = fix.start;
-  }
-  return out;
+/** Apply the findings' fixes to a text, one pass, with the engine's fixer (src/engine/fix.ts). */
+export function applyFixes(text: string, found: ReadonlyArray<{ fix?: Edit }>): string {
+  const messages = found.flatMap((f) => (f.fix ? [{ fix: { range: [f.fix.start, f.fix.end] as [number, number], text: f.fix.text } }] : []));
+  return applyEngineFixes(text, messages as Parameters<typeof applyEngineFixes>[1]).text;
 }

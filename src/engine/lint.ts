@@ -1,6 +1,7 @@
 import type { ActiveRule } from '../config/resolve.js';
-import type { DocumentModel } from '../document/model.js';
-import type { Locale, Report } from '../rule.js';
+import type { DocumentModel, TextBlock } from '../document/model.js';
+import { contiguousSourceRange, sourceRange } from '../document/position.js';
+import type { Edit, Fix, Locale, Report, ReportDescriptor } from '../rule.js';
 import { formatMessage } from '../rule.js';
 
 /** One finding, in ESLint's message shape (1-based lines, columns in code points). */
@@ -36,27 +37,40 @@ export class RuleCrashError extends Error {
   }
 }
 
-/** Run the active rules on a parsed document. Rules only read the model and report. */
+/** What a rule reported beside the message: its data and its own level (for tests and tools). */
+export interface ReportedExtras {
+  data: Record<string, string | number> | undefined;
+  level: 'error' | 'warn' | undefined;
+}
+
+/**
+ * Run the active rules on a parsed document. Rules only read the model and report.
+ * The engine holds rules to their contract and throws (a RuleCrashError) on a report with an
+ * unknown messageId, offsets that are not whole numbers within the text or that end before they
+ * start, a fix from a rule whose meta.fixable is false, or a fix whose edits overlap.
+ * `observe`, if given, sees each message with the data and level it was reported with.
+ */
 export function lintDocument(
   document: DocumentModel,
   active: readonly ActiveRule[],
   locale: Locale = 'zh',
   previous: DocumentModel | null = null,
+  observe?: (message: LintMessage, extras: ReportedExtras) => void,
 ): LintMessage[] {
   const messages: LintMessage[] = [];
   const length = document.source.length;
   // a fix is an edit of the file, and a Word document is never rewritten (--fix only reads it)
   const fixable = !/\.docx$/i.test(document.filename);
   for (const { rule, severity, options } of active) {
+    const id = rule.meta.id;
     const report = (r: Report): void => {
-      const template = rule.meta.messages[r.messageId];
-      if (!template) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${r.messageId}"`);
-      const startOffset = clamp(r.start, 0, length);
-      const endOffset = clamp(r.end, startOffset, length);
-      const start = document.pointAt(startOffset);
-      const end = document.pointAt(endOffset);
+      const template = Object.prototype.hasOwnProperty.call(rule.meta.messages, r.messageId) ? rule.meta.messages[r.messageId] : undefined;
+      if (!template) throw new Error(`rule ${id} reported unknown messageId "${r.messageId}"`);
+      checkRange(id, 'report', r.start, r.end, length);
+      const start = document.pointAt(r.start);
+      const end = document.pointAt(r.end);
       const message: LintMessage = {
-        ruleId: rule.meta.id,
+        ruleId: id,
         messageId: r.messageId,
         severity: r.level === 'warn' ? 1 : severity,
         message: formatMessage(template[locale], r.data),
@@ -64,24 +78,73 @@ export function lintDocument(
         column: start.column,
         endLine: end.line,
         endColumn: end.column,
-        offset: startOffset,
-        endOffset,
+        offset: r.start,
+        endOffset: r.end,
       };
-      if (r.fix && rule.meta.fixable && fixable) {
-        const fixStart = clamp(r.fix.start, 0, length);
-        const fixEnd = clamp(r.fix.end, fixStart, length);
-        // a fix that changes nothing is not one (--fix skips it; it must not be counted as fixable)
-        if (document.source.slice(fixStart, fixEnd) !== r.fix.text) message.fix = { range: [fixStart, fixEnd], text: r.fix.text };
+      if (r.fix !== undefined) {
+        if (!rule.meta.fixable) throw new Error(`rule ${id} offered a fix but its meta.fixable is false`);
+        const fix = mergeFixes(id, document.source, r.fix);
+        // a Word document is never rewritten (--fix only reads it), and a fix that changes nothing is
+        // none (--fix skips it): neither may be counted as fixable
+        if (fix && fixable && document.source.slice(fix.range[0], fix.range[1]) !== fix.text) message.fix = fix;
       }
       messages.push(message);
+      observe?.(message, { data: r.data, level: r.level });
+    };
+    const reportAt = (block: TextBlock, i: number, j: number, d: ReportDescriptor): void => {
+      checkRange(id, 'reportAt', i, j, block.text.length);
+      const { fix, ...rest } = d;
+      const at = sourceRange(block, i, j);
+      if (fix === undefined) return report({ ...rest, ...at });
+      // the edits are block-text indices: offered only where each lies in one stretch of source
+      const edits: Edit[] = [];
+      for (const e of isEditList(fix) ? fix : [fix]) {
+        checkRange(id, 'reportAt fix', e.start, e.end, block.text.length);
+        const range = contiguousSourceRange(block, e.start, e.end);
+        if (!range) return report({ ...rest, ...at });
+        edits.push({ ...range, text: e.text });
+      }
+      report({ ...rest, ...at, fix: edits });
     };
     try {
-      rule.check({ document, previous, options, report });
+      rule.check({ document, previous, options, report, reportAt });
     } catch (error) {
-      throw new RuleCrashError(rule.meta.id, document.filename, error);
+      throw new RuleCrashError(id, document.filename, error);
     }
   }
   return messages.sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset || (a.ruleId === b.ruleId ? 0 : a.ruleId.localeCompare(b.ruleId)));
+}
+
+function isEditList(fix: Fix): fix is readonly Edit[] {
+  return Array.isArray(fix);
+}
+
+/** [start, end) must be whole numbers with 0 <= start <= end <= length. */
+function checkRange(id: string, what: string, start: number, end: number, length: number): void {
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > length) {
+    throw new Error(`rule ${id}: ${what} range [${start}, ${end}) is not within [0, ${length}]`);
+  }
+}
+
+/**
+ * One fix from a rule's edits (ESLint's mergeFixes): sorted, they must not overlap (two
+ * insertions at one place keep their order); the text between them is kept as it is.
+ * No edits: no fix.
+ */
+export function mergeFixes(id: string, source: string, fix: Fix): { range: [number, number]; text: string } | null {
+  const edits = isEditList(fix) ? fix : [fix];
+  for (const e of edits) checkRange(id, 'fix', e.start, e.end, source.length);
+  if (edits.length === 0) return null;
+  if (edits.length === 1) return { range: [edits[0]!.start, edits[0]!.end], text: edits[0]!.text };
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  let at = sorted[0]!.start;
+  for (const e of sorted) {
+    if (e.start < at) throw new Error(`rule ${id}: the edits of one fix overlap ([${e.start}, ${e.end}) starts before ${at})`);
+    parts.push(source.slice(at, e.start), e.text);
+    at = e.end;
+  }
+  return { range: [sorted[0]!.start, at], text: parts.join('') };
 }
 
 export function summarize(filePath: string, messages: LintMessage[]): LintResult {
@@ -96,8 +159,4 @@ export function summarize(filePath: string, messages: LintMessage[]): LintResult
     }
   }
   return result;
-}
-
-function clamp(n: number, lo: number, hi: number): number {
-  return Number.isFinite(n) ? Math.max(lo, Math.min(hi, Math.floor(n))) : lo;
 }

@@ -5,7 +5,7 @@ import { sourceRange } from '../document/position.js';
 import { compileParts } from '../packs/parts.js';
 import type { Pattern } from '../packs/regex.js';
 import type { Pack } from '../packs/types.js';
-import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
 import { packageFile } from '../paths.js';
 import { isAnnualReport } from '../document/facts/report-year.js';
 
@@ -32,16 +32,8 @@ import { isAnnualReport } from '../document/facts/report-year.js';
  * statutory wording puts them in many real headings, and relative-time is the advisory rule.
  */
 
-export interface Options {
-  /** first day (MM-DD, in year N) on which a report on year N may be signed */
-  earliest: string;
-  /** last day (MM-DD, in year N+1) by which it is to be published; later is a warning */
-  deadline: string;
-  /** dates up to this many days after the signature date are accepted */
-  toleranceDays: number;
-  /** words that make a later date a plan, when they stand before it in its sentence (or up to 6 characters after it) */
-  futureMarkers: string[];
-}
+export type Options = OptionsOf<typeof meta>;
+type Context = ContextOf<typeof meta>;
 
 const MONTH_DAY = '^(0?[1-9]|1[0-2])-(0?[1-9]|[12][0-9]|3[01])$';
 
@@ -49,7 +41,7 @@ export const DEFAULT_FUTURE_MARKERS = [
   '拟', '计划', '将', '预计', '力争', '争取', '确保', '定于', '有望', '目标', '下一步', '今后', '截至', '截止', '到', '前', '起',
 ];
 
-export const meta: RuleMeta = {
+export const meta = defineMeta({
   id: 'date-validity',
   description: {
     zh: '日期须真实有效，成文日期须符合GB/T 9704且在报告年度的合理期间内，正文不写成文日期之后的日期，报告年度前后一致',
@@ -58,32 +50,27 @@ export const meta: RuleMeta = {
   type: 'problem',
   defaultSeverity: 'error',
   fixable: true,
-  schema: {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      earliest: {
-        type: 'string',
-        pattern: MONTH_DAY,
-        description: 'First day (MM-DD in the report year N) on which the report may be signed.',
-      },
-      deadline: {
-        type: 'string',
-        pattern: MONTH_DAY,
-        description: 'Last day (MM-DD in N+1) for the report to be signed and published; later is a warning.',
-      },
-      toleranceDays: {
-        type: 'integer',
-        minimum: 0,
-        maximum: 366,
-        description: 'Dates up to this many days after the signature date are accepted.',
-      },
-      futureMarkers: {
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-        description: 'Words that make a date after the signature date a plan (拟, 计划, 将, 前 …); replaces the default list.',
-      },
+  options: {
+    earliest: {
+      type: 'string',
+      pattern: MONTH_DAY,
+      description: 'First day (MM-DD in the report year N) on which the report may be signed.',
+    },
+    deadline: {
+      type: 'string',
+      pattern: MONTH_DAY,
+      description: 'Last day (MM-DD in N+1) for the report to be signed and published; later is a warning.',
+    },
+    toleranceDays: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 366,
+      description: 'Dates up to this many days after the signature date are accepted.',
+    },
+    futureMarkers: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      description: 'Words that make a date after the signature date a plan (拟, 计划, 将, 前 …); replaces the default list.',
     },
   },
   defaultOptions: { earliest: '10-01', deadline: '04-01', toleranceDays: 0, futureMarkers: DEFAULT_FUTURE_MARKERS },
@@ -130,7 +117,7 @@ export const meta: RuleMeta = {
     },
   },
   tags: ['dates', 'content'],
-};
+});
 
 // --- helpers ------------------------------------------------------------------------------
 
@@ -170,7 +157,7 @@ const PROBLEM_TEXT: Record<SignatureDateProblem, string> = {
 
 // --- 1. invalid dates -----------------------------------------------------------------------
 
-function checkInvalid(ctx: RuleContext<Options>, dates: DateMention[]): void {
+function checkInvalid(ctx: Context, dates: DateMention[]): void {
   for (const d of dates) {
     if (d.valid || d.where === 'signature') continue;
     if (d.kind === 'range') {
@@ -199,7 +186,7 @@ function checkInvalid(ctx: RuleContext<Options>, dates: DateMention[]): void {
 
 // --- 2. the form of the signature date -------------------------------------------------------
 
-function checkSignatureForm(ctx: RuleContext<Options>, sig: SignatureDate): void {
+function checkSignatureForm(ctx: Context, sig: SignatureDate): void {
   const problems = sig.problems;
   if (problems.length === 0) return;
   const raw = sig.raw;
@@ -225,7 +212,7 @@ function checkSignatureForm(ctx: RuleContext<Options>, sig: SignatureDate): void
 // --- 3. the signature window -----------------------------------------------------------------
 
 /** Whether the signature date lies before the window (and was reported). */
-function checkWindow(ctx: RuleContext<Options>, sig: SignatureDate, year: number): boolean {
+function checkWindow(ctx: Context, sig: SignatureDate, year: number): boolean {
   const [em, ed] = parseMonthDay(ctx.options.earliest, [10, 1]);
   const [dm, dd] = parseMonthDay(ctx.options.deadline, [4, 1]);
   const signed = dayNumber(sig.year!, sig.month!, sig.day!);
@@ -299,7 +286,7 @@ function leadingContext(doc: DocumentModel, d: DateMention): string {
   return block.text.slice(sentenceStart, Math.min(sentenceEnd, j + 6));
 }
 
-function checkAfterSignature(ctx: RuleContext<Options>, sig: SignatureDate, dates: DateMention[]): void {
+function checkAfterSignature(ctx: Context, sig: SignatureDate, dates: DateMention[]): void {
   const doc = ctx.document;
   const limit = dayNumber(sig.year!, sig.month!, sig.day!) + Math.max(0, ctx.options.toleranceDays ?? 0);
   const plan = subtreeIds(doc.facts.planSection);
@@ -338,7 +325,7 @@ function measuresHeadings(): Pattern[] {
 /** headings that look back (rectification, shortcomings), ahead (plans) or across years (comparisons, history) */
 const NOT_ABOUT_N = /整改|不足|问题|短板|差距|安排|打算|计划|思路|规划|展望|下一|下步|明年|来年|以来|至今|以前|回顾|对比|同比|较|历年|连续|十[四五六]五/u;
 
-function checkHeadingYears(ctx: RuleContext<Options>, year: number, dates: DateMention[]): void {
+function checkHeadingYears(ctx: Context, year: number, dates: DateMention[]): void {
   const doc = ctx.document;
   const patterns = measuresHeadings();
   const plan = subtreeIds(doc.facts.planSection);
@@ -378,7 +365,7 @@ const STATEMENT_HINT = /(?:现将|现就|特将)[^]*如下/;
 
 const EVIDENCE: Record<string, string> = { title: '标题', opening: '开头段', heading: '小标题', signature: '成文日期' };
 
-function checkStatements(ctx: RuleContext<Options>, year: number): void {
+function checkStatements(ctx: Context, year: number): void {
   const doc = ctx.document;
   const ry = doc.facts.reportYear!;
   const evidence = `${EVIDENCE[ry.source] ?? ry.source}「${doc.source.slice(ry.evidence.start, ry.evidence.end)}」`;
@@ -410,7 +397,7 @@ function checkStatements(ctx: RuleContext<Options>, year: number): void {
 
 // --- the rule ------------------------------------------------------------------------------------
 
-export function check(ctx: RuleContext<Options>): void {
+export function check(ctx: Context): void {
   const doc = ctx.document;
   const facts = doc.facts;
   const dates = facts.dates;
@@ -430,4 +417,4 @@ export function check(ctx: RuleContext<Options>): void {
   }
 }
 
-export default { meta, check } satisfies Rule<Options>;
+export default defineRule({ meta, check });

@@ -1,6 +1,6 @@
 import type { DocumentModel, TextBlock } from '../document/model.js';
 import { contiguousSourceRange } from '../document/position.js';
-import type { Fix, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type Fix, type MessageIdsOf, type OptionsOf, type Report } from '../rule.js';
 import { lineBlocks, type LineBlock } from '../document/text.js';
 
 /**
@@ -17,12 +17,11 @@ import { lineBlocks, type LineBlock } from '../document/text.js';
  * something such as a bracketed note stands between them.
  */
 
-export interface Options {
-  /** 顿号 between quoted or 书名号 items: 'off', or report as a warning or an error */
-  quotedSeriesComma: 'off' | 'warn' | 'error';
-}
+export type Options = OptionsOf<typeof meta>;
+type Context = ContextOf<typeof meta>;
+type MessageId = MessageIdsOf<typeof meta>;
 
-export const meta: RuleMeta = {
+export const meta = defineMeta({
   id: 'doubled-punctuation',
   description: {
     zh: '标点重复或连用（「。。」「，，」「、、」「；。」）',
@@ -31,17 +30,12 @@ export const meta: RuleMeta = {
   type: 'problem',
   defaultSeverity: 'error',
   fixable: true,
-  schema: {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      quotedSeriesComma: {
-        description:
-          'A 顿号 between items that each carry quotes or 书名号 (“一号”、“二号”; GB/T 15834 4.5.3.5, 通常不用顿号): "off" (default), "warn" (reported as a warning), or "error" (at the rule\'s severity).',
-        enum: ['off', 'warn', 'error'],
-        default: 'off',
-      },
+  options: {
+    quotedSeriesComma: {
+      description:
+        'A 顿号 between items that each carry quotes or 书名号 (“一号”、“二号”; GB/T 15834 4.5.3.5, 通常不用顿号): "off" (default), "warn" (reported as a warning), or "error" (at the rule\'s severity).',
+      enum: ['off', 'warn', 'error'],
+      default: 'off',
     },
   },
   defaultOptions: { quotedSeriesComma: 'off' },
@@ -60,7 +54,7 @@ export const meta: RuleMeta = {
     },
   },
   tags: ['punctuation', 'GB/T 15834'],
-};
+});
 
 /** Point marks (点号) that never stand twice in a row; half-width forms of NFKC-folded drafts too. */
 const POINT = new Set('。，、；：,;:');
@@ -81,7 +75,7 @@ function deleteRange(document: DocumentModel, block: TextBlock, i: number, j: nu
   return { ...range, text: '' };
 }
 
-function checkBlock(ctx: RuleContext<Options>, { block, mask }: LineBlock): void {
+function checkBlock(ctx: Context, { block, mask }: LineBlock): void {
   const { document, options } = ctx;
   const text = block.text;
   RUN_START.lastIndex = 0;
@@ -111,7 +105,7 @@ function checkBlock(ctx: RuleContext<Options>, { block, mask }: LineBlock): void
       // "……工作；。" at the end of a paragraph: the 句号 closes it
       fix = deleteRange(document, block, i, i + 1);
     }
-    const report: Report = {
+    const report: Report<MessageId> = {
       messageId: same ? 'doubled' : 'stacked',
       data: same ? { text: run, mark: marks[0]! } : { text: run },
       start,
@@ -131,7 +125,7 @@ function checkBlock(ctx: RuleContext<Options>, { block, mask }: LineBlock): void
       const range = contiguousSourceRange(block, i - 1, i + 2);
       const own = contiguousSourceRange(block, i, i + 1);
       if (!range || !own) continue;
-      const report: Report = {
+      const report: Report<MessageId> = {
         messageId: 'quotedSeriesComma',
         data: { text: text.slice(i - 1, i + 2) },
         start: range.start,
@@ -145,8 +139,8 @@ function checkBlock(ctx: RuleContext<Options>, { block, mask }: LineBlock): void
   }
 }
 
-export function check(ctx: RuleContext<Options>): void {
+export function check(ctx: Context): void {
   for (const line of lineBlocks(ctx.document)) checkBlock(ctx, line);
 }
 
-export default { meta, check } satisfies Rule<Options>;
+export default defineRule({ meta, check });

@@ -1,7 +1,7 @@
 import type { DateMention } from '../document/facts/dates.js';
 import type { Figure } from '../document/facts/figures.js';
 import type { DocumentModel, Paragraph, Section, TextBlock } from '../document/model.js';
-import type { Report, Rule, RuleContext, RuleMeta } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type MessageIdsOf, type OptionsOf, type Report } from '../rule.js';
 
 /**
  * figure-consistency: the figures of a report agree with each other (and with last year's report).
@@ -44,16 +44,9 @@ export interface Checks {
   approximateNonRound: boolean;
 }
 
-export interface Options {
-  /** percentage points allowed beyond the rounding of the number as written */
-  tolerance: number;
-  /** how many characters apart a rate and its counts may be (they must also share a sentence) */
-  window: number;
-  /** more rates for rateFromCounts (an entry with a built-in name replaces it) */
-  rates: RateDefinition[];
-  /** which checks run; a check left out keeps its default (on) */
-  checks: Partial<Checks>;
-}
+export type Options = OptionsOf<typeof meta>;
+type Context = ContextOf<typeof meta>;
+type MessageId = MessageIdsOf<typeof meta>;
 
 const DEFAULT_CHECKS: Checks = {
   partWhole: true,
@@ -64,7 +57,7 @@ const DEFAULT_CHECKS: Checks = {
   approximateNonRound: true,
 };
 
-export const meta: RuleMeta = {
+export const meta = defineMeta({
   id: 'figure-consistency',
   description: {
     zh: '报告中的数字前后一致：部分不超过总数，同一数字前后相同，比率与数字相符，与上年比较相符',
@@ -73,46 +66,41 @@ export const meta: RuleMeta = {
   type: 'problem',
   defaultSeverity: 'error',
   fixable: false,
-  schema: {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      tolerance: {
-        type: 'number',
-        minimum: 0,
-        maximum: 10,
-        description: 'Percentage points allowed beyond the rounding of the figure as written.',
-      },
-      window: {
-        type: 'integer',
-        minimum: 10,
-        maximum: 1000,
-        description: 'Characters between a rate and the counts it is recomputed from (same sentence too).',
-      },
-      rates: {
-        type: 'array',
-        description: 'More rate names with the words of their numerator and denominator counts.',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['name', 'numerator', 'denominator'],
-          properties: {
-            name: { type: 'string', minLength: 2 },
-            numerator: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-            denominator: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-          },
-        },
-      },
-      checks: {
+  options: {
+    tolerance: {
+      type: 'number',
+      minimum: 0,
+      maximum: 10,
+      description: 'Percentage points allowed beyond the rounding of the figure as written.',
+    },
+    window: {
+      type: 'integer',
+      minimum: 10,
+      maximum: 1000,
+      description: 'Characters between a rate and the counts it is recomputed from (same sentence too).',
+    },
+    rates: {
+      type: 'array',
+      description: 'More rate names with the words of their numerator and denominator counts.',
+      items: {
         type: 'object',
         additionalProperties: false,
-        description: 'Turn single checks on or off.',
-        properties: Object.fromEntries(Object.keys(DEFAULT_CHECKS).map((k) => [k, { type: 'boolean' }])),
+        required: ['name', 'numerator', 'denominator'],
+        properties: {
+          name: { type: 'string', minLength: 2 },
+          numerator: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+          denominator: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+        },
       },
     },
+    checks: {
+      type: 'object',
+      additionalProperties: false,
+      description: 'Turn single checks on or off.',
+      properties: Object.fromEntries(Object.keys(DEFAULT_CHECKS).map((k) => [k, { type: 'boolean' }])),
+    },
   },
-  defaultOptions: { tolerance: 0.1, window: 120, rates: [], checks: { ...DEFAULT_CHECKS } },
+  defaultOptions: { tolerance: 0.1, window: 120, rates: [] as RateDefinition[], checks: { ...DEFAULT_CHECKS } as Partial<Checks> },
   messages: {
     partExceedsWhole: {
       zh: '部分大于总数：「{{part}}」大于前面的总数「{{whole}}」',
@@ -152,7 +140,7 @@ export const meta: RuleMeta = {
     },
   },
   tags: ['figures', 'content'],
-};
+});
 
 // --- the rate table ---------------------------------------------------------------------------
 
@@ -594,7 +582,7 @@ function exact(f: Figure): boolean {
 // --- the checks -------------------------------------------------------------------------------
 
 interface Ctx {
-  rule: RuleContext<Options>;
+  rule: Context;
   info: DocInfo;
   options: Options;
   checks: Checks;
@@ -603,7 +591,7 @@ interface Ctx {
   reported: Set<Figure>;
 }
 
-function report(c: Ctx, r: Report, figure?: Figure): void {
+function report(c: Ctx, r: Report<MessageId>, figure?: Figure): void {
   if (figure) {
     if (c.reported.has(figure)) return;
     c.reported.add(figure);
@@ -1135,8 +1123,8 @@ function checkApproximate(c: Ctx): void {
 
 // --- the rule ----------------------------------------------------------------------------------
 
-export function check(ctx: RuleContext<Options>): void {
-  const options = { ...(meta.defaultOptions as unknown as Options), ...ctx.options };
+export function check(ctx: Context): void {
+  const options = ctx.options;
   const checks: Checks = { ...DEFAULT_CHECKS, ...(options.checks ?? {}) };
   const extra = options.rates ?? [];
   const rates = [...RATES.filter((r) => !extra.some((e) => e.name === r.name)), ...extra];
@@ -1153,4 +1141,4 @@ export function check(ctx: RuleContext<Options>): void {
   if (checks.approximateNonRound) checkApproximate(c);
 }
 
-export default { meta, check } satisfies Rule<Options>;
+export default defineRule({ meta, check });

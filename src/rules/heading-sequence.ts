@@ -2,7 +2,7 @@ import type { DocumentModel, Ordinal, OrdinalKind, Paragraph, Section } from '..
 import { ORDINAL_LEVEL } from '../document/model.js';
 import { toChineseNumber } from '../document/parse/chinese-numerals.js';
 import { codePointCount, contiguousSourceRange } from '../document/position.js';
-import type { Fix, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type MessageIdsOf, type Fix, type OptionsOf, type Report } from '../rule.js';
 
 /**
  * heading-sequence: heading ordinals (GB/T 9704 §7.3.3: 一、 → (一) → 1. → (1)) must be
@@ -13,16 +13,11 @@ import type { Fix, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
  * is allowed; sequence errors are never fixed automatically (renumbering is a guess).
  */
 
-export interface Options {
-  /** which bracket pair paren ordinals take: both (each ordinal consistent), full-width （）, half-width () */
-  brackets: 'any' | 'full' | 'half';
-  /** what follows an Arabic ordinal: . or ． (any), only . (half), only ． (full) */
-  arabicDelimiter: 'any' | 'half' | 'full';
-  /** accept white space between a complete ordinal and the heading text ("一、 总体情况") */
-  allowSpaceAfter: boolean;
-}
+export type Options = OptionsOf<typeof meta>;
+type Context = ContextOf<typeof meta>;
+type MessageId = MessageIdsOf<typeof meta>;
 
-export const meta: RuleMeta = {
+export const meta = defineMeta({
   id: 'heading-sequence',
   description: {
     zh: '标题序号（一、 (一) 1. (1)）须逐级连续编号，且写法符合 GB/T 9704',
@@ -31,27 +26,22 @@ export const meta: RuleMeta = {
   type: 'layout',
   defaultSeverity: 'error',
   fixable: true,
-  schema: {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      brackets: {
-        description:
-          'Brackets of (一) and (1): "any" accepts （） and () as long as the two brackets of one ordinal match; "full" requires （）; "half" requires ().',
-        enum: ['any', 'full', 'half'],
-        default: 'any',
-      },
-      arabicDelimiter: {
-        description: 'Point after 1: "any" accepts . and ．; "half" requires .; "full" requires ．.',
-        enum: ['any', 'half', 'full'],
-        default: 'any',
-      },
-      allowSpaceAfter: {
-        description: 'Accept white space between a complete ordinal and the heading text, as in "一、 总体情况".',
-        type: 'boolean',
-        default: false,
-      },
+  options: {
+    brackets: {
+      description:
+        'Brackets of (一) and (1): "any" accepts （） and () as long as the two brackets of one ordinal match; "full" requires （）; "half" requires ().',
+      enum: ['any', 'full', 'half'],
+      default: 'any',
+    },
+    arabicDelimiter: {
+      description: 'Point after 1: "any" accepts . and ．; "half" requires .; "full" requires ．.',
+      enum: ['any', 'half', 'full'],
+      default: 'any',
+    },
+    allowSpaceAfter: {
+      description: 'Accept white space between a complete ordinal and the heading text, as in "一、 总体情况".',
+      type: 'boolean',
+      default: false,
     },
   },
   defaultOptions: {
@@ -106,7 +96,7 @@ export const meta: RuleMeta = {
     },
   },
   tags: ['structure'],
-};
+});
 
 const FULL = '（）';
 const HALF = '()';
@@ -118,7 +108,7 @@ const APPENDIX = /^(?:附件|附表|附录)/;
 const APPENDIX_FIRST_ITEM = /^(?:附件|附表|附录)\s*[：:]\s*1\s*[.．、]/;
 const CLOSING = /^特此(?:报告|报送|函告)/;
 
-export function check(context: RuleContext<Options>): void {
+export function check(context: Context): void {
   const { document, options } = context;
   const prefs = preferences(document, options);
 
@@ -306,9 +296,9 @@ export function check(context: RuleContext<Options>): void {
     });
   }
 
-  function report(messageId: string, section: Section, data: Record<string, string>): void {
+  function report(messageId: MessageId, section: Section, data: Record<string, string>): void {
     const o = section.ordinal!;
-    const r: Report = { messageId, data, start: o.span.start.offset, end: ordinalEnd(section) };
+    const r: Report<MessageId> = { messageId, data, start: o.span.start.offset, end: ordinalEnd(section) };
     context.report(r);
   }
 
@@ -482,4 +472,4 @@ function preferences(document: DocumentModel, options: Options): Preferences {
   return { brackets, arabicDelimiter, arabicAllowed };
 }
 
-export default { meta, check } satisfies Rule<Options>;
+export default defineRule({ meta, check });

@@ -13,5 +13,5 @@ import figureConsistency from './figure-consistency.js';
 import numberUsage from './number-usage.js';
 
 /** Every rule written in code, in the order they run and are listed. */
-export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings, dateValidity, relativeTime, figureConsistency, numberUsage] as unknown as readonly Rule[];
+export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings, dateValidity, relativeTime, figureConsistency, numberUsage];
 

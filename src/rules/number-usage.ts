@@ -2,7 +2,7 @@ import type { TextBlock } from '../document/model.js';
 import { factBlocks } from '../document/facts/blocks.js';
 import { FIXED_NUMERAL_NAMES, UNITS } from '../document/facts/figures.js';
 import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../document/position.js';
-import type { Report, Rule, RuleContext, RuleMeta } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type MessageIdsOf, type OptionsOf, type Report } from '../rule.js';
 
 /**
  * number-usage: GB/T 15835-2011《出版物上数字用法》 as it bites in annual reports.
@@ -18,22 +18,11 @@ import type { Report, Rule, RuleContext, RuleMeta } from '../rule.js';
  * names in quotes are read too, since “十四五” is exactly where the numerals go wrong.
  */
 
-export interface Options {
-  /** Arabic numerals inside fixed expressions and names (党的20大, 14五, 第1责任人) */
-  fixedExpressions: boolean;
-  /** ranges whose first number lacks the unit: 'ambiguous' (%, 万, 亿: what GB/T 15835 forbids), 'always' (any unit), 'off' */
-  rangeUnits: 'ambiguous' | 'always' | 'off';
-  /** year spans joined by a hyphen: 2021-2025年 */
-  yearSpans: boolean;
-  /** two-digit years: 08年, 24年3月 */
-  shortYears: boolean;
-  /** an exact, non-round number with 余/多 (39余件); off by default: figure-consistency reports it */
-  approximateNonRound: boolean;
-  /** thousands separators: one style per report ('consistent'), always 1,200 ('comma'), never ('none'), or 'off' */
-  thousandsSeparator: 'consistent' | 'comma' | 'none' | 'off';
-}
+export type Options = OptionsOf<typeof meta>;
+type Context = ContextOf<typeof meta>;
+type MessageId = MessageIdsOf<typeof meta>;
 
-export const meta: RuleMeta = {
+export const meta = defineMeta({
   id: 'number-usage',
   description: {
     zh: '数字用法（GB/T 15835）：固定用语用汉字数字、数值范围两端带单位、年份起止用一字线、年份不简写、千位分节统一',
@@ -42,36 +31,31 @@ export const meta: RuleMeta = {
   type: 'problem',
   defaultSeverity: 'error',
   fixable: true,
-  schema: {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    type: 'object',
-    properties: {
-      fixedExpressions: {
-        type: 'boolean',
-        description: 'Report Arabic numerals in fixed expressions and names (党的20大, 20届3中全会, 14五, 8五普法, 第1责任人).',
-      },
-      rangeUnits: {
-        enum: ['ambiguous', 'always', 'off'],
-        description: "Ranges whose first number lacks the unit: 'ambiguous' reports %, 万 and 亿 (15~30%, 13~17万元), 'always' any unit (3~5年), 'off' none.",
-      },
-      yearSpans: {
-        type: 'boolean',
-        description: 'Report year spans joined by a hyphen (2021-2025年): they take the 一字线 (2021—2025年).',
-      },
-      shortYears: {
-        type: 'boolean',
-        description: 'Report two-digit years (08年, 24年3月, 23年度).',
-      },
-      approximateNonRound: {
-        type: 'boolean',
-        description: 'Report 余/多 after an exact, non-round number (39余件). Off by default: figure-consistency reports it.',
-      },
-      thousandsSeparator: {
-        enum: ['consistent', 'comma', 'none', 'off'],
-        description: "Thousands separators in numbers of 1000 and more: 'consistent' (one style per report), 'comma' (always 1,200), 'none' (never), 'off'.",
-      },
+  options: {
+    fixedExpressions: {
+      type: 'boolean',
+      description: 'Report Arabic numerals in fixed expressions and names (党的20大, 20届3中全会, 14五, 8五普法, 第1责任人).',
     },
-    additionalProperties: false,
+    rangeUnits: {
+      enum: ['ambiguous', 'always', 'off'],
+      description: "Ranges whose first number lacks the unit: 'ambiguous' reports %, 万 and 亿 (15~30%, 13~17万元), 'always' any unit (3~5年), 'off' none.",
+    },
+    yearSpans: {
+      type: 'boolean',
+      description: 'Report year spans joined by a hyphen (2021-2025年): they take the 一字线 (2021—2025年).',
+    },
+    shortYears: {
+      type: 'boolean',
+      description: 'Report two-digit years (08年, 24年3月, 23年度).',
+    },
+    approximateNonRound: {
+      type: 'boolean',
+      description: 'Report 余/多 after an exact, non-round number (39余件). Off by default: figure-consistency reports it.',
+    },
+    thousandsSeparator: {
+      enum: ['consistent', 'comma', 'none', 'off'],
+      description: "Thousands separators in numbers of 1000 and more: 'consistent' (one style per report), 'comma' (always 1,200), 'none' (never), 'off'.",
+    },
   },
   defaultOptions: {
     fixedExpressions: true,
@@ -120,7 +104,7 @@ export const meta: RuleMeta = {
     },
   },
   tags: ['numbers', 'gb-t-15835'],
-};
+});
 
 // --- numerals ------------------------------------------------------------------------------
 
@@ -227,17 +211,17 @@ const groupDigits = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, 
 
 // --- the rule ----------------------------------------------------------------------------------
 
-interface Found extends Report {
+interface Found extends Report<MessageId> {
   order: number;
 }
 
-export function check(ctx: RuleContext<Options>): void {
+export function check(ctx: Context): void {
   const { document, options } = ctx;
   const source = document.source;
   const found: Found[] = [];
   const seen = new Set<string>();
   let order = 0;
-  const push = (r: Report) => {
+  const push = (r: Report<MessageId>) => {
     const key = `${r.messageId}:${r.start}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -395,4 +379,4 @@ export function check(ctx: RuleContext<Options>): void {
   for (const { order: _order, ...r } of found) ctx.report(r);
 }
 
-export default { meta, check } satisfies Rule<Options>;
+export default defineRule({ meta, check });

@@ -1,6 +1,6 @@
 import type { DocumentModel, TextBlock } from '../document/model.js';
 import { sourceOffset } from '../document/position.js';
-import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type MessageIdsOf, type OptionsOf } from '../rule.js';
 import { lineBlocks, type LineBlock } from '../document/text.js';
 
 /**
@@ -16,16 +16,11 @@ import { lineBlocks, type LineBlock } from '../document/text.js';
  * belongs is a guess.
  */
 
-export interface Options {
-  /** balance the half-width ( ) as well */
-  halfWidthParens: boolean;
-  /** accept an unclosed “ when the next paragraph opens with “ (a quotation of several paragraphs) */
-  multiParagraphQuotes: boolean;
-  /** report wrong nesting: “ inside “, 《 inside 《, “ inside ‘, 《 inside 〈 */
-  nesting: boolean;
-}
+export type Options = OptionsOf<typeof meta>;
+type Context = ContextOf<typeof meta>;
+type MessageId = MessageIdsOf<typeof meta>;
 
-export const meta: RuleMeta = {
+export const meta = defineMeta({
   id: 'paired-punctuation',
   description: {
     zh: '成对标点（“” ‘’ 《》 （） 【】 〔〕）须配对，且不得交叉或错误嵌套',
@@ -34,26 +29,21 @@ export const meta: RuleMeta = {
   type: 'problem',
   defaultSeverity: 'error',
   fixable: false,
-  schema: {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      halfWidthParens: {
-        description: 'Balance the half-width brackets ( ) too (they pair with full-width ones).',
-        type: 'boolean',
-        default: true,
-      },
-      multiParagraphQuotes: {
-        description: 'Accept an unclosed “ at the end of a paragraph when the next paragraph opens with “ (a quotation that runs over several paragraphs).',
-        type: 'boolean',
-        default: true,
-      },
-      nesting: {
-        description: 'Report wrong nesting: “ inside “ (the inner pair should be ‘’), 《 inside 《 (should be 〈〉), “ inside ‘ and 《 inside 〈.',
-        type: 'boolean',
-        default: true,
-      },
+  options: {
+    halfWidthParens: {
+      description: 'Balance the half-width brackets ( ) too (they pair with full-width ones).',
+      type: 'boolean',
+      default: true,
+    },
+    multiParagraphQuotes: {
+      description: 'Accept an unclosed “ at the end of a paragraph when the next paragraph opens with “ (a quotation that runs over several paragraphs).',
+      type: 'boolean',
+      default: true,
+    },
+    nesting: {
+      description: 'Report wrong nesting: “ inside “ (the inner pair should be ‘’), 《 inside 《 (should be 〈〉), “ inside ‘ and 《 inside 〈.',
+      type: 'boolean',
+      default: true,
     },
   },
   defaultOptions: { halfWidthParens: true, multiParagraphQuotes: true, nesting: true },
@@ -80,7 +70,7 @@ export const meta: RuleMeta = {
     },
   },
   tags: ['punctuation', 'GB/T 15834'],
-};
+});
 
 type Kind = 'dquote' | 'squote' | 'book' | 'subbook' | 'paren' | 'lenticular' | 'tortoise' | 'corner' | 'wcorner';
 
@@ -143,7 +133,7 @@ interface Open {
   wrongInside: Array<{ messageId: 'nested' | 'order'; mark: string; start: number; expected: string }>;
 }
 
-export function check(ctx: RuleContext<Options>): void {
+export function check(ctx: Context): void {
   const { document, options } = ctx;
   const halfParens = options.halfWidthParens !== false;
   const multi = options.multiParagraphQuotes !== false;
@@ -168,7 +158,7 @@ export function check(ctx: RuleContext<Options>): void {
     stack = [];
   });
 
-  function report(messageId: string, start: number, length: number, data: Record<string, string>): void {
+  function report(messageId: MessageId, start: number, length: number, data: Record<string, string>): void {
     ctx.report({ messageId, data, start, end: start + length });
   }
 
@@ -240,4 +230,4 @@ function sameParagraph(document: DocumentModel, a: TextBlock, b: TextBlock): boo
   return /^[ \t]*(?:\r\n|\r|\n)[ \t>]*$/.test(gap);
 }
 
-export default { meta, check } satisfies Rule<Options>;
+export default defineRule({ meta, check });

@@ -1,4 +1,4 @@
-import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type MessageIdsOf, type OptionsOf } from '../rule.js';
 
 /**
  * personal-info: a report meant for publication must not carry personal information: 居民身份证
@@ -18,16 +18,9 @@ import type { Rule, RuleContext, RuleMeta } from '../rule.js';
  * The whole source is searched (a number in a link or a code span is published too).
  */
 
-export interface Options {
-  idCard: boolean;
-  mobile: boolean;
-  bankCard: boolean;
-  email: boolean;
-  /** further personal mail domains */
-  emailDomains: string[];
-  /** numbers or addresses that may be published (a public hotline, an office mailbox) */
-  allow: string[];
-}
+export type Options = OptionsOf<typeof meta>;
+type Context = ContextOf<typeof meta>;
+type MessageId = MessageIdsOf<typeof meta>;
 
 const PERSONAL_DOMAINS = [
   'qq.com', 'vip.qq.com', 'foxmail.com', '163.com', 'vip.163.com', '126.com', 'vip.126.com', 'yeah.net', '188.com',
@@ -36,7 +29,7 @@ const PERSONAL_DOMAINS = [
   'yahoo.com', 'yahoo.com.cn', 'icloud.com', 'me.com', 'protonmail.com', 'proton.me',
 ];
 
-export const meta: RuleMeta = {
+export const meta = defineMeta({
   id: 'personal-info',
   description: {
     zh: '待公开的报告中不得出现身份证号、手机号、银行卡号、个人邮箱等个人信息',
@@ -45,27 +38,22 @@ export const meta: RuleMeta = {
   type: 'problem',
   defaultSeverity: 'error',
   fixable: false,
-  schema: {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      idCard: { description: 'Report 18-digit 居民身份证 numbers (check digit verified).', type: 'boolean', default: true },
-      mobile: { description: 'Report mobile numbers (1[3-9] and nine digits).', type: 'boolean', default: true },
-      bankCard: { description: 'Report bank card numbers (16–19 digits passing the Luhn check).', type: 'boolean', default: true },
-      email: { description: 'Report e-mail addresses at personal mail providers (qq.com, 163.com, gmail.com …).', type: 'boolean', default: true },
-      emailDomains: {
-        description: 'Further mail domains to treat as personal (a subdomain matches too).',
-        type: 'array',
-        items: { type: 'string', minLength: 3 },
-        default: [],
-      },
-      allow: {
-        description: 'Numbers and addresses that may be published, such as a public hotline or an office mailbox (digits compared without spaces or hyphens).',
-        type: 'array',
-        items: { type: 'string', minLength: 1 },
-        default: [],
-      },
+  options: {
+    idCard: { description: 'Report 18-digit 居民身份证 numbers (check digit verified).', type: 'boolean', default: true },
+    mobile: { description: 'Report mobile numbers (1[3-9] and nine digits).', type: 'boolean', default: true },
+    bankCard: { description: 'Report bank card numbers (16–19 digits passing the Luhn check).', type: 'boolean', default: true },
+    email: { description: 'Report e-mail addresses at personal mail providers (qq.com, 163.com, gmail.com …).', type: 'boolean', default: true },
+    emailDomains: {
+      description: 'Further mail domains to treat as personal (a subdomain matches too).',
+      type: 'array',
+      items: { type: 'string', minLength: 3 },
+      default: [],
+    },
+    allow: {
+      description: 'Numbers and addresses that may be published, such as a public hotline or an office mailbox (digits compared without spaces or hyphens).',
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      default: [],
     },
   },
   defaultOptions: { idCard: true, mobile: true, bankCard: true, email: true, emailDomains: [], allow: [] },
@@ -88,7 +76,7 @@ export const meta: RuleMeta = {
     },
   },
   tags: ['privacy'],
-};
+});
 
 const PROVINCES = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54,
@@ -147,7 +135,7 @@ const CARD_RE = /\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?/g;
 const MOBILE_RE = /1[3-9]\d{9}|1[3-9]\d[ -]\d{4}[ -]\d{4}/g;
 const EMAIL_RE = /[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})/g;
 
-export function check(ctx: RuleContext<Options>): void {
+export function check(ctx: Context): void {
   const { document, options } = ctx;
   const source = document.source;
   const allow = new Set((options.allow ?? []).map((a) => a.replace(/[\s-]/g, '').toLowerCase()));
@@ -159,7 +147,7 @@ export function check(ctx: RuleContext<Options>): void {
     && !/\d[.．]$/.test(source.slice(Math.max(0, a - 2), a)) && !/^[.．]\d/.test(source.slice(b, b + 2));
   const allowed = (s: string) => allow.has(s.replace(/[\s-]/g, '').toLowerCase());
 
-  function report(messageId: string, a: number, b: number, masked: string): void {
+  function report(messageId: MessageId, a: number, b: number, masked: string): void {
     taken.push([a, b]);
     ctx.report({ messageId, data: { masked }, start: a, end: b });
   }
@@ -218,4 +206,4 @@ export function check(ctx: RuleContext<Options>): void {
   }
 }
 
-export default { meta, check } satisfies Rule<Options>;
+export default defineRule({ meta, check });

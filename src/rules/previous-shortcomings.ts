@@ -5,7 +5,7 @@ import { compileParts, findParts, type CompiledPart } from '../packs/parts.js';
 import type { Pack } from '../packs/types.js';
 import { sectionRanges, type TextRange } from '../packs/units.js';
 import { sourceOffset, sourceRange } from '../document/position.js';
-import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
 import { packageFile } from '../paths.js';
 
 /**
@@ -19,14 +19,10 @@ import { packageFile } from '../paths.js';
  * of the item's key words (content words, minus the generic vocabulary of shortcomings).
  */
 
-export interface Options {
-  /** share of an item's key words that one sentence must contain for the item to count as answered */
-  threshold: number;
-  /** report a draft that never mentions rectification even without last year's report */
-  requireRectification: boolean;
-}
+export type Options = OptionsOf<typeof meta>;
+type Context = ContextOf<typeof meta>;
 
-export const meta: RuleMeta = {
+export const meta = defineMeta({
   id: 'previous-shortcomings',
   description: {
     zh: '报告应说明上一年度存在的不足是否已整改',
@@ -35,14 +31,9 @@ export const meta: RuleMeta = {
   type: 'problem',
   defaultSeverity: 'warn',
   fixable: false,
-  schema: {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      threshold: { type: 'number', minimum: 0.2, maximum: 1, description: 'Share of an item\'s key words one sentence must contain.' },
-      requireRectification: { type: 'boolean', description: 'Report a draft with no rectification passage when no previous report is given.' },
-    },
+  options: {
+    threshold: { type: 'number', minimum: 0.2, maximum: 1, description: 'Share of an item\'s key words one sentence must contain.' },
+    requireRectification: { type: 'boolean', description: 'Report a draft with no rectification passage when no previous report is given.' },
   },
   defaultOptions: { threshold: 0.6, requireRectification: true },
   messages: {
@@ -56,12 +47,12 @@ export const meta: RuleMeta = {
     },
   },
   tags: ['content'],
-};
+});
 
 // rectification: a word for fixing next to a reference to last year
 const FIX_WORDS = /整改|改进|解决|针对.{0,40}(问题|不足|短板)/u;
 
-export function check(ctx: RuleContext<Options>): void {
+export function check(ctx: Context): void {
   const doc = ctx.document;
   const facts = documentFacts(doc);
   if (facts.reportType !== 'fazhi-annual-report') return;
@@ -83,7 +74,7 @@ export function check(ctx: RuleContext<Options>): void {
   }
 }
 
-function checkAgainstPrevious(ctx: RuleContext<Options>, previous: DocumentModel): void {
+function checkAgainstPrevious(ctx: Context, previous: DocumentModel): void {
   const parts = shortcomingsPart();
   const items = shortcomingItems(previous, parts);
   if (items.length === 0) return;
@@ -221,4 +212,4 @@ function shortcomingsPart(): CompiledPart[] {
   return parts;
 }
 
-export default { meta, check } satisfies Rule<Options>;
+export default defineRule({ meta, check });

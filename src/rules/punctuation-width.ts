@@ -1,7 +1,7 @@
 import type { DocumentModel, TextBlock } from '../document/model.js';
 import { contiguousSourceRange, sourceOffset } from '../document/position.js';
 import { chineseAt, hasChineseIn, isInlineSpaceAt, lineBlocks, type LineBlock } from '../document/text.js';
-import type { Fix, Rule, RuleContext, RuleMeta } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
 
 /**
  * punctuation-width: half-width , ; : ? ! ( ) used in Chinese text, where GB/T 15834 wants the
@@ -14,27 +14,21 @@ import type { Fix, Rule, RuleContext, RuleMeta } from '../rule.js';
  * A draft that has been through Unicode NFKC is half-width throughout (both seeds are). Listing
  * hundreds of places helps nobody: when there are more than `summaryThreshold` such marks, or
  * more of them than full-width ones, the rule reports once per file, with the count. Its fix
- * converts them all when they lie in one stretch of source without Markdown syntax (always in
- * plain text); `listAll` lists every place, each with its own fix.
+ * converts them all (one edit per mark, so Markdown syntax between them stays); `listAll` lists
+ * every place, each with its own fix.
  */
 
 // ------------------------------------------------------------------ the rule
 
 type Mark = ',' | ';' | ':' | '?' | '!' | '(' | ')';
 
-export interface Options {
-  /** more half-width marks than this in a file (or more than full-width ones): one summary finding */
-  summaryThreshold: number;
-  /** list every place, each with its own fix, instead of a summary */
-  listAll: boolean;
-  /** which half-width marks to check */
-  marks: Mark[];
-}
+export type Options = OptionsOf<typeof meta>;
+type Context = ContextOf<typeof meta>;
 
 const ALL_MARKS: Mark[] = [',', ';', ':', '?', '!', '(', ')'];
 const FULL: Record<Mark, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
-export const meta: RuleMeta = {
+export const meta = defineMeta({
   id: 'punctuation-width',
   description: {
     zh: '中文文字中应使用全角标点（，；：？！（）），不用半角 , ; : ? ! ( )（GB/T 15834）',
@@ -43,30 +37,25 @@ export const meta: RuleMeta = {
   type: 'problem',
   defaultSeverity: 'error',
   fixable: true,
-  schema: {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      summaryThreshold: {
-        description:
-          'When a file has more half-width marks in Chinese text than this (or more of them than full-width ones), report one summary finding for the file instead of one per place.',
-        type: 'integer',
-        minimum: 0,
-        default: 10,
-      },
-      listAll: {
-        description: 'Report every place, each with its own fix, even when the file is half-width throughout.',
-        type: 'boolean',
-        default: false,
-      },
-      marks: {
-        description: 'The half-width marks to check.',
-        type: 'array',
-        items: { enum: ALL_MARKS },
-        uniqueItems: true,
-        default: ALL_MARKS,
-      },
+  options: {
+    summaryThreshold: {
+      description:
+        'When a file has more half-width marks in Chinese text than this (or more of them than full-width ones), report one summary finding for the file instead of one per place.',
+      type: 'integer',
+      minimum: 0,
+      default: 10,
+    },
+    listAll: {
+      description: 'Report every place, each with its own fix, even when the file is half-width throughout.',
+      type: 'boolean',
+      default: false,
+    },
+    marks: {
+      description: 'The half-width marks to check.',
+      type: 'array',
+      items: { enum: ALL_MARKS },
+      uniqueItems: true,
+      default: ALL_MARKS,
     },
   },
   defaultOptions: { summaryThreshold: 10, listAll: false, marks: ALL_MARKS },
@@ -83,13 +72,9 @@ export const meta: RuleMeta = {
       zh: '全文有{{count}}处中文文字中使用了半角标点（, ; : ? ! ( )），应使用全角标点；此处为第一处「{{found}}」。Word 文档不会自动修复，请在 Word 中改为全角',
       en: '{{count}} half-width marks (, ; : ? ! ( )) in Chinese text in this file, where full-width marks belong; this is the first, "{{found}}". A Word document is never fixed automatically: change them in Word',
     },
-    summaryManual: {
-      zh: '全文有{{count}}处中文文字中使用了半角标点（, ; : ? ! ( )），应使用全角标点；此处为第一处「{{found}}」。因中间有 Markdown 语法，无法一次修复，可设置 listAll 逐处列出并修复',
-      en: '{{count}} half-width marks (, ; : ? ! ( )) in Chinese text in this file, where full-width marks belong; this is the first, "{{found}}". Markdown syntax lies between them, so there is no single fix: set listAll to list and fix each place',
-    },
   },
   tags: ['punctuation', 'GB/T 15834'],
-};
+});
 
 interface Candidate {
   block: TextBlock;
@@ -211,28 +196,7 @@ function countFullWidth(lines: readonly LineBlock[]): number {
   return n;
 }
 
-/** One fix for all the candidates, or null when Markdown syntax lies between them. */
-function summaryFix(document: DocumentModel, candidates: Candidate[]): Fix | null {
-  const first = candidates[0]!;
-  const last = candidates[candidates.length - 1]!;
-  if (document.format === 'markdown') {
-    // only when every mark stands in one segment of one block
-    const block = first.block;
-    if (candidates.some((c) => c.block !== block)) return null;
-    const seg = block.segments.find((s) => s.source <= first.fixStart && last.fixEnd <= s.source + s.length);
-    if (!seg) return null;
-  }
-  // the source between the fixes, with each fix's text in its place: one join, not a string per step
-  const parts: string[] = [];
-  let at = first.fixStart;
-  for (const c of candidates) {
-    parts.push(document.source.slice(at, c.fixStart), FULL[c.found]);
-    at = c.fixEnd;
-  }
-  return { start: first.fixStart, end: last.fixEnd, text: parts.join('') };
-}
-
-export function check(ctx: RuleContext<Options>): void {
+export function check(ctx: Context): void {
   const { document, options } = ctx;
   const marks = new Set<Mark>(options.marks ?? ALL_MARKS);
   const threshold = options.summaryThreshold ?? 10;
@@ -247,13 +211,13 @@ export function check(ctx: RuleContext<Options>): void {
     const first = candidates[0]!;
     // --fix never rewrites a Word document: no fix there, and no promise of one
     const word = /\.docx$/i.test(document.filename);
-    const fix = word ? null : summaryFix(document, candidates);
     ctx.report({
-      messageId: fix ? 'summary' : word ? 'summaryWord' : 'summaryManual',
+      messageId: word ? 'summaryWord' : 'summary',
       data: { count: candidates.length, found: first.found },
       start: first.start,
       end: first.end,
-      ...(fix ? { fix } : {}),
+      // one edit per mark, merged by the engine into one fix; Markdown syntax between them stays
+      ...(word ? {} : { fix: candidates.map((c) => ({ start: c.fixStart, end: c.fixEnd, text: FULL[c.found] })) }),
     });
     return;
   }
@@ -268,4 +232,4 @@ export function check(ctx: RuleContext<Options>): void {
   }
 }
 
-export default { meta, check } satisfies Rule<Options>;
+export default defineRule({ meta, check });

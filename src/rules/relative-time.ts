@@ -1,5 +1,5 @@
 import type { DateMention } from '../document/facts/dates.js';
-import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
 import { isAnnualReport } from '../document/facts/report-year.js';
 
 /**
@@ -20,14 +20,8 @@ import { isAnnualReport } from '../document/facts/report-year.js';
  * Quoted mentions (“今年”, 《…本年度…》) are names and are left alone.
  */
 
-export interface Options {
-  /** the relative words to report (default: all) */
-  words: string[];
-  /** also report relative words in headings and the title (template words such as 下一年度) */
-  headings: boolean;
-  /** check every document, not only annual reports and summaries */
-  anyDocument: boolean;
-}
+export type Options = OptionsOf<typeof meta>;
+type Context = ContextOf<typeof meta>;
 
 export const RELATIVE_WORDS = [
   '今年', '今年度', '本年', '本年度',
@@ -40,7 +34,7 @@ const WRITING_RELATIVE = new Set(['今年', '今年度', '去年', '明年']);
 /** the template's words (上一年度推进法治政府建设…, 下一年度…主要安排): in a heading they get their own message */
 const TEMPLATE_WORDS = new Set(['本年度', '上年度', '上一年度', '上一年', '下一年度', '下一年', '下年度']);
 
-export const meta: RuleMeta = {
+export const meta = defineMeta({
   id: 'relative-time',
   description: {
     zh: '年度报告中不用「今年」「去年」「明年」「本年度」「下一年度」等相对时间，应写明年份',
@@ -49,25 +43,20 @@ export const meta: RuleMeta = {
   type: 'suggestion',
   defaultSeverity: 'warn',
   fixable: true,
-  schema: {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      words: {
-        type: 'array',
-        items: { type: 'string', enum: RELATIVE_WORDS },
-        uniqueItems: true,
-        description: 'The relative words to report (default: all of them).',
-      },
-      headings: {
-        type: 'boolean',
-        description: 'Also report relative words in headings and the title (template words such as 下一年度).',
-      },
-      anyDocument: {
-        type: 'boolean',
-        description: 'Check every document, not only annual reports and summaries.',
-      },
+  options: {
+    words: {
+      type: 'array',
+      items: { type: 'string', enum: RELATIVE_WORDS },
+      uniqueItems: true,
+      description: 'The relative words to report (default: all of them).',
+    },
+    headings: {
+      type: 'boolean',
+      description: 'Also report relative words in headings and the title (template words such as 下一年度).',
+    },
+    anyDocument: {
+      type: 'boolean',
+      description: 'Check every document, not only annual reports and summaries.',
     },
   },
   defaultOptions: { words: RELATIVE_WORDS, headings: true, anyDocument: false },
@@ -94,13 +83,13 @@ export const meta: RuleMeta = {
     },
   },
   tags: ['dates', 'style'],
-};
+});
 
 function offset(d: DateMention): number {
   return d.relative === 'last' ? -1 : d.relative === 'next' ? 1 : 0;
 }
 
-export function check(ctx: RuleContext<Options>): void {
+export function check(ctx: Context): void {
   const doc = ctx.document;
   const { options } = ctx;
   if (!options.anyDocument && !isAnnualReport(doc)) return;
@@ -133,4 +122,4 @@ export function check(ctx: RuleContext<Options>): void {
   }
 }
 
-export default { meta, check } satisfies Rule<Options>;
+export default defineRule({ meta, check });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { TextBlock } from '../document/model.js';
 import { contiguousSourceRange, sourceOffset } from '../document/position.js';
-import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
 import { packageFile } from '../paths.js';
 
 /**
@@ -17,14 +17,10 @@ import { packageFile } from '../paths.js';
  * Segmenting is slow (about 1.5 MB/s), so it never runs over whole paragraphs.
  */
 
-export interface Options {
-  /** extra legitimate forms (AA, AABB, ABAB, …), added to the allowlist */
-  allow: string[];
-  /** report tentative ABAB verbs such as 研究研究 (legitimate, but informal) */
-  reportTentativeVerbs: boolean;
-}
+export type Options = OptionsOf<typeof meta>;
+type Context = ContextOf<typeof meta>;
 
-export const meta: RuleMeta = {
+export const meta = defineMeta({
   id: 'repeated-word',
   description: {
     zh: '同一词语连写两次（如「提升提升」「的的」）',
@@ -33,21 +29,16 @@ export const meta: RuleMeta = {
   type: 'problem',
   defaultSeverity: 'error',
   fixable: true,
-  schema: {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    type: 'object',
-    properties: {
-      allow: {
-        type: 'array',
-        items: { type: 'string', minLength: 2 },
-        description: 'Extra legitimate doubled forms, added to the built-in allowlist.',
-      },
-      reportTentativeVerbs: {
-        type: 'boolean',
-        description: 'Also report tentative ABAB verbs such as 研究研究.',
-      },
+  options: {
+    allow: {
+      type: 'array',
+      items: { type: 'string', minLength: 2 },
+      description: 'Extra legitimate doubled forms, added to the built-in allowlist.',
     },
-    additionalProperties: false,
+    reportTentativeVerbs: {
+      type: 'boolean',
+      description: 'Also report tentative ABAB verbs such as 研究研究.',
+    },
   },
   defaultOptions: { allow: [], reportTentativeVerbs: false },
   messages: {
@@ -61,7 +52,7 @@ export const meta: RuleMeta = {
     },
   },
   tags: ['spelling'],
-};
+});
 
 const MAX_UNIT = 6;
 /** characters of context on each side of a candidate given to the segmenter */
@@ -327,7 +318,7 @@ function doubledRuns(text: string): number[] {
   return found.sort((x, y) => x - y);
 }
 
-function checkBlock(ctx: RuleContext<Options>, c: Checker, block: TextBlock, seen: Set<string>): void {
+function checkBlock(ctx: Context, c: Checker, block: TextBlock, seen: Set<string>): void {
   const text = block.text;
   // places before this one were part of a run already reported
   let next = 0;
@@ -372,7 +363,7 @@ function lengthsOf(allowed: Set<string>): number[] {
   return [...new Set([...allowed].map((w) => w.length))].sort((x, y) => x - y);
 }
 
-export function check(ctx: RuleContext<Options>): void {
+export function check(ctx: Context): void {
   const { document, options } = ctx;
   const builtin = builtinAllowlist();
   const user = new Set((options.allow ?? []).filter((w) => w.length >= 2));
@@ -394,4 +385,4 @@ export function check(ctx: RuleContext<Options>): void {
   for (const block of blocks) if (block) checkBlock(ctx, c, block, seen);
 }
 
-export default { meta, check } satisfies Rule<Options>;
+export default defineRule({ meta, check });

@@ -1,6 +1,6 @@
 import type { DocumentModel } from '../document/model.js';
-import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../document/position.js';
-import type { Rule, RuleContext, RuleMeta } from '../rule.js';
+import { sourceEndOffset, sourceOffset } from '../document/position.js';
+import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
 import { chineseAt, isCjkPunctAt, isHanAt, lineBlocks } from '../document/text.js';
 
 /**
@@ -14,12 +14,10 @@ import { chineseAt, isCjkPunctAt, isHanAt, lineBlocks } from '../document/text.j
  * The space inside or after a heading ordinal ("四 、") is heading-sequence's to report.
  */
 
-export interface Options {
-  /** also report spaces between Chinese and Latin letters, digits or symbols */
-  chineseLatin: boolean;
-}
+export type Options = OptionsOf<typeof meta>;
+type Context = ContextOf<typeof meta>;
 
-export const meta: RuleMeta = {
+export const meta = defineMeta({
   id: 'stray-space',
   description: {
     zh: '中文字符之间或中文标点旁多余的空格',
@@ -28,17 +26,12 @@ export const meta: RuleMeta = {
   type: 'problem',
   defaultSeverity: 'error',
   fixable: true,
-  schema: {
-    $schema: 'http://json-schema.org/draft-07/schema#',
-    type: 'object',
-    additionalProperties: false,
-    properties: {
-      chineseLatin: {
-        description:
-          'Also report white space between Chinese characters and Latin letters, digits or symbols ("HIS 系统", "率达 95%", "双随机 + 执法").',
-        type: 'boolean',
-        default: false,
-      },
+  options: {
+    chineseLatin: {
+      description:
+        'Also report white space between Chinese characters and Latin letters, digits or symbols ("HIS 系统", "率达 95%", "双随机 + 执法").',
+      type: 'boolean',
+      default: false,
     },
   },
   defaultOptions: { chineseLatin: false },
@@ -53,7 +46,7 @@ export const meta: RuleMeta = {
     },
   },
   tags: ['punctuation', 'spacing', 'GB/T 15834'],
-};
+});
 
 const CONTEXT = 4;
 /** A run of white space inside a line (the characters of INLINE_SPACE in text.ts): the check jumps between runs. */
@@ -80,7 +73,7 @@ function insideSlogan(text: string, i: number, j: number): boolean {
   return inner.length <= 24 && /^\p{Script=Han}+(?: \p{Script=Han}+)+$/u.test(inner);
 }
 
-export function check(ctx: RuleContext<Options>): void {
+export function check(ctx: Context): void {
   const { document, options } = ctx;
   const skip = ordinalSpaces(document);
   for (const { block, mask } of lineBlocks(document)) {
@@ -106,19 +99,16 @@ export function check(ctx: RuleContext<Options>): void {
       else if (options.chineseLatin && (isHanAt(text, at - 1) || isHanAt(text, j))) messageId = 'latin';
       if (!messageId) continue;
 
-      const range = contiguousSourceRange(block, at, j);
-      ctx.report({
+      ctx.reportAt(block, at, j, {
         messageId,
         data: {
           before: text.slice(Math.max(0, at - CONTEXT), at),
           after: text.slice(j, j + CONTEXT),
         },
-        start,
-        end,
-        ...(range ? { fix: { ...range, text: '' } } : {}),
+        fix: { start: at, end: j, text: '' },
       });
     }
   }
 }
 
-export default { meta, check } satisfies Rule<Options>;
+export default defineRule({ meta, check });
