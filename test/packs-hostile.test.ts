@@ -163,7 +163,7 @@ describe('every field of a check is validated at load', () => {
     const r = run(setup(pack([{ type: 'forbid', patterns: ['今年'], scope: 'chapter', message: 'x' }]), '一、总体情况\n今年完成。\n'));
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n')).toEqual(['reportlint: pack.json: rules[0].checks[0].scope: must be one of "document", "heading", "paragraph", "sentence"']);
+    expect(r.stderr.trim().split('\n')).toEqual(['reportlint: pack.json: rules[0].checks[0].scope: 应为以下之一: "document", "heading", "paragraph", "sentence"']);
   });
 });
 
