@@ -1,12 +1,14 @@
 import type { DateMention } from '../document/facts/dates.js';
 import type { Figure } from '../document/facts/figures.js';
-import type { DocumentModel, Paragraph, Section, TextBlock } from '../document/model.js';
+import { factsOf, OTHER_YEAR_HEADING } from '../document/facts/index.js';
+import type { DocumentModel, Paragraph } from '../document/model.js';
+import { textIndexOf } from '../document/position.js';
 import type { Report, Rule, RuleContext, RuleMeta } from '../rule.js';
 
 /**
  * figure-consistency: the figures of a report agree with each other (and with last year's report).
  *
- * Six checks, all on document.facts.figures (src/facts/figures.ts), each one switchable:
+ * Six checks, all on factsOf(document).figures (src/document/facts/figures.ts), each one switchable:
  *   partWhole           共N件，其中a件、b件 — a part above the whole, parts adding up to more than the
  *                       whole, parts said to be all of it (分别为) that do not add up, 占比 that the
  *                       part and the whole contradict;
@@ -228,8 +230,6 @@ const TOTAL = /全年|(?<![公中总])共(?![同享建治青产识性商生赢�
 const REGION = /全区|全市|全县|全省|全镇|全系统|全行业|各级|各地|各区|各县|辖区|全国/;
 /** Units of activities (meetings, trainings, checks): such counts are repeated for many occasions. */
 const ACTIVITY_UNITS = new Set('次 人次 场 期 场次 批次 家次 户次 间次 件次 车次 台次 班次 条次 个次 架次 轮 堂 节 课时 学时'.split(' '));
-/** Headings of sections where last year's figures or plans are quoted. */
-const OTHER_YEAR_HEADING = /整改|不足|问题|短板|计划|安排|打算|思路|展望/;
 /** Rates that may well exceed 100%. */
 const MAY_EXCEED = /(?:完成|增长|增|使用|周转|利用|执行|回报|负债|达成|溢价|超额完成|发展|变化|同比|环比|倍增)率$/;
 const NEGATION = new Set('未不非无');
@@ -277,57 +277,17 @@ interface DocInfo {
   paragraphs: PInfo[];
 }
 
-/** Text index of a source offset in a block (start of a range). */
-function textIndex(block: TextBlock, offset: number, isEnd = false): number {
-  const segs = block.segments;
-  if (segs.length === 0) return offset - block.span.start.offset;
-  // the last segment starting at or before the offset (for an end: before it)
-  let lo = 0;
-  let hi = segs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (isEnd ? segs[mid]!.source < offset : segs[mid]!.source <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  // (the segment found, else the next one)
-  for (let k = lo; k <= lo + 1 && k < segs.length; k++) {
-    const s = segs[k]!;
-    if (offset >= s.source && (isEnd ? offset <= s.source + s.length : offset < s.source + s.length)) return s.text + (offset - s.source);
-  }
-  return -1;
-}
-
-function sectionIdsUnder(section: Section | null): Set<number> {
-  const out = new Set<number>();
-  const walk = (s: Section) => {
-    out.add(s.id);
-    s.children.forEach(walk);
-  };
-  if (section) walk(section);
-  return out;
-}
-
-function parentMap(doc: DocumentModel): Map<number, Section | null> {
-  const parents = new Map<number, Section | null>();
-  const walk = (s: Section, parent: Section | null) => {
-    parents.set(s.id, parent);
-    for (const c of s.children) walk(c, s);
-  };
-  for (const s of doc.sections) walk(s, null);
-  return parents;
-}
-
 /** Collect what the checks need about a document: its paragraphs with figures, sentences and the year of each sentence. */
 function analyse(doc: DocumentModel): DocInfo {
-  const year = doc.facts.reportYear?.year ?? null;
-  const plan = sectionIdsUnder(doc.facts.planSection);
-  const parents = parentMap(doc);
+  const facts = factsOf(doc);
+  const year = facts.reportYear?.year ?? null;
+  const plan = facts.planSectionIds;
   const otherYearBySection = new Map<number | null, boolean>();
   const otherYearSection = (id: number | null): boolean => {
     let answer = otherYearBySection.get(id);
     if (answer === undefined) {
       answer = false;
-      for (let s = id === null ? null : doc.allSections[id] ?? null; s && !answer; s = parents.get(s.id) ?? null) {
+      for (let s = id === null ? null : doc.allSections[id] ?? null; s && !answer; s = s.parentId === null ? null : doc.allSections[s.parentId]!) {
         if (plan.has(s.id) || OTHER_YEAR_HEADING.test(s.heading.title)) answer = true;
       }
       otherYearBySection.set(id, answer);
@@ -335,14 +295,14 @@ function analyse(doc: DocumentModel): DocInfo {
     return answer;
   };
   const figsBy = new Map<number, Figure[]>();
-  for (const f of doc.facts.figures) {
+  for (const f of facts.figures) {
     if (f.where !== 'paragraph' || f.paragraphIndex === null) continue;
     const list = figsBy.get(f.paragraphIndex) ?? [];
     list.push(f);
     figsBy.set(f.paragraphIndex, list);
   }
   const datesBy = new Map<number, DateMention[]>();
-  for (const d of doc.facts.dates) {
+  for (const d of facts.dates) {
     if (d.paragraphIndex === null || d.quoted) continue;
     const list = datesBy.get(d.paragraphIndex) ?? [];
     list.push(d);
@@ -356,8 +316,8 @@ function analyse(doc: DocumentModel): DocInfo {
     // a paragraph without figures is never looked into: no sentences for it
     if (ofParagraph === undefined) return { p, index, figs, sentences: [], otherYearSection: false, whole };
     for (const f of ofParagraph) {
-      const s = textIndex(p, f.start);
-      const e = textIndex(p, f.end, true);
+      const s = textIndexOf(p, f.start);
+      const e = textIndexOf(p, f.end, true);
       if (s < 0 || e < s) continue;
       const k = text.indexOf(f.numeral, s);
       figs.push({ f, s, e, numeralEnd: k >= 0 && k < e ? k + f.numeral.length : e });
@@ -365,7 +325,7 @@ function analyse(doc: DocumentModel): DocInfo {
     figs.sort((a, b) => a.s - b.s);
     // the year of each sentence, carried to the next sentences of the paragraph
     const inParagraph = datesBy.get(index);
-    const dates = inParagraph === undefined ? [] : inParagraph.map((d) => ({ d, s: textIndex(p, d.start) })).filter((x) => x.s >= 0).sort((a, b) => a.s - b.s);
+    const dates = inParagraph === undefined ? [] : inParagraph.map((d) => ({ d, s: textIndexOf(p, d.start) })).filter((x) => x.s >= 0).sort((a, b) => a.s - b.s);
     const sentences: SentenceInfo[] = [];
     let carried: number | 'mixed' | null = null;
     let di = 0;
@@ -1104,7 +1064,7 @@ export function isRoundNumeral(numeral: string, value: number): boolean {
 function checkApproximate(c: Ctx): void {
   const doc = c.info.doc;
   const src = doc.source;
-  for (const f of doc.facts.figures) {
+  for (const f of factsOf(doc).figures) {
     if (f.unit === null || f.isPercent || f.range) continue;
     const at = f.raw.indexOf(f.numeral);
     if (at < 0) continue;

@@ -1,5 +1,5 @@
 import type { TextBlock } from '../document/model.js';
-import { factBlocks } from '../document/facts/blocks.js';
+import { factsOf } from '../document/facts/index.js';
 import { FIXED_NUMERAL_NAMES, UNITS } from '../document/facts/figures.js';
 import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../document/position.js';
 import type { Report, Rule, RuleContext, RuleMeta } from '../rule.js';
@@ -251,7 +251,7 @@ export function check(ctx: RuleContext<Options>): void {
     return { start, end, ...(range && right !== null ? { fix: { ...range, text: right } } : {}) };
   };
 
-  for (const fb of factBlocks(document)) {
+  for (const fb of factsOf(document).blocks) {
     if (fb.where === 'signature') continue;
     const block = fb.block;
     const text = block.text;
@@ -331,7 +331,7 @@ export function check(ctx: RuleContext<Options>): void {
     }
   }
 
-  const figures = document.facts.figures;
+  const figures = factsOf(document).figures;
 
   if (options.approximateNonRound === true) {
     for (const f of figures) {

@@ -1,7 +1,8 @@
 import type { DocumentModel } from '../document/model.js';
 import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../document/position.js';
 import type { Rule, RuleContext, RuleMeta } from '../rule.js';
-import { chineseAt, isCjkPunctAt, isHanAt, lineBlocks } from '../document/text.js';
+import { factsOf } from '../document/facts/index.js';
+import { chineseAt, isCjkPunctAt, isHanAt } from '../document/text.js';
 
 /**
  * stray-space: white space between Chinese characters or next to Chinese punctuation
@@ -83,7 +84,7 @@ function insideSlogan(text: string, i: number, j: number): boolean {
 export function check(ctx: RuleContext<Options>): void {
   const { document, options } = ctx;
   const skip = ordinalSpaces(document);
-  for (const { block, mask } of lineBlocks(document)) {
+  for (const { block, mask } of factsOf(document).lineBlocks) {
     const text = block.text;
     SPACE_RUN.lastIndex = 0;
     for (let run = SPACE_RUN.exec(text); run; run = SPACE_RUN.exec(text)) {

@@ -46,8 +46,8 @@
  */
 import type { DocumentModel } from '../model.js';
 import { sourceEndOffset, sourceOffset } from '../position.js';
-import { factBlocks, nameRanges, RangeSet, type BlockPlace, type FactBlock } from './blocks.js';
-import { factBlockDates, scanDates, type TextDate } from './dates.js';
+import { nameRanges, RangeSet, type BlockPlace, type FactBlock } from './blocks.js';
+import { scanDates, type TextDate } from './dates.js';
 import { isDigitCode, NUMERAL_POOL, scaleDecimal, scanNumeralsPooled, type PooledNumeral } from './numbers.js';
 
 export type Approximation =
@@ -778,15 +778,39 @@ function CHINESE_DIGIT_VALUE(c: number): number {
   return '〇一二三四五六七八九'.indexOf(String.fromCharCode(c === 0x4e24 /* 两 */ ? 0x4e8c /* 二 */ : c));
 }
 
-/** Every figure of a document (title, headings, paragraphs; not the signature), in document order, with SOURCE offsets. */
-export function extractFigures(document: DocumentModel): Figure[] {
+/**
+ * Every figure of a document (title, headings, paragraphs; not the signature), in document order,
+ * with SOURCE offsets. `blocks` and `blockDates` are factsOf(document).blocks and .blockDates.
+ */
+export function extractFigures(blocks: readonly FactBlock[], blockDates: ReadonlyArray<readonly TextDate[]>): Figure[] {
   const out: Figure[] = [];
-  const blocks = factBlocks(document);
-  const blockDates = factBlockDates(document);
   for (let k = 0; k < blocks.length; k++) {
     const fb = blocks[k]!;
     if (fb.where === 'signature') continue;
     figuresIn(fb.block.text, fb.from, blockDates[k]!, fb, out);
   }
   return out;
+}
+
+/** How a pack's relation check groups figures: the whole document, each paragraph or each sentence. */
+export type FigureScope = 'document' | 'paragraph' | 'sentence';
+
+/** The figures grouped by scope unit, in order (read through factsOf(document).figureGroups). */
+export function groupFigures(document: DocumentModel, figures: readonly Figure[], scope: FigureScope): Figure[][] {
+  const byKey = new Map<string, Figure[]>();
+  for (const figure of figures) {
+    let key = 'document';
+    if (scope !== 'document') {
+      key = `${figure.where}:${figure.paragraphIndex}`;
+      if (scope === 'sentence' && figure.paragraphIndex !== null) {
+        const paragraph = document.paragraphs[figure.paragraphIndex]!;
+        const at = paragraph.sentences.findIndex((s) => sourceOffset(paragraph, s.end) > figure.start);
+        key += `:${at}`;
+      }
+    }
+    const list = byKey.get(key) ?? [];
+    list.push(figure);
+    byKey.set(key, list);
+  }
+  return [...byKey.values()];
 }
