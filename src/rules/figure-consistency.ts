@@ -1,4 +1,3 @@
-import type { DateMention } from '../document/facts/dates.js';
 import type { Figure } from '../document/facts/figures.js';
 import { factsOf, OTHER_YEAR_HEADING } from '../document/facts/index.js';
 import type { DocumentModel, Paragraph } from '../document/model.js';
@@ -301,13 +300,6 @@ function analyse(doc: DocumentModel): DocInfo {
     list.push(f);
     figsBy.set(f.paragraphIndex, list);
   }
-  const datesBy = new Map<number, DateMention[]>();
-  for (const d of facts.dates) {
-    if (d.paragraphIndex === null || d.quoted) continue;
-    const list = datesBy.get(d.paragraphIndex) ?? [];
-    list.push(d);
-    datesBy.set(d.paragraphIndex, list);
-  }
   const paragraphs: PInfo[] = doc.paragraphs.map((p, index) => {
     const text = p.text;
     const figs: PFig[] = [];
@@ -323,37 +315,8 @@ function analyse(doc: DocumentModel): DocInfo {
       figs.push({ f, s, e, numeralEnd: k >= 0 && k < e ? k + f.numeral.length : e });
     }
     figs.sort((a, b) => a.s - b.s);
-    // the year of each sentence, carried to the next sentences of the paragraph
-    const inParagraph = datesBy.get(index);
-    const dates = inParagraph === undefined ? [] : inParagraph.map((d) => ({ d, s: textIndexOf(p, d.start) })).filter((x) => x.s >= 0).sort((a, b) => a.s - b.s);
-    const sentences: SentenceInfo[] = [];
-    let carried: number | 'mixed' | null = null;
-    let di = 0;
-    for (const sentence of p.sentences) {
-      while (di < dates.length && dates[di]!.s < sentence.start) di++;
-      if (di >= dates.length || dates[di]!.s >= sentence.end) {
-        // no date in the sentence: the year carries on
-        sentences.push({ start: sentence.start, end: sentence.end, year: carried, partial: false });
-        continue;
-      }
-      const years = new Set<number | 'mixed'>();
-      let partial = false;
-      for (let dk = di; dk < dates.length && dates[dk]!.s < sentence.end; dk++) {
-        const { d, s } = dates[dk]!;
-        // 较上年, 比2024年, 与去年相比: a comparison, not what the sentence is about
-        const before = text.slice(Math.max(0, s - 2), s);
-        if (/[较比与于]$|相比$/.test(before)) continue;
-        if (d.kind === 'range') years.add('mixed');
-        else if (d.kind === 'relative') years.add(year === null ? 'mixed' : d.relative === 'last' ? year - 1 : d.relative === 'next' ? year + 1 : year);
-        else if (d.year !== undefined) years.add(d.year);
-        if (d.kind === 'date' || d.kind === 'month' || d.kind === 'period') partial = true;
-      }
-      let y: number | 'mixed' | null = carried;
-      if (years.size === 1) y = [...years][0]!;
-      else if (years.size > 1) y = 'mixed';
-      carried = y;
-      sentences.push({ start: sentence.start, end: sentence.end, year: y, partial });
-    }
+    // the year of each sentence (copied: notALevel is noted on them)
+    const sentences: SentenceInfo[] = facts.sentenceYears(index).map((y) => ({ start: y.start, end: y.end, year: y.year, partial: y.partial }));
     return { p, index, figs, sentences, otherYearSection: otherYearSection(p.sectionId), whole };
   });
   return { doc, year, paragraphs };

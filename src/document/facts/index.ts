@@ -13,6 +13,7 @@ import { collectDocumentRanges, collectFactBlocks, type FactBlock, type TextRang
 import { extractDates, scanDates, signatureDate, type DateMention, type SignatureDate, type TextDate } from './dates.js';
 import { extractFigures, groupFigures, type Figure, type FigureScope } from './figures.js';
 import { reportParts, type ReportParts } from './parts.js';
+import { sentenceYearsOf, type SentenceYear } from './sentence-years.js';
 import { findPlanSection, hasAnnualReportTitle, inferReportYear, reportTypeOf, type ReportType, type ReportYear } from './report-year.js';
 
 export * from './numbers.js';
@@ -20,6 +21,7 @@ export * from './figures.js';
 export * from './dates.js';
 export * from './report-year.js';
 export { OTHER_YEAR_HEADING, type ReportParts } from './parts.js';
+export type { SentenceYear } from './sentence-years.js';
 export {
   nameRanges, RangeSet, sourceRange, type FactBlock, type BlockPlace, type TextRange,
 } from './blocks.js';
@@ -66,6 +68,8 @@ export interface DocumentFacts {
   readonly when: WhenData;
   /** the figures grouped by scope unit (a pack's relation check), once per scope */
   figureGroups(scope: FigureScope): readonly Figure[][];
+  /** the sentences of body paragraph `paragraphIndex` (in DocumentModel.paragraphs) with the year each is about */
+  sentenceYears(paragraphIndex: number): readonly SentenceYear[];
 }
 
 class Facts implements DocumentFacts {
@@ -83,6 +87,8 @@ class Facts implements DocumentFacts {
   private when_: WhenData | undefined;
   private parts_: ReportParts | undefined;
   private figureGroups_: Map<FigureScope, readonly Figure[][]> | undefined;
+  private datesByParagraph_: Map<number, DateMention[]> | undefined;
+  private sentenceYears_: Map<number, readonly SentenceYear[]> | undefined;
 
   constructor(private readonly document: DocumentModel) {}
 
@@ -170,6 +176,27 @@ class Facts implements DocumentFacts {
     let groups = this.figureGroups_.get(scope);
     if (!groups) this.figureGroups_.set(scope, (groups = groupFigures(this.document, this.figures, scope)));
     return groups;
+  }
+
+  sentenceYears(paragraphIndex: number): readonly SentenceYear[] {
+    this.sentenceYears_ ??= new Map();
+    let years = this.sentenceYears_.get(paragraphIndex);
+    if (!years) {
+      if (!this.datesByParagraph_) {
+        // the unquoted date mentions of each body paragraph
+        this.datesByParagraph_ = new Map();
+        for (const d of this.dates) {
+          if (d.paragraphIndex === null || d.quoted) continue;
+          const list = this.datesByParagraph_.get(d.paragraphIndex) ?? [];
+          list.push(d);
+          this.datesByParagraph_.set(d.paragraphIndex, list);
+        }
+      }
+      const paragraph = this.document.paragraphs[paragraphIndex]!;
+      years = sentenceYearsOf(paragraph, this.datesByParagraph_.get(paragraphIndex) ?? [], this.reportYear?.year ?? null);
+      this.sentenceYears_.set(paragraphIndex, years);
+    }
+    return years;
   }
 }
 
