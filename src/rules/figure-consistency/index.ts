@@ -7,7 +7,7 @@ import { checkRates, checkShareOver100 } from './rates.js';
 import { checkStatedTwice } from './stated-twice.js';
 import { RATES, type RateDefinition } from './words.js';
 
-export { isRoundNumeral } from './approximate.js';
+export { isRoundNumeral } from '../../document/facts/figures.js';
 export { RATES, type RateDefinition } from './words.js';
 
 /**
