@@ -6,7 +6,7 @@
 import type { Figure } from '../../document/facts/figures.js';
 import { OTHER_YEAR_HEADING, factsOf } from '../../document/facts/index.js';
 import type { DocumentModel, Paragraph } from '../../document/model.js';
-import { textIndexOf } from '../../document/position.js';
+import { lastAtOrBefore, textIndexOf } from '../../document/position.js';
 import type { Report, RuleContext } from '../../rule.js';
 import type { Checks, Options } from './index.js';
 import { CLAUSE_STOP, GENERIC, LEAD_WORDS, TRAIL_WORDS, type RateDefinition } from './words.js';
@@ -123,27 +123,14 @@ function bracketMask(text: string): Uint8Array | null {
 export function sentenceAt(para: ParagraphFigures, i: number): SentenceInfo | null {
   const list = para.sentences;
   if (list.length === 0) return para.whole;
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (list[mid]!.start <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  const s = list[lo]!;
+  const s = list[Math.max(0, lastAtOrBefore(list.length, i, (k) => list[k]!.start))]!;
   return i >= s.start && i < s.end ? s : null;
 }
 
 /** Index of the first figure starting at or after text index i. */
 export function figAt(para: ParagraphFigures, i: number): number {
-  let lo = 0;
-  let hi = para.figures.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (para.figures[mid]!.start < i) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  // (text indices are integers: the figures starting before i are those starting at or before i - 1)
+  return lastAtOrBefore(para.figures.length, i - 1, (k) => para.figures[k]!.start) + 1;
 }
 
 /** The figures starting in [a, b), with their indices. */
