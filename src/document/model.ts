@@ -98,6 +98,8 @@ export interface Heading extends TextBlock {
 export interface Section {
   /** index in DocumentModel.allSections (document order) */
   id: number;
+  /** id of the enclosing section, null for a top-level section */
+  parentId: number | null;
   /** depth in the section tree, 1 for top level */
   level: number;
   ordinal: Ordinal | null;
@@ -124,19 +126,9 @@ export interface Signature {
 export type DocumentFormat = 'markdown' | 'text';
 
 /**
- * What the text says, extracted once, on first use (src/facts/): every figure and date with
- * its position and section, the signature date, the report year N and how it was inferred,
- * the report type and the section that is next year's plan.
+ * A parsed draft. What is derived from it (figures, dates, report year …) is not part of the
+ * model: it lives in src/document/facts/ (factsOf(document)).
  */
-export interface DocumentFacts {
-  figures: import('./facts/figures.js').Figure[];
-  dates: import('./facts/dates.js').DateMention[];
-  signatureDate: import('./facts/dates.js').SignatureDate | null;
-  reportYear: import('./facts/report-year.js').ReportYear | null;
-  reportType: import('./facts/report-year.js').ReportType | null;
-  planSection: Section | null;
-}
-
 export interface DocumentModel {
   filename: string;
   format: DocumentFormat;
@@ -153,8 +145,6 @@ export interface DocumentModel {
   /** every body paragraph in document order (preamble included, signature excluded) */
   paragraphs: Paragraph[];
   signature: Signature | null;
-  /** figures, dates, report year and type: computed on first access, then kept */
-  readonly facts: DocumentFacts;
   /** the source position of an offset */
   pointAt(offset: number): Point;
 }

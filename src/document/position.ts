@@ -67,15 +67,25 @@ export class LineIndex {
       if (last + 1 >= starts.length || starts[last + 1]! > offset) return last;
       if (last + 2 >= starts.length || starts[last + 2]! > offset) return last + 1;
     }
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, lastAtOrBefore(starts.length, offset, (k) => starts[k]!));
   }
+}
+
+/**
+ * Binary search over keys sorted in ascending order: the last index k in [0, count) with
+ * keyAt(k) <= value, or -1 when there is none. The one binary search of the code base (lines,
+ * segments, sentences, figures, Word paragraphs).
+ */
+export function lastAtOrBefore(count: number, value: number, keyAt: (k: number) => number): number {
+  let lo = 0;
+  let hi = count - 1;
+  if (hi < 0 || keyAt(0) > value) return -1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (keyAt(mid) <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** number of code points in source[start, end) */
@@ -97,16 +107,27 @@ export function codePointCount(source: string, start: number, end: number): numb
 export function sourceOffset(block: TextBlock, i: number): number {
   const segs = block.segments;
   if (segs.length === 0) return block.span.start.offset;
-  // last segment starting at or before i
-  let lo = 0;
-  let hi = segs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segs[mid]!.text <= i) lo = mid;
-    else hi = mid - 1;
-  }
-  const seg = segs[lo]!;
+  // the last segment starting at or before i (the first when i comes before them all)
+  const seg = segs[Math.max(0, lastAtOrBefore(segs.length, i, (k) => segs[k]!.text))]!;
   return seg.source + Math.min(Math.max(i - seg.text, 0), seg.length);
+}
+
+/**
+ * The index into a block's text of a source offset: the inverse of sourceOffset. With `isEnd`,
+ * the offset is where a range ends (sourceEndOffset), so the end of a segment counts as inside
+ * it. -1 when the offset is not in the block's text (before it, after it, or in Markdown syntax
+ * between two segments).
+ */
+export function textIndexOf(block: TextBlock, offset: number, isEnd = false): number {
+  const segs = block.segments;
+  if (segs.length === 0) return offset - block.span.start.offset;
+  // the last segment starting at or before the offset (for an end: before it), else the next one
+  const lo = Math.max(0, lastAtOrBefore(segs.length, isEnd ? offset - 1 : offset, (k) => segs[k]!.source));
+  for (let k = lo; k <= lo + 1 && k < segs.length; k++) {
+    const s = segs[k]!;
+    if (offset >= s.source && (isEnd ? offset <= s.source + s.length : offset < s.source + s.length)) return s.text + (offset - s.source);
+  }
+  return -1;
 }
 
 /**

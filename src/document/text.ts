@@ -104,23 +104,15 @@ export interface LineBlock {
   mask: Uint8Array | null;
 }
 
-/** Four rules ask for the same line blocks: computed once per document. */
-const lineBlocksCache = new WeakMap<DocumentModel, readonly LineBlock[]>();
-
 /**
  * The text blocks of a document the way a reader sees its lines: the title, the addressee, every
  * heading, every paragraph and the signature, in source order. A heading that runs into its
  * paragraph on the same line ("(一)加强组织领导。坚持……") is joined with it again, so that a mark
  * or a space at the seam is seen with both of its neighbours. Each comes with its protected mask.
- * Computed once per document; the array is shared, so callers must not change it.
+ * Four rules read them: through factsOf(document).lineBlocks, which computes them once per document.
  */
-export function lineBlocks(document: DocumentModel): readonly LineBlock[] {
-  let lines = lineBlocksCache.get(document);
-  if (!lines) {
-    lines = joinedBlocks(document).map((block) => ({ block, mask: protectedMask(document, block) }));
-    lineBlocksCache.set(document, lines);
-  }
-  return lines;
+export function collectLineBlocks(document: DocumentModel): LineBlock[] {
+  return joinedBlocks(document).map((block) => ({ block, mask: protectedMask(document, block) }));
 }
 
 function joinedBlocks(document: DocumentModel): TextBlock[] {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/index.js';
 import type { DocumentModel } from '../document/model.js';
-import { documentFacts } from '../packs/facts.js';
+import { factsOf } from '../document/facts/index.js';
 import { formatOf, loadMarkdownSupportFor, parseDocument } from '../document/parse/index.js';
 import { readSourceFile } from '../input/read.js';
 import { UsageError } from '../errors.js';
@@ -34,7 +34,7 @@ export class PreviousReports {
   fileFor(document: DocumentModel, config: Config): string | null {
     if (this.flag !== undefined) return path.resolve(this.cwd, this.flag);
     if (!config.previous) return null;
-    const year = documentFacts(document).year;
+    const year = factsOf(document).reportYear?.year ?? null;
     if (config.previous.includes('{year}') && year === null) return null;
     return path.resolve(config.dir, config.previous.replaceAll('{year}', String((year ?? 0) - 1)));
   }
@@ -56,8 +56,8 @@ export class PreviousReports {
     const previous = this.parsed.get(file)!;
     if (previous && this.flag !== undefined) {
       // --previous the wrong way round (this year's report as last year's) is an error, not a comparison
-      const year = documentFacts(document).year;
-      const previousYear = documentFacts(previous).year;
+      const year = factsOf(document).when.year;
+      const previousYear = factsOf(previous).when.year;
       if (year !== null && previousYear !== null && previousYear >= year) {
         throw new UsageError(MSG.previousNotEarlier(this.shown(file), previousYear, this.shown(path.resolve(document.filename)), year));
       }

@@ -19,7 +19,7 @@
  */
 
 import { readFileSync } from 'node:fs';
-import { codePointCount } from '../document/position.js';
+import { codePointCount, lastAtOrBefore } from '../document/position.js';
 import { InputError, readSourceFile } from './read.js';
 
 export interface DocxParagraph {
@@ -228,13 +228,7 @@ export function docxLocation(docx: DocxSource, offset: number): DocxLocation {
   const paragraphs = docx.paragraphs;
   if (paragraphs.length === 0) return { paragraph: 1, character: 1 };
   const at = Math.max(0, Math.min(offset, docx.text.length));
-  let lo = 0;
-  let hi = paragraphs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (paragraphs[mid]!.start <= at) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = Math.max(0, lastAtOrBefore(paragraphs.length, at, (k) => paragraphs[k]!.start));
   const p = paragraphs[lo]!;
   return { paragraph: lo + 1, character: codePointCount(docx.text, p.start, at) + 1 };
 }

@@ -2,13 +2,14 @@ import jsonLogic from 'json-logic-js';
 import type { DocumentModel, Section } from '../document/model.js';
 import { contiguousSourceRange, sourceEndOffset, sourceOffset, sourceRange } from '../document/position.js';
 import type { LocalizedText, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
-import { documentFacts, SAMPLE_FACTS, type UnitFacts } from './facts.js';
+import { factsOf, type WhenData } from '../document/facts/index.js';
+import { SAMPLE_FACTS, type UnitFacts } from './facts.js';
 import { closestHeading, compileParts, findParts, type CompiledPart, type FoundPart } from './parts.js';
 import { PatternPrefilter } from './literals.js';
 import { compilePattern, MATCH_LIMIT, PatternError, type Pattern, type PatternMatch } from './regex.js';
 import type { JsonLogic, Level, Pack, PackCheck, PackRule, PackScope, PackText } from './types.js';
 import {
-  documentRanges, headingUnits, matchesIn, paragraphUnits, sectionRanges, sentenceUnits, type TextRange, type Unit,
+  headingUnits, matchesIn, paragraphUnits, sectionRanges, sentenceUnits, type TextRange, type Unit,
 } from './units.js';
 
 /** A problem in a pack, located by its JSON path (rules[0].checks[2].patterns[1]). */
@@ -167,20 +168,19 @@ function checkLogic(logic: JsonLogic, path: string): void {
 
 function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilter, ctx: RuleContext): void {
   const doc = ctx.document;
-  const facts = documentFacts(doc);
+  const facts = factsOf(doc).when;
   if (pack.reportType && facts.reportType !== pack.reportType) return;
   // parts found by the rule's first sections check, for `scope: {section: {part}}` and unit.part
   let parts: Map<string, FoundPart> | null = null;
   const partsOf = () => {
     if (!parts) {
       const sections = checks.find((c) => c.def.type === 'sections');
-      parts = sections ? findParts(doc, sections.parts) : new Map();
+      parts = sections ? findParts(doc, sections.parts, factsOf(doc).documentRanges) : new Map();
     }
     return parts;
   };
-  const parents = parentIds(doc);
   const partOfSection = (section: Section | null): string | null => {
-    for (let s: number | undefined = section?.id; s !== undefined; s = parents.get(s)) {
+    for (let s: number | null = section ? section.id : null; s !== null; s = doc.allSections[s]!.parentId) {
       for (const [id, found] of partsOf()) if (found.section?.id === s) return id;
     }
     return null;
@@ -357,12 +357,12 @@ function runSections(
 function runRelation(
   check: CompiledCheck,
   doc: DocumentModel,
-  facts: ReturnType<typeof documentFacts>,
+  facts: WhenData,
   report: (r: Omit<Report, 'level'> & { level?: Level }) => void,
 ): void {
   const def = check.def;
   if (def.type !== 'relation') return;
-  const groups = figureGroups(doc, def.scope ?? 'paragraph');
+  const groups = factsOf(doc).figureGroups(def.scope ?? 'paragraph');
   for (const figures of groups) {
     const bound = new Map<string, (typeof figures)[number]>();
     for (const f of check.figures) {
@@ -383,38 +383,8 @@ function runRelation(
   }
 }
 
-type Figures = DocumentModel['facts']['figures'];
-const figureGroupCache = new WeakMap<DocumentModel, Map<string, Figures[]>>();
-
-/** The document's figures grouped by scope unit (the whole document, a paragraph or a sentence), in order: once per document and scope. */
-function figureGroups(doc: DocumentModel, scope: 'document' | 'paragraph' | 'sentence'): Figures[] {
-  let byScope = figureGroupCache.get(doc);
-  if (!byScope) figureGroupCache.set(doc, (byScope = new Map()));
-  let groups = byScope.get(scope);
-  if (!groups) {
-    const byKey = new Map<string, Figures>();
-    for (const figure of doc.facts.figures) {
-      let key = 'document';
-      if (scope !== 'document') {
-        key = `${figure.where}:${figure.paragraphIndex}`;
-        if (scope === 'sentence' && figure.paragraphIndex !== null) {
-          const paragraph = doc.paragraphs[figure.paragraphIndex]!;
-          const at = paragraph.sentences.findIndex((s) => sourceOffset(paragraph, s.end) > figure.start);
-          key += `:${at}`;
-        }
-      }
-      const list = byKey.get(key) ?? [];
-      list.push(figure);
-      byKey.set(key, list);
-    }
-    groups = [...byKey.values()];
-    byScope.set(scope, groups);
-  }
-  return groups;
-}
-
 function unitsFor(doc: DocumentModel, scope: PackScope, headingPattern: Pattern | null, partsOf: () => Map<string, FoundPart>): Unit[] {
-  if (scope === 'document') return [{ kind: 'document', ranges: documentRanges(doc), section: null }];
+  if (scope === 'document') return [{ kind: 'document', ranges: factsOf(doc).documentRanges, section: null }];
   if (scope === 'heading') return headingUnits(doc);
   if (scope === 'paragraph') return paragraphUnits(doc);
   if (scope === 'sentence') return sentenceUnits(doc);
@@ -432,16 +402,4 @@ function unitsFor(doc: DocumentModel, scope: PackScope, headingPattern: Pattern 
 
 function place(range: TextRange, index: number, length: number): { start: number; end: number } {
   return sourceRange(range.block, index, index + length);
-}
-
-const parentCache = new WeakMap<DocumentModel, Map<number, number>>();
-
-function parentIds(doc: DocumentModel): Map<number, number> {
-  let parents = parentCache.get(doc);
-  if (!parents) {
-    parents = new Map();
-    for (const s of doc.allSections) for (const c of s.children) parents.set(c.id, s.id);
-    parentCache.set(doc, parents);
-  }
-  return parents;
 }

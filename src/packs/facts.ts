@@ -1,45 +1,10 @@
-import type { DocumentModel } from '../document/model.js';
+import type { WhenData } from '../document/facts/index.js';
 
-/** What a pack's `when` conditions can ask about a document (json-logic data). */
-export interface DocumentFacts {
-  reportType: string | null;
-  /** the report year N, or null when it cannot be inferred */
-  year: number | null;
-  format: 'markdown' | 'text';
-  sectionCount: number;
-  hasTitle: boolean;
-  hasSignature: boolean;
-}
-
-const cache = new WeakMap<DocumentModel, DocumentFacts>();
-
-/**
- * Made once per document, on first use. The report type and year are read from doc.facts (which
- * computes each once) only when asked for: a rule that needs neither, or only the type, does not
- * pay for inferring the year.
- */
-export function documentFacts(doc: DocumentModel): DocumentFacts {
-  let facts = cache.get(doc);
-  if (!facts) {
-    facts = {
-      get reportType() {
-        return doc.facts.reportType;
-      },
-      get year() {
-        return doc.facts.reportYear?.year ?? null;
-      },
-      format: doc.format,
-      sectionCount: doc.allSections.length,
-      hasTitle: doc.title !== null,
-      hasSignature: doc.signature !== null,
-    };
-    cache.set(doc, facts);
-  }
-  return facts;
-}
+/** What a pack's `when` conditions can ask about a document: factsOf(doc).when. */
+export type { WhenData };
 
 /** Facts to test a pack's json-logic conditions against when it is loaded. */
-export const SAMPLE_FACTS: DocumentFacts & { unit: UnitFacts } = {
+export const SAMPLE_FACTS: WhenData & { unit: UnitFacts } = {
   reportType: 'fazhi-annual-report',
   year: 2025,
   format: 'text',

@@ -1,7 +1,7 @@
 import type { DocumentModel, Section } from '../document/model.js';
 import { compilePattern, type Pattern } from './regex.js';
 import type { PackPart } from './types.js';
-import { documentRanges, type TextRange } from './units.js';
+import type { TextRange } from './units.js';
 
 export interface CompiledPart {
   def: PackPart;
@@ -26,8 +26,11 @@ export function compileParts(parts: PackPart[], trusted = false): CompiledPart[]
   }));
 }
 
-/** Find each part: first a heading at any level, else a passage (paragraph) with one of its keywords. */
-export function findParts(doc: DocumentModel, parts: CompiledPart[]): Map<string, FoundPart> {
+/**
+ * Find each part: first a heading at any level, else a passage (one of `passages`, the document's
+ * blocks: factsOf(doc).documentRanges) with one of its keywords.
+ */
+export function findParts(doc: DocumentModel, parts: readonly CompiledPart[], passages: readonly TextRange[]): Map<string, FoundPart> {
   const found = new Map<string, FoundPart>();
   for (const part of parts) {
     // patterns are tried in the order the pack lists them, most specific first
@@ -41,7 +44,7 @@ export function findParts(doc: DocumentModel, parts: CompiledPart[]): Map<string
       continue;
     }
     if (part.keywords.length) {
-      const passage = documentRanges(doc).find((r) => part.keywords.some((re) => re.test(r.block.text)));
+      const passage = passages.find((r) => part.keywords.some((re) => re.test(r.block.text)));
       if (passage) found.set(part.def.id, { section: null, passage });
     }
   }

@@ -1,12 +1,8 @@
 import type { DocumentModel, Section, TextBlock } from '../document/model.js';
 import type { Pattern, PatternMatch } from './regex.js';
+import type { TextRange } from '../document/facts/blocks.js';
 
-/** A stretch of one block's text: [start, end) indices into block.text. */
-export interface TextRange {
-  block: TextBlock;
-  start: number;
-  end: number;
-}
+export type { TextRange };
 
 /** What a check looks at, once: a list of text ranges (the texts of one heading, paragraph, sentence, section or the whole document). */
 export interface Unit {
@@ -17,36 +13,6 @@ export interface Unit {
 }
 
 const whole = (block: TextBlock): TextRange => ({ block, start: 0, end: block.text.length });
-
-const documentRangesCache = new WeakMap<DocumentModel, readonly TextRange[]>();
-
-/**
- * Every text block of the document in order: title, addressee, headings and paragraphs, signature.
- * Built once per document and shared by every check: callers must not change the list.
- */
-export function documentRanges(doc: DocumentModel): readonly TextRange[] {
-  let ranges = documentRangesCache.get(doc);
-  if (!ranges) {
-    ranges = collectDocumentRanges(doc);
-    documentRangesCache.set(doc, ranges);
-  }
-  return ranges;
-}
-
-function collectDocumentRanges(doc: DocumentModel): TextRange[] {
-  const blocks: TextBlock[] = [];
-  if (doc.title) blocks.push(doc.title);
-  if (doc.addressee) blocks.push(doc.addressee);
-  blocks.push(...doc.preamble);
-  const walk = (s: Section) => {
-    blocks.push(s.heading, ...s.paragraphs);
-    s.children.forEach(walk);
-  };
-  doc.sections.forEach(walk);
-  if (doc.signature?.issuer) blocks.push(doc.signature.issuer);
-  if (doc.signature?.date) blocks.push(doc.signature.date);
-  return blocks.map(whole);
-}
 
 /** The heading and all body text of a section and its subsections. */
 export function sectionRanges(section: Section): TextRange[] {

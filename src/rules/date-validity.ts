@@ -1,20 +1,15 @@
-import { readFileSync } from 'node:fs';
-import type { DocumentModel, Paragraph, Section, TextBlock } from '../document/model.js';
+import type { DocumentModel, Paragraph, TextBlock } from '../document/model.js';
 import type { DateMention, SignatureDate, SignatureDateProblem } from '../document/facts/dates.js';
-import { sourceRange } from '../document/position.js';
-import { compileParts } from '../packs/parts.js';
-import type { Pattern } from '../packs/regex.js';
-import type { Pack } from '../packs/types.js';
+import { sourceRange, textIndexOf } from '../document/position.js';
 import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
-import { packageFile } from '../paths.js';
-import { isAnnualReport } from '../document/facts/report-year.js';
+import { factsOf } from '../document/facts/index.js';
 
 /**
  * date-validity: the dates of an annual report are real, the signature date (成文日期) is
  * written per GB/T 9704-2012 §7.3.5.4 and falls where a report on year N can be dated, nothing
  * is dated after the signature unless it is planned, and the parts about year N say N.
  *
- * Everything is read from document.facts (dates, signatureDate, reportYear, reportType,
+ * Everything is read from factsOf(document) (dates, signatureDate, reportYear, reportType,
  * planSection): the rule has no date parser of its own.
  *
  * Checks, in the order of the doc page:
@@ -135,16 +130,6 @@ function formatDate(y: number, m: number, d: number): string {
   return `${y}年${m}月${d}日`;
 }
 
-/** The index into block.text of a source offset (inverse of sourceOffset). */
-function textIndex(block: TextBlock, offset: number): number {
-  const segs = block.segments;
-  for (let k = segs.length - 1; k >= 0; k--) {
-    const s = segs[k]!;
-    if (s.source <= offset) return s.text + Math.min(offset - s.source, s.length);
-  }
-  return 0;
-}
-
 const PROBLEM_TEXT: Record<SignatureDateProblem, string> = {
   'chinese-numerals': '应使用阿拉伯数字',
   'short-year': '年份应标全称',
@@ -157,7 +142,7 @@ const PROBLEM_TEXT: Record<SignatureDateProblem, string> = {
 
 // --- 1. invalid dates -----------------------------------------------------------------------
 
-function checkInvalid(ctx: Context, dates: DateMention[]): void {
+function checkInvalid(ctx: Context, dates: readonly DateMention[]): void {
   for (const d of dates) {
     if (d.valid || d.where === 'signature') continue;
     if (d.kind === 'range') {
@@ -257,16 +242,6 @@ function earliestDay(d: DateMention): number | null {
   return null;
 }
 
-function subtreeIds(section: Section | null): Set<number> {
-  const out = new Set<number>();
-  const visit = (s: Section) => {
-    out.add(s.id);
-    s.children.forEach(visit);
-  };
-  if (section) visit(section);
-  return out;
-}
-
 /** The text of the sentence around a mention, up to a few characters after it. */
 function leadingContext(doc: DocumentModel, d: DateMention): string {
   let block: TextBlock | null = null;
@@ -275,21 +250,21 @@ function leadingContext(doc: DocumentModel, d: DateMention): string {
   if (d.where === 'paragraph' && d.paragraphIndex !== null) {
     const p: Paragraph = doc.paragraphs[d.paragraphIndex]!;
     block = p;
-    const i = textIndex(p, d.start);
+    const i = textIndexOf(p, d.start);
     const s = p.sentences.find((x) => x.start <= i && i < x.end);
     if (s) [sentenceStart, sentenceEnd] = [s.start, s.end];
   } else if (d.where === 'heading' && d.sectionId !== null) {
     block = doc.allSections[d.sectionId]!.heading;
   }
   if (!block) return '';
-  const j = textIndex(block, d.end);
+  const j = textIndexOf(block, d.end, true);
   return block.text.slice(sentenceStart, Math.min(sentenceEnd, j + 6));
 }
 
-function checkAfterSignature(ctx: Context, sig: SignatureDate, dates: DateMention[]): void {
+function checkAfterSignature(ctx: Context, sig: SignatureDate, dates: readonly DateMention[]): void {
   const doc = ctx.document;
   const limit = dayNumber(sig.year!, sig.month!, sig.day!) + Math.max(0, ctx.options.toleranceDays ?? 0);
-  const plan = subtreeIds(doc.facts.planSection);
+  const plan = factsOf(doc).planSectionIds;
   const markers = ctx.options.futureMarkers ?? DEFAULT_FUTURE_MARKERS;
   for (const d of dates) {
     if (d.where === 'signature' || d.where === 'title' || d.quoted) continue;
@@ -309,26 +284,13 @@ function checkAfterSignature(ctx: Context, sig: SignatureDate, dates: DateMentio
 
 // --- 5. year mentions that contradict N ----------------------------------------------------------
 
-let measuresPatterns: Pattern[] | null = null;
-
-/** The heading patterns of the measures-and-results part of the fazhi-annual-report pack. */
-function measuresHeadings(): Pattern[] {
-  if (!measuresPatterns) {
-    const pack = JSON.parse(readFileSync(packageFile('rules/fazhi-annual-report.json'), 'utf8')) as Pack;
-    const sections = pack.rules.flatMap((r) => r.checks).find((c) => c.type === 'sections');
-    const def = sections && sections.type === 'sections' ? sections.parts.filter((p) => p.id === 'measures') : [];
-    measuresPatterns = compileParts(def, true).flatMap((p) => p.headings);
-  }
-  return measuresPatterns;
-}
-
 /** headings that look back (rectification, shortcomings), ahead (plans) or across years (comparisons, history) */
 const NOT_ABOUT_N = /整改|不足|问题|短板|差距|安排|打算|计划|思路|规划|展望|下一|下步|明年|来年|以来|至今|以前|回顾|对比|同比|较|历年|连续|十[四五六]五/u;
 
-function checkHeadingYears(ctx: Context, year: number, dates: DateMention[]): void {
+function checkHeadingYears(ctx: Context, year: number, dates: readonly DateMention[]): void {
   const doc = ctx.document;
-  const patterns = measuresHeadings();
-  const plan = subtreeIds(doc.facts.planSection);
+  const facts = factsOf(doc);
+  const plan = facts.planSectionIds;
   const byHeading = new Map<number, DateMention[]>();
   for (const d of dates) {
     if (d.where !== 'heading' || d.sectionId === null || d.quoted) continue;
@@ -340,7 +302,7 @@ function checkHeadingYears(ctx: Context, year: number, dates: DateMention[]): vo
     if (plan.has(id)) continue;
     const section = doc.allSections[id]!;
     const title = section.heading.title;
-    if (NOT_ABOUT_N.test(title) || !patterns.some((re) => re.test(title))) continue;
+    if (NOT_ABOUT_N.test(title) || !facts.parts.isHeadingOf('measures', title)) continue;
     const years = mentions.filter((d) => (d.kind === 'year' || d.kind === 'period') && d.year !== undefined && d.valid);
     // any mention of N itself (or a range, a relative word) makes the heading about more than one year
     if (years.length === 0 || mentions.some((d) => d.year === year || d.kind === 'range' || d.kind === 'relative')) continue;
@@ -367,7 +329,7 @@ const EVIDENCE: Record<string, string> = { title: '标题', opening: '开头段'
 
 function checkStatements(ctx: Context, year: number): void {
   const doc = ctx.document;
-  const ry = doc.facts.reportYear!;
+  const ry = factsOf(doc).reportYear!;
   const evidence = `${EVIDENCE[ry.source] ?? ry.source}「${doc.source.slice(ry.evidence.start, ry.evidence.end)}」`;
   const candidates: Array<{ block: TextBlock; re: RegExp }> = [];
   // the opening sentence: 2024年，在区委区政府的领导下…… (only when N comes from elsewhere)
@@ -399,12 +361,12 @@ function checkStatements(ctx: Context, year: number): void {
 
 export function check(ctx: Context): void {
   const doc = ctx.document;
-  const facts = doc.facts;
+  const facts = factsOf(doc);
   const dates = facts.dates;
   checkInvalid(ctx, dates);
   const sig = facts.signatureDate;
   if (sig) checkSignatureForm(ctx, sig);
-  if (!isAnnualReport(doc)) return;
+  if (!facts.isAnnualReport) return;
   const year = facts.reportYear?.year ?? null;
   const sigUsable = sig !== null && sig.valid && sig.year !== null && sig.month !== null && sig.day !== null;
   let early = false;

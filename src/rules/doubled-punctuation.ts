@@ -1,7 +1,8 @@
 import type { DocumentModel, TextBlock } from '../document/model.js';
 import { contiguousSourceRange } from '../document/position.js';
 import { defineMeta, defineRule, type ContextOf, type Fix, type MessageIdsOf, type OptionsOf, type Report } from '../rule.js';
-import { lineBlocks, type LineBlock } from '../document/text.js';
+import { factsOf } from '../document/facts/index.js';
+import type { LineBlock } from '../document/text.js';
 
 /**
  * doubled-punctuation: two point marks in a row ("。。", "，，", "、、", "；。", "，。"), a slip that
@@ -140,7 +141,7 @@ function checkBlock(ctx: Context, { block, mask }: LineBlock): void {
 }
 
 export function check(ctx: Context): void {
-  for (const line of lineBlocks(ctx.document)) checkBlock(ctx, line);
+  for (const line of factsOf(ctx.document).lineBlocks) checkBlock(ctx, line);
 }
 
 export default defineRule({ meta, check });

@@ -9,7 +9,7 @@ import personalInfo from './personal-info.js';
 import previousShortcomings from './previous-shortcomings.js';
 import dateValidity from './date-validity.js';
 import relativeTime from './relative-time.js';
-import figureConsistency from './figure-consistency.js';
+import figureConsistency from './figure-consistency/index.js';
 import numberUsage from './number-usage.js';
 
 /** Every rule written in code, in the order they run and are listed. */

@@ -1,5 +1,6 @@
 import type { TextBlock } from '../document/model.js';
-import { factBlocks } from '../document/facts/blocks.js';
+import { factsOf, nonRoundApproximation } from '../document/facts/index.js';
+import { toChineseNumber } from '../document/parse/chinese-numerals.js';
 import { FIXED_NUMERAL_NAMES, UNITS } from '../document/facts/figures.js';
 import { contiguousSourceRange, sourceEndOffset, sourceOffset } from '../document/position.js';
 import { defineMeta, defineRule, type ContextOf, type MessageIdsOf, type OptionsOf, type Report } from '../rule.js';
@@ -112,16 +113,7 @@ const CN_DIGITS = '〇一二三四五六七八九';
 const CN_ANY = '[一二三四五六七八九十]+';
 const NUM = `(?:\\d+|${CN_ANY})`;
 
-/** 1–99 in Chinese counting numerals: 3 → 三, 14 → 十四, 20 → 二十, 23 → 二十三. */
-export function chineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n >= 100) return String(n);
-  if (n < 10) return CN_DIGITS[n]!;
-  const tens = Math.floor(n / 10);
-  const ones = n % 10;
-  return `${tens === 1 ? '' : CN_DIGITS[tens]}十${ones ? CN_DIGITS[ones] : ''}`;
-}
-
-const toChinese = (s: string): string => s.replace(/\d+/g, (d) => chineseNumeral(Number(d)));
+const toChinese = (s: string): string => s.replace(/\d+/g, (d) => toChineseNumber(Number(d)));
 const HAS_DIGIT = /\d/;
 
 // --- fixed expressions ----------------------------------------------------------------------
@@ -162,8 +154,8 @@ function nameVariants(): FixedPattern[] {
 
 const FIXED: FixedPattern[] = [
   // 党的20大, 党的第20次全国代表大会
-  { re: /党的(\d+)大/g, hint: '党的', right: (m) => `党的${chineseNumeral(Number(m[1]))}大` },
-  { re: /党的第(\d+)次全国代表大会/g, hint: '全国代表大会', right: (m) => `党的第${chineseNumeral(Number(m[1]))}次全国代表大会` },
+  { re: /党的(\d+)大/g, hint: '党的', right: (m) => `党的${toChineseNumber(Number(m[1]))}大` },
+  { re: /党的第(\d+)次全国代表大会/g, hint: '全国代表大会', right: (m) => `党的第${toChineseNumber(Number(m[1]))}次全国代表大会` },
   // 20届3中全会, 二十届3中全会, 20届中央委员会第3次全体会议
   { re: new RegExp(`(?<![\\d.])${NUM}届(?:中央委员会|中央|中共中央)?${NUM}中全会`, 'g'), hint: '中全会', right: (m) => toChinese(m[0]) },
   { re: new RegExp(`(?<![\\d.])${NUM}届(?:${BODIES})?第?${NUM}次(?:全体)?会议`, 'g'), hint: '届', right: (m) => toChinese(m[0]) },
@@ -235,7 +227,7 @@ export function check(ctx: Context): void {
     return { start, end, ...(range && right !== null ? { fix: { ...range, text: right } } : {}) };
   };
 
-  for (const fb of factBlocks(document)) {
+  for (const fb of factsOf(document).blocks) {
     if (fb.where === 'signature') continue;
     const block = fb.block;
     const text = block.text;
@@ -315,12 +307,11 @@ export function check(ctx: Context): void {
     }
   }
 
-  const figures = document.facts.figures;
+  const figures = factsOf(document).figures;
 
   if (options.approximateNonRound === true) {
     for (const f of figures) {
-      if (f.range || f.isPercent || !Number.isInteger(f.value) || f.value % 10 === 0) continue;
-      const marker = f.approximations.find((a) => a === '余' || a === '多');
+      const marker = nonRoundApproximation(f, source)?.marker;
       if (!marker) continue;
       push({
         messageId: 'approximateNonRound',

@@ -1,7 +1,8 @@
 import type { DocumentModel, TextBlock } from '../document/model.js';
 import { sourceOffset } from '../document/position.js';
 import { defineMeta, defineRule, type ContextOf, type MessageIdsOf, type OptionsOf } from '../rule.js';
-import { lineBlocks, type LineBlock } from '../document/text.js';
+import { factsOf } from '../document/facts/index.js';
+import type { LineBlock } from '../document/text.js';
 
 /**
  * paired-punctuation: paired marks (GB/T 15834 标号) must balance within a paragraph: “ ” ‘ ’
@@ -138,7 +139,7 @@ export function check(ctx: Context): void {
   const halfParens = options.halfWidthParens !== false;
   const multi = options.multiParagraphQuotes !== false;
   const nesting = options.nesting !== false;
-  const lines = lineBlocks(document);
+  const lines = factsOf(document).lineBlocks;
   let stack: Open[] = [];
 
   lines.forEach((line, b) => {

@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
 import type { DocumentModel, Section, TextBlock } from '../document/model.js';
-import { documentFacts } from '../packs/facts.js';
-import { compileParts, findParts, type CompiledPart } from '../packs/parts.js';
-import type { Pack } from '../packs/types.js';
+import { factsOf } from '../document/facts/index.js';
 import { sectionRanges, type TextRange } from '../packs/units.js';
 import { sourceOffset, sourceRange } from '../document/position.js';
 import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
-import { packageFile } from '../paths.js';
 
 /**
  * previous-shortcomings: the report says how last year's shortcomings were fixed.
@@ -54,14 +50,15 @@ const FIX_WORDS = /整改|改进|解决|针对.{0,40}(问题|不足|短板)/u;
 
 export function check(ctx: Context): void {
   const doc = ctx.document;
-  const facts = documentFacts(doc);
+  const facts = factsOf(doc);
   if (facts.reportType !== 'fazhi-annual-report') return;
   if (ctx.previous) {
     checkAgainstPrevious(ctx, ctx.previous);
     return;
   }
   if (!ctx.options.requireRectification) return;
-  const lastYear = facts.year === null ? null : facts.year - 1;
+  const year = facts.reportYear?.year ?? null;
+  const lastYear = year === null ? null : year - 1;
   const yearRef = new RegExp(`${lastYear ?? '\\d{4}'}\\s*年|上一?年度?|去年|以往|往年|前期`, 'u');
   const texts: TextBlock[] = [...doc.allSections.map((s) => s.heading), ...doc.paragraphs];
   const mentions = texts.some((block) => {
@@ -75,12 +72,11 @@ export function check(ctx: Context): void {
 }
 
 function checkAgainstPrevious(ctx: Context, previous: DocumentModel): void {
-  const parts = shortcomingsPart();
-  const items = shortcomingItems(previous, parts);
+  const items = shortcomingItems(previous);
   if (items.length === 0) return;
   const doc = ctx.document;
   // this year's own list of shortcomings restating a problem is not an answer to it
-  const ownItems = ownShortcomingRanges(doc, parts);
+  const ownItems = ownShortcomingRanges(doc);
   const sentences = doc.paragraphs.flatMap((p) => {
     const own = ownItems.filter((r) => r.block === p);
     return p.sentences.map((s) => {
@@ -115,8 +111,8 @@ interface Item {
 }
 
 /** The items of a report's shortcomings part: 一是…二是…, (一)(二)…, or its sentences. */
-function shortcomingItems(doc: DocumentModel, parts: CompiledPart[]): Item[] {
-  const found = findParts(doc, parts).get('shortcomings');
+function shortcomingItems(doc: DocumentModel): Item[] {
+  const found = factsOf(doc).parts.found('shortcomings');
   if (!found) return [];
   const items: Item[] = [];
   const headline = (text: string) => text.replace(/^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、：:]?)/u, '').split(/[。；;！？]/u)[0]!.trim();
@@ -147,8 +143,8 @@ function shortcomingItems(doc: DocumentModel, parts: CompiledPart[]): Item[] {
 }
 
 /** Ranges of this draft's own shortcoming items (enumerated in its shortcomings part). */
-function ownShortcomingRanges(doc: DocumentModel, parts: CompiledPart[]): TextRange[] {
-  const found = findParts(doc, parts).get('shortcomings');
+function ownShortcomingRanges(doc: DocumentModel): TextRange[] {
+  const found = factsOf(doc).parts.found('shortcomings');
   if (!found?.section) return [];
   const out: TextRange[] = [];
   const visit = (s: Section) => {
@@ -198,18 +194,5 @@ export function keyWords(text: string): string[] {
 }
 
 const ENUM_MARKER = /^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+)$/u;
-
-let parts: CompiledPart[] | null = null;
-
-/** The shortcomings part as the fazhi-annual-report pack defines it (headings, keywords). */
-function shortcomingsPart(): CompiledPart[] {
-  if (!parts) {
-    const pack = JSON.parse(readFileSync(packageFile('rules/fazhi-annual-report.json'), 'utf8')) as Pack;
-    const sections = pack.rules.flatMap((r) => r.checks).find((c) => c.type === 'sections');
-    const def = sections && sections.type === 'sections' ? sections.parts.filter((p) => p.id === 'shortcomings') : [];
-    parts = compileParts(def, true);
-  }
-  return parts;
-}
 
 export default defineRule({ meta, check });

@@ -1,6 +1,7 @@
 import type { DocumentModel, TextBlock } from '../document/model.js';
 import { contiguousSourceRange, sourceOffset } from '../document/position.js';
-import { chineseAt, hasChineseIn, isInlineSpaceAt, lineBlocks, type LineBlock } from '../document/text.js';
+import { factsOf } from '../document/facts/index.js';
+import { chineseAt, hasChineseIn, isInlineSpaceAt, type LineBlock } from '../document/text.js';
 import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
 
 /**
@@ -200,7 +201,7 @@ export function check(ctx: Context): void {
   const { document, options } = ctx;
   const marks = new Set<Mark>(options.marks ?? ALL_MARKS);
   const threshold = options.summaryThreshold ?? 10;
-  const lines = lineBlocks(document);
+  const lines = factsOf(document).lineBlocks;
   const candidates: Candidate[] = [];
   for (const line of lines) findCandidates(document, line, marks, candidates);
   if (candidates.length === 0) return;

@@ -1,13 +1,13 @@
 import type { DateMention } from '../document/facts/dates.js';
 import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
-import { isAnnualReport } from '../document/facts/report-year.js';
+import { factsOf } from '../document/facts/index.js';
 
 /**
  * relative-time: 今年, 去年, 明年, 本年(度), 上年(度), 上一年度, 下一年度 … in an annual report.
  *
  * An annual report is read long after it is written — by the office it is sent to in the spring,
  * by the public on a website for years — and 今年 then means another year. The year should be
- * written out: 今年 → 2024年. The mentions come from document.facts.dates (kind 'relative'); the
+ * written out: 今年 → 2024年. The mentions come from factsOf(document).dates (kind 'relative'); the
  * fix writes the year from the report year N:
  *
  *   本年 本年度 今年 今年度 → N年(度); 上年 上年度 上一年 上一年度 去年 → N-1年(度);
@@ -92,12 +92,13 @@ function offset(d: DateMention): number {
 export function check(ctx: Context): void {
   const doc = ctx.document;
   const { options } = ctx;
-  if (!options.anyDocument && !isAnnualReport(doc)) return;
+  const facts = factsOf(doc);
+  if (!options.anyDocument && !facts.isAnnualReport) return;
   const words = new Set(options.words ?? RELATIVE_WORDS);
-  const year = doc.facts.reportYear?.year ?? null;
-  const sig = doc.facts.signatureDate;
+  const year = facts.reportYear?.year ?? null;
+  const sig = facts.signatureDate;
   const signed = sig && sig.valid ? sig.year : null;
-  for (const d of doc.facts.dates) {
+  for (const d of facts.dates) {
     if (d.kind !== 'relative' || d.quoted || !words.has(d.raw)) continue;
     if (d.inHeading && options.headings === false) continue;
     const word = d.raw;

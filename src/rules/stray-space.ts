@@ -1,7 +1,8 @@
 import type { DocumentModel } from '../document/model.js';
 import { sourceEndOffset, sourceOffset } from '../document/position.js';
 import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
-import { chineseAt, isCjkPunctAt, isHanAt, lineBlocks } from '../document/text.js';
+import { factsOf } from '../document/facts/index.js';
+import { chineseAt, isCjkPunctAt, isHanAt } from '../document/text.js';
 
 /**
  * stray-space: white space between Chinese characters or next to Chinese punctuation
@@ -76,7 +77,7 @@ function insideSlogan(text: string, i: number, j: number): boolean {
 export function check(ctx: Context): void {
   const { document, options } = ctx;
   const skip = ordinalSpaces(document);
-  for (const { block, mask } of lineBlocks(document)) {
+  for (const { block, mask } of factsOf(document).lineBlocks) {
     const text = block.text;
     SPACE_RUN.lastIndex = 0;
     for (let run = SPACE_RUN.exec(text); run; run = SPACE_RUN.exec(text)) {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { extractDates, readSignatureDate, scanDates, signatureDate, validDate } from '../../src/document/facts/dates.js';
+import { factsOf } from '../../src/document/facts/index.js';
+import { readSignatureDate, scanDates, signatureDate, validDate } from '../../src/document/facts/dates.js';
 import { parseDocument } from '../../src/document/parse/index.js';
 import { dateRow, seedText } from './helpers.js';
 
 describe('extractDates on the seeds', () => {
   it('000_123d78033956bda4.txt: every date and year mention', () => {
     const doc = parseDocument(seedText('000_123d78033956bda4.txt'), { filename: '000.txt' });
-    const dates = extractDates(doc);
+    const dates = factsOf(doc).dates;
     expect(dates).toHaveLength(13);
     expect(dates.map((d) => dateRow(doc, d))).toEqual([
       '1:1 2024年 year 2024',
@@ -34,7 +35,7 @@ describe('extractDates on the seeds', () => {
 
   it('003_fdb2e5dd79f7ab48.txt: every date and year mention', () => {
     const doc = parseDocument(seedText('003_fdb2e5dd79f7ab48.txt'), { filename: '003.txt' });
-    const dates = extractDates(doc);
+    const dates = factsOf(doc).dates;
     expect(dates.map((d) => dateRow(doc, d))).toEqual([
       '1:1 2025年 year 2025',
       // line 3: 今年重点工作

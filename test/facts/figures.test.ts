@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractFigures, scanFigures, type TextFigure } from '../../src/document/facts/figures.js';
+import { factsOf } from '../../src/document/facts/index.js';
+import { scanFigures, type TextFigure } from '../../src/document/facts/figures.js';
 import { loadMarkdownSupport, parseDocument } from '../../src/document/parse/index.js';
 import { figureRow, seedText } from './helpers.js';
 
@@ -61,14 +62,14 @@ const SEED_003 = [
 describe('extractFigures on the seeds', () => {
   it('000_123d78033956bda4.txt: every figure, with value, unit, label and position', () => {
     const doc = parseDocument(seedText('000_123d78033956bda4.txt'), { filename: '000.txt' });
-    const figures = extractFigures(doc);
+    const figures = factsOf(doc).figures;
     expect(figures).toHaveLength(31);
     expect(figures.map((f) => figureRow(doc, f))).toEqual(SEED_000);
   });
 
   it('000: what is not a figure', () => {
     const doc = parseDocument(seedText('000_123d78033956bda4.txt'), { filename: '000.txt' });
-    const raws = extractFigures(doc).map((f) => doc.source.slice(f.start, f.end)).join(' ');
+    const raws = factsOf(doc).figures.map((f) => doc.source.slice(f.start, f.end)).join(' ');
     // years, 党的二十大, 二十届三中全会, 第一议题, 三会一课, 三项制度, 三函两书, 两法衔接, 一把手, 一是, (三), 二等奖
     for (const s of ['2024', '二十', '三中', '第一', '三项', '三函', '两法', '一把', '一是', '(三)', '三位一体', '二等']) {
       expect(raws).not.toContain(s);
@@ -77,7 +78,7 @@ describe('extractFigures on the seeds', () => {
 
   it('000: full detail of some figures', () => {
     const doc = parseDocument(seedText('000_123d78033956bda4.txt'), { filename: '000.txt' });
-    const figures = extractFigures(doc);
+    const figures = factsOf(doc).figures;
     const money = figures.find((f) => f.numeral === '178.4万')!;
     expect(money).toMatchObject({
       value: 1784000, raw: '178.4万元', unit: '元', writtenUnit: '万元', scale: 1e4, form: 'arabic', label: '金额',
@@ -98,7 +99,7 @@ describe('extractFigures on the seeds', () => {
 
   it('003_fdb2e5dd79f7ab48.txt: every figure', () => {
     const doc = parseDocument(seedText('003_fdb2e5dd79f7ab48.txt'), { filename: '003.txt' });
-    const figures = extractFigures(doc);
+    const figures = factsOf(doc).figures;
     expect(figures).toHaveLength(13);
     expect(figures.map((f) => figureRow(doc, f))).toEqual(SEED_003);
     // “坚守执法20年” is a name; 三年行动 is a name; 第二届 is an ordinal; 2025中国健康科普大赛 is a year; 一篇 is an article
@@ -113,10 +114,10 @@ describe('extractFigures on the seeds', () => {
     await loadMarkdownSupport();
     const md = seedText('003_fdb2e5dd79f7ab48.md');
     const doc = parseDocument(md, { filename: '003.md' });
-    const figures = extractFigures(doc);
+    const figures = factsOf(doc).figures;
     expect(figures).toHaveLength(13);
     const txt = parseDocument(seedText('003_fdb2e5dd79f7ab48.txt'), { filename: '003.txt' });
-    expect(figures.map((f) => [f.raw, f.value, f.unit, f.label])).toEqual(extractFigures(txt).map((f) => [f.raw, f.value, f.unit, f.label]));
+    expect(figures.map((f) => [f.raw, f.value, f.unit, f.label])).toEqual(factsOf(txt).figures.map((f) => [f.raw, f.value, f.unit, f.label]));
     for (const f of figures) expect(md.slice(f.start, f.end)).toBe(f.raw);
     expect(doc.pointAt(figures[0]!.start)).toMatchObject({ line: 11, column: 114 });
   });
@@ -205,7 +206,7 @@ describe('scanFigures on sentences from other reports', () => {
       '力争培训执法人员500人次以上。',
     ].join('\n');
     const doc = parseDocument(md, { filename: 'r.md' });
-    const figures = extractFigures(doc);
+    const figures = factsOf(doc).figures;
     expect(figures.map((f) => [md.slice(f.start, f.end), f.value, f.unit, f.label, f.sectionId, f.where])).toEqual([
       ['120件', 120, '件', '行政复议案件', 0, 'paragraph'],
       ['8.3%', 8.3, '%', '纠错率', 0, 'paragraph'],

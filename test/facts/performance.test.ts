@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractDates } from '../../src/document/facts/dates.js';
-import { extractFigures, scanFigures } from '../../src/document/facts/figures.js';
-import { inferReportYear } from '../../src/document/facts/report-year.js';
+import { factsOf } from '../../src/document/facts/index.js';
+import { scanFigures } from '../../src/document/facts/figures.js';
 import { scanDates } from '../../src/document/facts/dates.js';
 import { parseDocument } from '../../src/document/parse/index.js';
 import { seedText } from './helpers.js';
@@ -15,9 +14,9 @@ describe('large and pathological inputs', () => {
     let text = '';
     while (text.length < 1_000_000) text += body;
     const doc = parseDocument(text + '深圳市南山区卫生健康局\n2024年11月15日\n', { filename: 'big.txt' });
-    expect(extractFigures(doc).length).toBeGreaterThan(1000);
-    expect(extractDates(doc).length).toBeGreaterThan(100);
-    expect(inferReportYear(doc)?.year).toBe(2024);
+    expect(factsOf(doc).figures.length).toBeGreaterThan(1000);
+    expect(factsOf(doc).dates.length).toBeGreaterThan(100);
+    expect(factsOf(doc).reportYear?.year).toBe(2024);
   });
 
   it.each([

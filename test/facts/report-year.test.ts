@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findPlanSection, inferReportYear, reportTypeOf } from '../../src/document/facts/report-year.js';
+import { factsOf } from '../../src/document/facts/index.js';
+import { reportTypeOf } from '../../src/document/facts/report-year.js';
 import { loadMarkdownSupport, parseDocument } from '../../src/document/parse/index.js';
 import { seedText } from './helpers.js';
 
@@ -8,11 +9,11 @@ const doc = (text: string, filename = 'r.txt') => parseDocument(text, { filename
 describe('the seeds', () => {
   it('000: 2024 from the opening "2024年,", plan 五、下一年度法治政府建设主要安排', () => {
     const d = doc(seedText('000_123d78033956bda4.txt'));
-    const y = inferReportYear(d)!;
+    const y = factsOf(d).reportYear!;
     expect(y).toMatchObject({ year: 2024, source: 'opening' });
     expect(d.source.slice(y.evidence.start, y.evidence.end)).toBe('2024年');
     expect(d.pointAt(y.evidence.start)).toMatchObject({ line: 1, column: 1 });
-    const plan = findPlanSection(d)!;
+    const plan = factsOf(d).planSection!;
     expect(plan.heading.text).toBe('五、下一年度法治政府建设主要安排');
     expect(plan.id).toBe(12);
     expect(reportTypeOf(d)).toBe('fazhi-annual-report');
@@ -22,8 +23,8 @@ describe('the seeds', () => {
     await loadMarkdownSupport();
     for (const name of ['003_fdb2e5dd79f7ab48.txt', '003_fdb2e5dd79f7ab48.md']) {
       const d = doc(seedText(name), name);
-      expect(inferReportYear(d)).toMatchObject({ year: 2025, source: 'opening' });
-      expect(findPlanSection(d)!.heading.title).toBe('下一年度推进法治政府建设的主要安排');
+      expect(factsOf(d).reportYear).toMatchObject({ year: 2025, source: 'opening' });
+      expect(factsOf(d).planSection!.heading.title).toBe('下一年度推进法治政府建设的主要安排');
       expect(reportTypeOf(d)).toBe('fazhi-annual-report');
     }
   });
@@ -32,16 +33,16 @@ describe('the seeds', () => {
 describe('inferReportYear', () => {
   it('from the title', () => {
     const d = doc('某区司法局2024年法治政府建设年度报告\n2025年以来,我局……\n一、主要举措和成效\n开展工作。');
-    const y = inferReportYear(d)!;
+    const y = factsOf(d).reportYear!;
     expect(y).toMatchObject({ year: 2024, source: 'title' });
     expect(d.source.slice(y.evidence.start, y.evidence.end)).toBe('2024年');
-    expect(inferReportYear(doc('某市人民政府2023年度法治政府建设情况报告\n一、主要举措\n开展工作。'))).toMatchObject({ year: 2023, source: 'title' });
+    expect(factsOf(doc('某市人民政府2023年度法治政府建设情况报告\n一、主要举措\n开展工作。')).reportYear).toMatchObject({ year: 2023, source: 'title' });
   });
 
   it('from the opening: the first sentence, or a year before 法治…', () => {
-    expect(inferReportYear(doc('2023年以来,在市委领导下……。\n一、主要举措和成效\n开展工作。'))).toMatchObject({ year: 2023, source: 'opening' });
+    expect(factsOf(doc('2023年以来,在市委领导下……。\n一、主要举措和成效\n开展工作。')).reportYear).toMatchObject({ year: 2023, source: 'opening' });
     const d = doc('在区委区政府的领导下,我局扎实推进各项工作。现将我局2022年法治政府建设情况报告如下:\n一、主要举措\n开展工作。');
-    expect(inferReportYear(d)).toMatchObject({ year: 2022, source: 'opening' });
+    expect(factsOf(d).reportYear).toMatchObject({ year: 2022, source: 'opening' });
   });
 
   it('from the headings: results, not rectification; a plan heading gives N+1', () => {
@@ -52,21 +53,21 @@ describe('inferReportYear', () => {
       '二、2025年法治建设主要举措和成效',
       '开展工作。',
     ].join('\n'));
-    const y = inferReportYear(d)!;
+    const y = factsOf(d).reportYear!;
     expect(y).toMatchObject({ year: 2025, source: 'heading' });
     expect(d.source.slice(y.evidence.start, y.evidence.end)).toBe('2025年');
-    expect(inferReportYear(doc('我局坚持依法行政。\n一、主要工作\n开展工作。\n二、2026年工作计划\n继续推进。'))).toMatchObject({ year: 2025, source: 'heading' });
+    expect(factsOf(doc('我局坚持依法行政。\n一、主要工作\n开展工作。\n二、2026年工作计划\n继续推进。')).reportYear).toMatchObject({ year: 2025, source: 'heading' });
   });
 
   it('from the signature date', () => {
     const body = '我局坚持依法行政。\n一、主要工作\n开展工作。\n某区司法局\n';
-    expect(inferReportYear(doc(body + '2025年3月20日'))).toMatchObject({ year: 2024, source: 'signature' });
-    expect(inferReportYear(doc(body + '2025年12月2日'))).toMatchObject({ year: 2025, source: 'signature' });
-    expect(inferReportYear(doc(body + '2025年7月1日'))).toBeNull();
+    expect(factsOf(doc(body + '2025年3月20日')).reportYear).toMatchObject({ year: 2024, source: 'signature' });
+    expect(factsOf(doc(body + '2025年12月2日')).reportYear).toMatchObject({ year: 2025, source: 'signature' });
+    expect(factsOf(doc(body + '2025年7月1日')).reportYear).toBeNull();
   });
 
   it('null when nothing says it', () => {
-    expect(inferReportYear(doc('我局坚持依法行政。\n一、主要工作\n开展工作。'))).toBeNull();
+    expect(factsOf(doc('我局坚持依法行政。\n一、主要工作\n开展工作。')).reportYear).toBeNull();
   });
 });
 
@@ -78,17 +79,17 @@ describe('findPlanSection', () => {
     ['三、下一年度推进法治政府建设的主要安排', '下一年度推进法治政府建设的主要安排'],
   ])('%s', (heading, title) => {
     const d = doc(`2024年,我局依法行政。\n一、主要举措和成效\n开展工作。\n二、存在的不足和原因\n不足。\n${heading}\n继续推进。`);
-    expect(findPlanSection(d)?.heading.title).toBe(title);
+    expect(factsOf(d).planSection?.heading.title).toBe(title);
   });
 
   it('none, and not the year after next', () => {
-    expect(findPlanSection(doc('2024年,我局依法行政。\n一、主要举措和成效\n开展工作。\n二、2026年工作计划\n继续。'))).toBeNull();
-    expect(findPlanSection(doc('2024年,我局依法行政。\n一、主要举措和成效\n开展工作。'))).toBeNull();
+    expect(factsOf(doc('2024年,我局依法行政。\n一、主要举措和成效\n开展工作。\n二、2026年工作计划\n继续。')).planSection).toBeNull();
+    expect(factsOf(doc('2024年,我局依法行政。\n一、主要举措和成效\n开展工作。')).planSection).toBeNull();
   });
 
   it('prefers a top-level section', () => {
     const d = doc('2024年,我局依法行政。\n一、主要举措和成效\n(一)下一步工作安排\n内容。\n二、下一年度工作安排\n内容。');
-    expect(findPlanSection(d)?.heading.text).toBe('二、下一年度工作安排');
+    expect(factsOf(d).planSection?.heading.text).toBe('二、下一年度工作安排');
   });
 });
 

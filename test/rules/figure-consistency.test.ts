@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import rule, { isRoundNumeral, type Options } from '../../src/rules/figure-consistency.js';
+import rule, { isRoundNumeral, type Options } from '../../src/rules/figure-consistency/index.js';
 import { runRule } from '../helpers.js';
 import { ROOT } from '../cli-helpers.js';
 

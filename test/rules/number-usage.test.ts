@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import rule, { chineseNumeral, type Options } from '../../src/rules/number-usage.js';
+import rule, { type Options } from '../../src/rules/number-usage.js';
+import { toChineseNumber } from '../../src/document/parse/chinese-numerals.js';
 import type { Rule } from '../../src/rule.js';
 import { ROOT } from '../cli-helpers.js';
 import { applyFixes, runRule } from '../helpers.js';
@@ -81,8 +82,8 @@ describe('fixed expressions take Chinese numerals', () => {
     }
   });
 
-  it('chineseNumeral', () => {
-    expect([1, 3, 10, 14, 20, 23, 99].map(chineseNumeral)).toEqual(['一', '三', '十', '十四', '二十', '二十三', '九十九']);
+  it('toChineseNumber (shared with heading-sequence)', () => {
+    expect([1, 3, 10, 14, 20, 23, 99].map(toChineseNumber)).toEqual(['一', '三', '十', '十四', '二十', '二十三', '九十九']);
   });
 });
 

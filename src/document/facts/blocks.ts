@@ -2,7 +2,7 @@
  * Shared plumbing for the fact extractors: which text blocks of a document are read, where
  * each belongs, and the parts of a text that are names (quoted or titled) rather than prose.
  */
-import type { DocumentModel, TextBlock } from '../model.js';
+import type { DocumentModel, Section, TextBlock } from '../model.js';
 
 export { sourceRange } from '../position.js';
 
@@ -19,22 +19,12 @@ export interface FactBlock {
   from: number;
 }
 
-const blocksOfDocuments = new WeakMap<DocumentModel, readonly FactBlock[]>();
-
 /**
  * The title, every heading and every body paragraph, in document order (the signature is not
- * included). Computed once per document: the figures, the dates and number-usage all read them.
+ * included). Read through factsOf(document).blocks, which computes them once per document: the
+ * figures, the dates and number-usage all read them.
  */
-export function factBlocks(document: DocumentModel): readonly FactBlock[] {
-  let blocks = blocksOfDocuments.get(document);
-  if (blocks === undefined) {
-    blocks = orderedBlocks(document);
-    blocksOfDocuments.set(document, blocks);
-  }
-  return blocks;
-}
-
-function orderedBlocks(document: DocumentModel): FactBlock[] {
+export function collectFactBlocks(document: DocumentModel): FactBlock[] {
   // the title and the headings, then the paragraphs: each list is in document order already,
   // so the two are merged (a tie keeps the title or heading first, as a stable sort of both would)
   const heads: FactBlock[] = [];
@@ -65,6 +55,32 @@ function orderedBlocks(document: DocumentModel): FactBlock[] {
     else out.push(paragraphs[q++]!);
   }
   return out;
+}
+
+/** A stretch of one block's text: [start, end) indices into block.text. */
+export interface TextRange {
+  block: TextBlock;
+  start: number;
+  end: number;
+}
+
+/**
+ * Every text block of the document in order, each whole: title, addressee, headings and
+ * paragraphs, signature. What a pack's document-wide check reads (factsOf(doc).documentRanges).
+ */
+export function collectDocumentRanges(doc: DocumentModel): TextRange[] {
+  const blocks: TextBlock[] = [];
+  if (doc.title) blocks.push(doc.title);
+  if (doc.addressee) blocks.push(doc.addressee);
+  blocks.push(...doc.preamble);
+  const walk = (s: Section) => {
+    blocks.push(s.heading, ...s.paragraphs);
+    s.children.forEach(walk);
+  };
+  doc.sections.forEach(walk);
+  if (doc.signature?.issuer) blocks.push(doc.signature.issuer);
+  if (doc.signature?.date) blocks.push(doc.signature.date);
+  return blocks.map((block) => ({ block, start: 0, end: block.text.length }));
 }
 
 function nonDecreasing(keys: readonly number[]): boolean {

@@ -20,7 +20,7 @@
  * - Mentions inside quotes and 《》 are kept, with quoted: true (《2024年度工作要点》).
  */
 import type { DocumentModel } from '../model.js';
-import { factBlocks, nameRanges, RangeSet, sourceRange, type BlockPlace, type FactBlock } from './blocks.js';
+import { nameRanges, RangeSet, sourceRange, type BlockPlace, type FactBlock } from './blocks.js';
 import { parseChineseDigits, parseChineseNumber, toHalfWidthDigits } from './numbers.js';
 
 export type DateKind = 'date' | 'month' | 'year' | 'relative' | 'period' | 'range';
@@ -319,26 +319,16 @@ export function scanDates(text: string): TextDate[] {
   return out;
 }
 
-const datesOfDocuments = new WeakMap<DocumentModel, ReadonlyArray<readonly TextDate[]>>();
-
 /**
- * scanDates of each of factBlocks(document), in the same order, computed once per document:
- * the figures, the dates and the report year all read them. Shared: callers must not modify the mentions.
+ * Every date and year mention of a document (title, headings, paragraphs, signature) in document
+ * order, with SOURCE offsets. `blocks` and `blockDates` are factsOf(document).blocks and .blockDates.
  */
-export function factBlockDates(document: DocumentModel): ReadonlyArray<readonly TextDate[]> {
-  let dates = datesOfDocuments.get(document);
-  if (dates === undefined) {
-    dates = factBlocks(document).map((fb) => scanDates(fb.block.text));
-    datesOfDocuments.set(document, dates);
-  }
-  return dates;
-}
-
-/** Every date and year mention of a document (title, headings, paragraphs, signature) in document order, with SOURCE offsets. */
-export function extractDates(document: DocumentModel): DateMention[] {
+export function extractDates(
+  document: DocumentModel,
+  blocks: readonly FactBlock[],
+  blockDates: ReadonlyArray<readonly TextDate[]>,
+): DateMention[] {
   const out: DateMention[] = [];
-  const blocks = factBlocks(document);
-  const blockDates = factBlockDates(document);
   blocks.forEach((fb, k) => addMentions(out, fb, blockDates[k]!));
   if (document.signature?.date) {
     const fb: FactBlock = { block: document.signature.date, where: 'signature', sectionId: null, paragraphIndex: null, from: 0 };

@@ -46,8 +46,8 @@
  */
 import type { DocumentModel } from '../model.js';
 import { sourceEndOffset, sourceOffset } from '../position.js';
-import { factBlocks, nameRanges, RangeSet, type BlockPlace, type FactBlock } from './blocks.js';
-import { factBlockDates, scanDates, type TextDate } from './dates.js';
+import { nameRanges, RangeSet, type BlockPlace, type FactBlock } from './blocks.js';
+import { scanDates, type TextDate } from './dates.js';
 import { isDigitCode, NUMERAL_POOL, scaleDecimal, scanNumeralsPooled, type PooledNumeral } from './numbers.js';
 
 export type Approximation =
@@ -778,15 +778,84 @@ function CHINESE_DIGIT_VALUE(c: number): number {
   return '〇一二三四五六七八九'.indexOf(String.fromCharCode(c === 0x4e24 /* 两 */ ? 0x4e8c /* 二 */ : c));
 }
 
-/** Every figure of a document (title, headings, paragraphs; not the signature), in document order, with SOURCE offsets. */
-export function extractFigures(document: DocumentModel): Figure[] {
+/**
+ * Every figure of a document (title, headings, paragraphs; not the signature), in document order,
+ * with SOURCE offsets. `blocks` and `blockDates` are factsOf(document).blocks and .blockDates.
+ */
+export function extractFigures(blocks: readonly FactBlock[], blockDates: ReadonlyArray<readonly TextDate[]>): Figure[] {
   const out: Figure[] = [];
-  const blocks = factBlocks(document);
-  const blockDates = factBlockDates(document);
   for (let k = 0; k < blocks.length; k++) {
     const fb = blocks[k]!;
     if (fb.where === 'signature') continue;
     figuresIn(fb.block.text, fb.from, blockDates[k]!, fb, out);
   }
   return out;
+}
+
+/** How a pack's relation check groups figures: the whole document, each paragraph or each sentence. */
+export type FigureScope = 'document' | 'paragraph' | 'sentence';
+
+/** The figures grouped by scope unit, in order (read through factsOf(document).figureGroups). */
+export function groupFigures(document: DocumentModel, figures: readonly Figure[], scope: FigureScope): Figure[][] {
+  const byKey = new Map<string, Figure[]>();
+  for (const figure of figures) {
+    let key = 'document';
+    if (scope !== 'document') {
+      key = `${figure.where}:${figure.paragraphIndex}`;
+      if (scope === 'sentence' && figure.paragraphIndex !== null) {
+        const paragraph = document.paragraphs[figure.paragraphIndex]!;
+        const at = paragraph.sentences.findIndex((s) => sourceOffset(paragraph, s.end) > figure.start);
+        key += `:${at}`;
+      }
+    }
+    const list = byKey.get(key) ?? [];
+    list.push(figure);
+    byKey.set(key, list);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * Round: a written integer of two digits or more ending in 0 (10, 30, 200, 1500), or a number
+ * written with 万/亿 (5万余元, 1.2万余人). Not round: 39, 1,237, 5, 3.5.
+ */
+export function isRoundNumeral(numeral: string, value: number): boolean {
+  if (/[万亿]/.test(numeral)) return true;
+  if (/^[\d,，.．０-９]+$/.test(numeral)) {
+    const digits = numeral.replace(/[,，]/g, '');
+    if (/[.．]/.test(digits)) return false;
+    const n = Number(digits.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)));
+    return n >= 10 && n % 10 === 0;
+  }
+  return value >= 10 && value % 10 === 0;
+}
+
+/** An approximation marker after an exact, non-round number (39余件, 7多人): what it is and where. */
+export interface NonRoundApproximation {
+  marker: '余' | '多';
+  /** index in figure.raw of the marker */
+  at: number;
+  /** the number without its 万/亿 scale when written with digits alone (39余件 → 39) */
+  base: number;
+}
+
+/**
+ * 余/多 right after the numeral of a counted figure that is exact and not round (39余件): a
+ * writer who knows the count is 39 should not say "more than 39". Null for round numbers (30余件,
+ * 5万余元), percentages, ranges, and 多 that begins a word (多元化解, 多措并举, 多部门). The one test
+ * behind figure-consistency's approximateNonRound and number-usage's option of the same name.
+ */
+export function nonRoundApproximation(f: Figure, source: string): NonRoundApproximation | null {
+  if (f.unit === null || f.isPercent || f.range) return null;
+  const numeralAt = f.raw.indexOf(f.numeral);
+  if (numeralAt < 0) return null;
+  const at = numeralAt + f.numeral.length;
+  const marker = f.raw[at];
+  if (marker !== '余' && marker !== '多') return null;
+  // 多元化解, 多措并举, 多部门: 多 begins a word
+  const rest = f.raw.slice(at + 1);
+  if (marker === '多' && /^(?:元|措|方|部门|头|样|层|渠道|形式|角度|维)/.test(rest + source.slice(f.end, f.end + 2))) return null;
+  const base = /[万亿]/.test(f.numeral) ? f.value : f.value / (f.scale || 1);
+  if (isRoundNumeral(f.numeral, base)) return null;
+  return { marker, at, base };
 }

@@ -13,8 +13,9 @@
  *      May–September is ambiguous and gives null.
  */
 import type { DocumentModel, Section } from '../model.js';
-import { factBlockDates, scanDates, type TextDate } from './dates.js';
-import { factBlocks, sourceRange } from './blocks.js';
+import { scanDates, type SignatureDate, type TextDate } from './dates.js';
+import { sourceRange, type FactBlock } from './blocks.js';
+import { LOOKING_BACK, PLAN_WORDS } from './parts.js';
 import type { TextBlock } from '../model.js';
 
 export type ReportYearSource = 'title' | 'opening' | 'heading' | 'signature';
@@ -26,16 +27,21 @@ export interface ReportYear {
   evidence: { start: number; end: number };
 }
 
-const PLAN_WORDS = /安排|打算|计划|思路|规划|举措|目标|展望/;
-const LOOKING_BACK = /整改|不足|问题|短板/;
 const RESULTS = /举措|成效|情况|工作|做法|法治|依法行政/;
 
-/** The report year N, or null when nothing in the document says it. */
-export function inferReportYear(document: DocumentModel): ReportYear | null {
+/**
+ * The report year N, or null when nothing in the document says it. `blocks`, `dates` and
+ * `signatureDate` are factsOf(document).blocks, .blockDates and .signatureDate (the last read only
+ * when nothing else gives the year).
+ */
+export function inferReportYear(
+  document: DocumentModel,
+  blocks: readonly FactBlock[],
+  dates: ReadonlyArray<readonly TextDate[]>,
+  signatureDate: () => SignatureDate | null,
+): ReportYear | null {
   // the dates of the title, the opening and the headings: those of the fact blocks, which the
   // figures and the dates read as well (one scan per block in all)
-  const blocks = factBlocks(document);
-  const dates = factBlockDates(document);
   const opening = document.preamble[0];
   let titleDates: readonly TextDate[] = [];
   let openingDates: readonly TextDate[] | null = null;
@@ -79,8 +85,7 @@ export function inferReportYear(document: DocumentModel): ReportYear | null {
   }
   if (plan) return found(plan.date.year! - 1, 'heading', plan.section.heading, plan.date);
   // 4. the signature date
-  // (the document's own, computed once: signatureDate(document) would read it again)
-  const sig = document.facts.signatureDate;
+  const sig = signatureDate();
   if (sig && sig.valid && sig.year !== null && sig.month !== null) {
     const evidence = { start: sig.start, end: sig.end };
     if (sig.month <= 4) return { year: sig.year - 1, source: 'signature', evidence };
@@ -110,10 +115,9 @@ const PLAN = '安排|打算|计划|思路|重点|规划|举措|展望|设想';
  * The section that is next year's plan: a heading with 下一年度/下一步/明年/{N+1}年 and
  * 安排/打算/计划/思路/重点… (五、下一年度推进法治政府建设的主要安排, 五、2026年工作计划,
  * 下一步工作打算). Top-level sections are preferred; the first match in document order wins.
- * `year` is the report year N when known (inferred when not given).
+ * `n` is the report year N, or null when it is not known.
  */
-export function findPlanSection(document: DocumentModel, year?: number | null): Section | null {
-  const n = year === undefined ? inferReportYear(document)?.year ?? null : year;
+export function findPlanSection(document: DocumentModel, n: number | null): Section | null {
   const nextYear = n === null ? '' : `|${n + 1}年(?:度)?|${toChineseYear(n + 1)}年(?:度)?`;
   const re = new RegExp(`(?:${NEXT}${nextYear}).*?(?:${PLAN})`);
   const matches = document.allSections.filter((s) => re.test(s.heading.title));
@@ -158,9 +162,8 @@ export function reportTypeOf(document: DocumentModel): ReportType | null {
   return null;
 }
 
-/** An annual report or summary: the facts know its type, or its title says 年(度)…报告/总结. */
-export function isAnnualReport(doc: DocumentModel): boolean {
-  if (doc.facts.reportType !== null) return true;
+/** An annual report or summary by its title alone: 年(度)…报告/总结 (see DocumentFacts.isAnnualReport). */
+export function hasAnnualReportTitle(doc: DocumentModel): boolean {
   const title = doc.title?.text.replace(/\s+/g, '') ?? '';
   return /(?:\d{4}|[〇零○一二三四五六七八九]{4}|本|上一?)年度?[^。；]{0,30}(?:报告|总结)$/u.test(title);
 }

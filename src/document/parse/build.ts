@@ -1,6 +1,5 @@
-import { extractFacts } from '../facts/document-facts.js';
 import type {
-  DocumentFacts, DocumentFormat, DocumentModel, Heading, Ordinal, Paragraph, Section, Signature, TextBlock,
+  DocumentFormat, DocumentModel, Heading, Ordinal, Paragraph, Section, Signature, TextBlock,
 } from '../model.js';
 import { ORDINAL_LEVEL } from '../model.js';
 import type { LineIndex } from '../position.js';
@@ -84,8 +83,7 @@ export function buildDocument(
   }
   for (const section of allSections) closeSpan(section);
 
-  let facts: DocumentFacts | null = null;
-  const document = {
+  const document: DocumentModel = {
     filename,
     format,
     source,
@@ -96,18 +94,8 @@ export function buildDocument(
     allSections,
     paragraphs,
     signature,
-  } as DocumentModel;
-  // The facts getter is defined on the object once made: a getter in the object literal would put
-  // the document, whose properties every rule reads, in V8's slow (dictionary) mode.
-  Object.defineProperty(document, 'facts', {
-    get(): DocumentFacts {
-      facts ??= extractFacts(document);
-      return facts;
-    },
-    enumerable: true,
-    configurable: true,
-  });
-  document.pointAt = (offset: number) => lines.pointAt(offset);
+    pointAt: (offset: number) => lines.pointAt(offset),
+  };
   return document;
 
   function openSection(block: TextBlock, match: OrdinalMatch | null, depth: number | null, rank: number, inline: boolean): Section {
@@ -118,6 +106,7 @@ export function buildDocument(
     const heading: Heading = { text: block.text, segments: block.segments, span: block.span, title: titleOf(block.text, match) };
     const section: Section = {
       id: allSections.length,
+      parentId: parent ? parent.id : null,
       level: stack.length + 1,
       ordinal,
       markdownDepth: depth,

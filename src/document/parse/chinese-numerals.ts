@@ -24,8 +24,12 @@ export function smallChineseNumber(s: string): number | null {
 
 const DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
-/** 1 → 一, 12 → 十二, 20 → 二十 (1–99) */
+/**
+ * 0–99 in Chinese counting numerals: 0 → 〇, 3 → 三, 12 → 十二, 20 → 二十, 23 → 二十三; any other
+ * number as written in digits. (Ordinals and the fixed expressions of number-usage: 党的二十大.)
+ */
 export function toChineseNumber(n: number): string {
+  if (n === 0) return '〇';
   if (n < 1 || n > 99 || !Number.isInteger(n)) return String(n);
   if (n < 10) return DIGITS[n]!;
   const tens = Math.floor(n / 10);
