@@ -275,9 +275,17 @@ export function loadReal(dir = REAL_DIR) {
     return { file, path: path.join(dir, file), text, lines: text.split(/\r\n|\r|\n/) };
   });
   const byFile = new Map(reports.map((r) => [r.file, r]));
-  const labelsFile = path.join(dir, 'labels.json');
-  const labels = JSON.parse(readFileSync(labelsFile, 'utf8'));
-  if (!Array.isArray(labels.findings) || !Array.isArray(labels.misses)) throw new Error('labels.json: needs "findings" and "misses" arrays');
+  // labels.json holds the proofreader's verdicts on reportlint 0.1.0; labels.d/*.json (same shape)
+  // hold the verdicts on findings judged since, one file per piece of work, so that two changes
+  // judging new findings never edit the same lines
+  const labels = { findings: [], misses: [] };
+  const extra = existsSync(path.join(dir, 'labels.d')) ? readdirSync(path.join(dir, 'labels.d')).filter((f) => f.endsWith('.json')).sort().map((f) => `labels.d/${f}`) : [];
+  for (const name of ['labels.json', ...extra]) {
+    const part = JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
+    if (!Array.isArray(part.findings) || !Array.isArray(part.misses)) throw new Error(`${name}: needs "findings" and "misses" arrays`);
+    labels.findings.push(...part.findings);
+    labels.misses.push(...part.misses);
+  }
   const seen = new Set();
   const findings = labels.findings.map((l, i) => {
     const where = `labels.json findings[${i}] (${l.file}:${l.line}:${l.column} ${l.rule})`;
