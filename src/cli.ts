@@ -182,7 +182,7 @@ async function run(io: CliIO): Promise<number> {
   await previous.checkFlag();
 
   // the optional workflows, each loaded only when asked for
-  const fixer = fixing ? await import('./fix.js') : null;
+  const fixer = fixing ? { ...(await import('./fix.js')), ...(await import('./diff.js')) } : null;
   const reportUnused = values['report-unused-disable-directives'] === true;
   const baselineFile = path.resolve(io.cwd, values.baseline ?? 'reportlint-baseline.json');
   const baselineMod = values.baseline !== undefined || values['baseline-write'] || existsSync(baselineFile) ? await import('./baseline.js') : null;

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { cli } from './cli-helpers.js';
 import { CLEAN, draftDir, FIXABLE, FIXED } from './workflow-helpers.js';
 import { encodeText } from '../src/read.js';
-import { applyFixes, unifiedDiff } from '../src/fix.js';
+import { applyFixes } from '../src/fix.js';
+import { unifiedDiff } from '../src/diff.js';
 import type { LintMessage } from '../src/lint.js';
 
 describe('--fix', () => {
