@@ -102,6 +102,7 @@ export const MSG = {
   }),
   // configuration
   configUnreadable: (detail: string): Localized => ({ zh: `无法读取: ${detail}`, en: `cannot be read: ${detail}` }),
+  configInvalidYaml: (detail: string): Localized => ({ zh: `不是有效的 YAML: ${detail}`, en: `invalid YAML: ${detail}` }),
   configInvalidJson: (detail: string): Localized => ({ zh: `不是有效的 JSON: ${detail}`, en: `invalid JSON: ${detail}` }),
   unknownRule: (id: string, hint: string | null): Localized => ({
     zh: `未知规则 ${q(id)}${hint ? `（是否要找 ${q(hint)}？）` : ''}`,

@@ -208,13 +208,16 @@ describe('decodeBuffer: UTF-16', () => {
     inputError(() => decodeBuffer(hex('FFFE 4100 42'), 'odd.txt'), 'odd.txt');
   });
 
-  it('UTF-16 without a BOM is treated as binary (NUL bytes)', () => {
-    inputError(() => decodeBuffer(Buffer.from('abc', 'utf16le'), 'nobom.txt'), 'nobom.txt');
+  it('UTF-16 without a BOM is refused with one clear line (LE and BE)', () => {
+    const le = inputError(() => decodeBuffer(Buffer.from('abc\ndefgh\n', 'utf16le'), 'nobom.txt'), 'nobom.txt');
+    expect(le.message).toMatch(/UTF-16LE 编码且没有 BOM，请另存为 UTF-8.*UTF-16LE without BOM: save as UTF-8/);
+    const be = inputError(() => decodeBuffer(Buffer.from('一、总体情况\n报告正文\n', 'utf16le').swap16(), 'nobom.txt'), 'nobom.txt');
+    expect(be.message).toMatch(/UTF-16BE without BOM: save as UTF-8/);
   });
 });
 
 describe('binary files', () => {
-  it('rejects NUL bytes in the first 8 KiB', () => {
+  it('rejects NUL bytes', () => {
     const e = inputError(() => decodeBuffer(hex('41 42 00 43'), 'bin.dat'), 'bin.dat');
     expect(e.message).toMatch(/binary/);
   });

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { cli } from './cli-helpers.js';
 import { CLEAN, draftDir, FIXABLE, FIXED } from './workflow-helpers.js';
 import { encodeText } from '../src/input/read.js';
-import { applyFixes, unifiedDiff } from '../src/engine/fix.js';
+import { applyFixes } from '../src/engine/fix.js';
+import { unifiedDiff } from '../src/cli/diff.js';
 import type { LintMessage } from '../src/engine/lint.js';
 
 describe('--fix', () => {

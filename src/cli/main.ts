@@ -205,7 +205,7 @@ async function run(io: CliIO): Promise<number> {
   await previous.checkFlag();
 
   // the optional workflows, each loaded only when asked for
-  const fixer = fixing ? await import('../engine/fix.js') : null;
+  const fixer = fixing ? { ...(await import('../engine/fix.js')), ...(await import('./diff.js')) } : null;
   const reportUnused = values['report-unused-disable-directives'] === true;
   const baselineMod = values.baseline !== undefined || values['baseline-write'] || existsSync(baselineFile) ? await import('./baseline.js') : null;
   const baseline = baselineMod && !values['baseline-write'] ? baselineMod.readBaseline(baselineFile) : null;

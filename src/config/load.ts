@@ -19,8 +19,23 @@ export async function loadConfigFile(file: string): Promise<unknown> {
     const result = await cosmiconfig('reportlint').load(file);
     return result?.config;
   } catch (error) {
+    const yaml = yamlError(error);
+    if (yaml) throw new ConfigError(`${file}:${yaml.line}:${yaml.column}`, '', MSG.configInvalidYaml(yaml.reason));
     throw new ConfigError(file, '', MSG.configUnreadable(firstLine(error)));
   }
+}
+
+/**
+ * Where a YAML syntax error is, as cosmiconfig passes on js-yaml's YAMLException: its mark holds
+ * the 0-based line and column, its reason the message without the snippet. (Its message's first
+ * line is only "YAML Error in <file>:".)
+ */
+function yamlError(error: unknown): { line: number; column: number; reason: string } | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const { mark, reason } = error as { mark?: { line?: unknown; column?: unknown }; reason?: unknown };
+  if (!mark || typeof mark.line !== 'number' || typeof mark.column !== 'number') return null;
+  const text = typeof reason === 'string' && reason !== '' ? reason : firstLine(error);
+  return { line: mark.line + 1, column: mark.column + 1, reason: text };
 }
 
 function readText(file: string): string {

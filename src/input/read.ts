@@ -232,7 +232,10 @@ export function decodeBuffer(buf: Uint8Array, path: string): SourceFile {
 
   const signature = binarySignature(buf, path);
   if (signature) throw signature;
-  if (buf.subarray(0, 8192).indexOf(0) !== -1) {
+  // a NUL anywhere, not only near the start: UTF-8 would decode it as text
+  if (buf.indexOf(0) !== -1) {
+    const order = utf16WithoutBom(buf);
+    if (order) throw utf16Error(path, order);
     throw notTextError(path, '含二进制数据', 'binary file (contains NUL bytes)');
   }
 
@@ -251,7 +254,77 @@ export function decodeBuffer(buf: Uint8Array, path: string): SourceFile {
     }
     if (text !== undefined && looksLikeChinese(buf, text)) return done(text, 'gb18030');
   }
+  const order = utf16WithoutBom(buf);
+  if (order) throw utf16Error(path, order);
   throw undecodableError(path);
+}
+
+function utf16Error(path: string, order: 'le' | 'be'): InputError {
+  const name = order === 'le' ? 'UTF-16LE' : 'UTF-16BE';
+  return inputError(path, `${name} 编码且没有 BOM，请另存为 UTF-8`, `${name} without BOM: save as UTF-8`);
+}
+
+/** How much of a file utf16WithoutBom looks at. */
+const UTF16_SAMPLE = 64 * 1024;
+
+/**
+ * Whether bytes without a byte-order mark are UTF-16 text, and in which byte order. Not read as
+ * such (the byte order is a guess, and --fix could not write the file back the way it came): the
+ * user is told to save it as UTF-8. Asked only of bytes that are not UTF-8 text (NUL bytes, or
+ * not decodable), so ASCII pairs that happen to read as ideographs are never at issue.
+ *
+ * Evidence: zero bytes (the high byte of ASCII, U+4E00 一 …) with no U+0000 unit, and in one
+ * byte order at least 95% of the units of the first 64 KiB are text: ASCII letters, digits and
+ * white space, Latin, CJK ideographs and punctuation, full-width forms, surrogate pairs. When
+ * both orders read as text (ASCII does), the side the zero bytes are on decides.
+ */
+export function utf16WithoutBom(buf: Uint8Array): 'le' | 'be' | null {
+  const n = Math.min(buf.length, UTF16_SAMPLE) & ~1;
+  if (n < 16) return null; // too few units to tell text from chance
+  let zerosEven = 0;
+  let zerosOdd = 0;
+  let le = 0;
+  let be = 0;
+  for (let i = 0; i < n; i += 2) {
+    const a = buf[i]!;
+    const b = buf[i + 1]!;
+    if (a === 0 && b === 0) return null; // U+0000 in either order: binary
+    if (a === 0) zerosEven++;
+    if (b === 0) zerosOdd++;
+    if (isTextUnit(a | (b << 8))) le++;
+    if (isTextUnit((a << 8) | b)) be++;
+  }
+  if (zerosEven + zerosOdd === 0) return null;
+  const units = n / 2;
+  const leText = le >= units * 0.95;
+  const beText = be >= units * 0.95;
+  // ASCII reads as ideographs the other way round (a\0 → U+6100): then the zero bytes decide,
+  // as the high bytes of ASCII (odd positions in little-endian)
+  // (and must be many: a stray NUL in ASCII text is not UTF-16)
+  if (leText && beText) {
+    if (Math.max(zerosOdd, zerosEven) < units / 8) return null;
+    return zerosOdd >= zerosEven ? 'le' : 'be';
+  }
+  return leText ? 'le' : beText ? 'be' : null;
+}
+
+function isTextUnit(c: number): boolean {
+  return (
+    c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d
+    || (c >= 0x20 && c <= 0x7e)
+    || (c >= 0xa0 && c <= 0x24f) // Latin-1, Latin Extended
+    || (c >= 0x2000 && c <= 0x206f) // “”‘’—…‰
+    || (c >= 0x2150 && c <= 0x218f) // Ⅰ Ⅱ Ⅲ
+    || (c >= 0x2460 && c <= 0x24ff) // ① ⑴ ⒈
+    || (c >= 0x2e80 && c <= 0x2fdf) // radicals
+    || (c >= 0x3000 && c <= 0x33ff) // CJK punctuation, kana, ㈠ ㎡
+    || (c >= 0x3400 && c <= 0x4dbf) // Extension A
+    || (c >= 0x4e00 && c <= 0x9fff) // CJK Unified Ideographs
+    || (c >= 0xd800 && c <= 0xdfff) // surrogates (Extensions B…)
+    || (c >= 0xf900 && c <= 0xfaff) // Compatibility Ideographs
+    || (c >= 0xfe30 && c <= 0xfe4f) // CJK compatibility forms
+    || (c >= 0xff00 && c <= 0xffef) // full-width forms
+  );
 }
 
 /** Copy with each pair of bytes swapped (UTF-16BE ⇄ UTF-16LE). */

@@ -111,6 +111,11 @@ const CLOSING = /^特此(?:报告|报送|函告)/;
 export function check(context: Context): void {
   const { document, options } = context;
   const prefs = preferences(document, options);
+  /** where each heading without an ordinal starts, ascending */
+  const untitled = document.allSections
+    .filter((s) => s.ordinal === null)
+    .map((s) => s.heading.span.start.offset)
+    .sort((a, b) => a - b);
 
   for (const section of document.allSections) {
     if (section.ordinal) checkForm(section, section.ordinal);
@@ -233,12 +238,12 @@ export function check(context: Context): void {
     const state = new Map<OrdinalKind, { last: number; seen: Set<number>; prev: Section }>();
     const kinds: OrdinalKind[] = [];
     let previous: Section | null = null;
+    const later = laterIndex(ordered);
 
     ordered.forEach((section, index) => {
       const o = section.ordinal!;
       const kind = o.kind;
-      const later = laterValues(ordered, index, kind);
-      const next = later[0];
+      const next = later.next(index);
 
       if (kinds.length > 0 && !kinds.includes(kind)) {
         kinds.push(kind);
@@ -276,7 +281,7 @@ export function check(context: Context): void {
 
       let category: 'gap' | 'order' | 'repeat';
       // a number too high is a gap, unless the expected one still comes (a swap) or comes next (a slip)
-      if (o.value > expected) category = later.includes(expected) || next === expected + 1 ? 'order' : 'gap';
+      if (o.value > expected) category = later.includes(index, expected) || next === expected + 1 ? 'order' : 'gap';
       else category = st.seen.has(o.value) ? 'repeat' : 'order';
 
       const data: Record<string, string> = { expected: format(kind, expected, o), found: o.raw };
@@ -340,24 +345,24 @@ export function check(context: Context): void {
   function restartValue(prev: Section, cur: Section): number | null {
     const from = prev.heading.span.end.offset;
     const to = cur.heading.span.start.offset;
-    for (const s of document.allSections) {
-      const at = s.heading.span.start.offset;
-      if (s.ordinal === null && at >= from && at < to) return 1;
-    }
-    const between: Paragraph[] = document.paragraphs.filter(
-      (p) => p.span.start.offset >= from && p.span.start.offset < to,
-    );
+    // a heading without an ordinal in [from, to)
+    const u = firstAtOrAfter(untitled.length, (i) => untitled[i]!, from);
+    if (u < untitled.length && untitled[u]! < to) return 1;
+    const starts = document.paragraphs;
+    const first = firstAtOrAfter(starts.length, (i) => starts[i]!.span.start.offset, from);
+    let last = first;
+    while (last < starts.length && starts[last]!.span.start.offset < to) last++;
     // the last sign of a new list before `cur` decides where it starts
     let restart: number | null = null;
-    for (let k = 0; k < between.length; k++) {
-      const text = between[k]!.text.trim();
+    for (let k = first; k < last; k++) {
+      const text = starts[k]!.text.trim();
       if (APPENDIX_FIRST_ITEM.test(text) && cur.ordinal!.kind === 'arabic') restart = 2;
       else if (
         APPENDIX.test(text)
         || CLOSING.test(text)
         || DATE_LINE.test(text.replace(/\s+/g, ''))
         || isTitleLike(text)
-        || (k === between.length - 1 && /[：:]$/.test(text))
+        || (k === last - 1 && /[：:]$/.test(text))
       ) restart = 1;
     }
     return restart;
@@ -366,12 +371,10 @@ export function check(context: Context): void {
   /** The body paragraph right before a heading, if any. */
   function paragraphBefore(section: Section): Paragraph | undefined {
     const at = section.heading.span.start.offset;
-    let found: Paragraph | undefined;
-    for (const p of document.paragraphs) {
-      if (p.span.end.offset > at) break;
-      found = p;
-    }
-    return found;
+    const ps = document.paragraphs;
+    // the paragraphs are in document order: the first that ends past `at`, and the one before it
+    const i = firstAtOrAfter(ps.length, (k) => ps[k]!.span.end.offset, at + 1);
+    return i > 0 ? ps[i - 1] : undefined;
   }
 
   function format(kind: OrdinalKind, value: number, like: Ordinal): string {
@@ -396,16 +399,54 @@ export function check(context: Context): void {
   }
 }
 
-/** Values of the later siblings of the same kind, up to the next one numbered 1 (which may open a new list). */
-function laterValues(ordered: Section[], index: number, kind: OrdinalKind): number[] {
-  const values: number[] = [];
-  for (let k = index + 1; k < ordered.length; k++) {
-    const o = ordered[k]!.ordinal!;
-    if (o.kind !== kind) continue;
-    values.push(o.value);
-    if (o.value === 1) break;
+/** The least i in [0, n) with key(i) >= value (n when none), for keys ascending in i. */
+function firstAtOrAfter(n: number, key: (i: number) => number, value: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(mid) < value) lo = mid + 1;
+    else hi = mid;
   }
-  return values;
+  return lo;
+}
+
+/**
+ * The later siblings of the same kind, up to the next one numbered 1 (which may open a new list):
+ * the value of the first of them, and whether a value is among them. Built in one pass, so that
+ * a long list answers in O(log n) per sibling instead of a scan to its end.
+ */
+function laterIndex(ordered: Section[]): { next: (index: number) => number | undefined; includes: (index: number, value: number) => boolean } {
+  const n = ordered.length;
+  const nextSame = new Int32Array(n).fill(-1);
+  const nextOne = new Int32Array(n).fill(n);
+  const lastSame = new Map<OrdinalKind, number>();
+  const lastOne = new Map<OrdinalKind, number>();
+  /** kind and value → the indices where they occur, ascending */
+  const where = new Map<string, number[]>();
+  for (let k = n - 1; k >= 0; k--) {
+    const o = ordered[k]!.ordinal!;
+    nextSame[k] = lastSame.get(o.kind) ?? -1;
+    nextOne[k] = lastOne.get(o.kind) ?? n;
+    lastSame.set(o.kind, k);
+    if (o.value === 1) lastOne.set(o.kind, k);
+  }
+  for (let k = 0; k < n; k++) {
+    const o = ordered[k]!.ordinal!;
+    const key = `${o.kind} ${o.value}`;
+    const list = where.get(key);
+    if (list) list.push(k);
+    else where.set(key, [k]);
+  }
+  return {
+    next: (index) => (nextSame[index]! >= 0 ? ordered[nextSame[index]!]!.ordinal!.value : undefined),
+    includes: (index, value) => {
+      const list = where.get(`${ordered[index]!.ordinal!.kind} ${value}`);
+      if (!list) return false;
+      const i = firstAtOrAfter(list.length, (k) => list[k]!, index + 1);
+      return i < list.length && list[i]! <= nextOne[index]!;
+    },
+  };
 }
 
 /**
@@ -413,11 +454,10 @@ function laterValues(ordered: Section[], index: number, kind: OrdinalKind): numb
  * same or a lower ordinal level ("## 一、" heading followed by a "二、" paragraph); such children
  * continue their parent's list, so they are moved up next to it.
  */
-function logicalSiblings(sections: Section[]): Section[] {
-  const out: Section[] = [];
+function logicalSiblings(sections: Section[], out: Section[] = []): Section[] {
   for (const s of sections) {
     out.push(s);
-    out.push(...logicalSiblings(hoisted(s)));
+    logicalSiblings(hoisted(s), out);
   }
   return out;
 }

@@ -128,8 +128,10 @@ interface Open {
   mark: string;
   kind: Kind;
   start: number;
-  /** already reported as crossed: not reported again as unclosed */
-  crossed: boolean;
+  /** the count of pairs opened before it on this line: its place in the order of opening */
+  seq: number;
+  /** closed or removed while others above it stayed open (the stack drops it lazily) */
+  gone: boolean;
   /** pairs opened inside this one that nest wrongly (“ inside “, “ inside ‘) */
   wrongInside: Array<{ messageId: 'nested' | 'order'; mark: string; start: number; expected: string }>;
 }
@@ -140,24 +142,64 @@ export function check(ctx: Context): void {
   const multi = options.multiParagraphQuotes !== false;
   const nesting = options.nesting !== false;
   const lines = factsOf(document).lineBlocks;
+  /**
+   * The open pairs, innermost last. A pair removed from the middle (crossed) is only marked gone,
+   * and the kinds' own stacks find the innermost of a kind at once: no scan of the whole stack
+   * per mark (50,000 unclosed “ would make that quadratic).
+   */
   let stack: Open[] = [];
+  let byKind = new Map<Kind, Open[]>();
+  /** crossings since the stack was last emptied: when, and the seq of the pair removed */
+  let crossings: Array<{ at: number; removed: number }> = [];
+  let seq = 0;
 
   lines.forEach((line, b) => {
     scan(line);
     const block = line.block;
     const next = lines[b + 1]?.block;
-    if (stack.length === 0) return;
+    dropGone();
+    if (stack.length === 0) {
+      crossings = [];
+      return;
+    }
     // a Markdown paragraph wrapped over several lines: carry on into the next line
     if (next && document.format === 'markdown' && sameParagraph(document, block, next)) return;
+    const crossed = crossedPairs();
+    let open = stack.filter((o) => !o.gone);
     // a quotation of several paragraphs: each opens with “, only the last closes
     if (multi && next && next.text.startsWith('“')) {
-      stack = stack.filter((o) => o.kind !== 'dquote');
+      open = open.filter((o) => o.kind !== 'dquote');
     }
-    for (const o of stack) {
-      if (!o.crossed) report('unclosed', o.start, o.mark.length, { mark: o.mark, pair: PAIR[o.mark]! });
+    for (const o of open) {
+      if (!crossed.has(o)) report('unclosed', o.start, o.mark.length, { mark: o.mark, pair: PAIR[o.mark]! });
     }
     stack = [];
+    byKind = new Map();
+    crossings = [];
   });
+
+  /**
+   * The open pairs already reported as crossed (not reported again as unclosed): those above a
+   * pair that a crossing removed, i.e. opened before the crossing and after the removed pair.
+   */
+  function crossedPairs(): Set<Open> {
+    const crossed = new Set<Open>();
+    if (crossings.length === 0) return crossed;
+    // from the innermost pair out, with the least removed seq among crossings after its opening
+    let c = crossings.length - 1;
+    let least = Infinity;
+    for (let k = stack.length - 1; k >= 0; k--) {
+      const o = stack[k]!;
+      while (c >= 0 && crossings[c]!.at > o.seq) least = Math.min(least, crossings[c--]!.removed);
+      if (!o.gone && least < o.seq) crossed.add(o);
+    }
+    return crossed;
+  }
+
+  /** drop the pairs marked gone from the top of the stack */
+  function dropGone(): void {
+    while (stack.length > 0 && stack[stack.length - 1]!.gone) stack.pop();
+  }
 
   function report(messageId: MessageId, start: number, length: number, data: Record<string, string>): void {
     ctx.report({ messageId, data, start, end: start + length });
@@ -174,35 +216,38 @@ export function check(ctx: Context): void {
       const { mark: c, kind, opens } = MARK_BY_CODE.get(text.charCodeAt(i))!;
       if (opens) {
         if (c === '‘' && isLatinAt(text, i - 1) && isLatinAt(text, i + 1)) continue;
-        const o: Open = { mark: c, kind, start: sourceOffset(block, i), crossed: false, wrongInside: [] };
+        const o: Open = { mark: c, kind, start: sourceOffset(block, i), seq: seq++, gone: false, wrongInside: [] };
         const inner = INNER[kind];
         if (nesting && inner) {
           // “ inside an open “ (the inner pair should be ‘’), 《 inside 《 (should be 〈〉)
           const same = innermost(kind);
           // “ inside an open ‘, 《 inside 〈: the two layers are the wrong way round
-          const flipped = innermost(inner.kind);
+          const flipped = same ? undefined : innermost(inner.kind);
           if (same) same.wrongInside.push({ messageId: 'nested', mark: c, start: o.start, expected: inner.marks });
           else if (flipped) flipped.wrongInside.push({ messageId: 'order', mark: c, start: o.start, expected: `${c}${PAIR[c]}` });
         }
         stack.push(o);
+        kindStack(kind).push(o);
         continue;
       }
       // an apostrophe: it’s, Xi’an
       if (c === '’' && isLatinAt(text, i - 1) && isLatinAt(text, i + 1)) continue;
+      dropGone();
       const top = stack[stack.length - 1];
       if (top && top.kind === kind) {
-        close(stack.pop()!);
+        stack.pop();
+        kindStack(kind).pop();
+        close(top);
         continue;
       }
-      let k = stack.length - 1;
-      while (k >= 0 && stack[k]!.kind !== kind) k--;
-      if (k >= 0) {
+      const opener = innermost(kind);
+      if (opener) {
         // 《…“…》: the “ opened inside is still open
-        const opener = stack[k]!;
         const other = stack[stack.length - 1]!;
         report('crossed', sourceOffset(block, i), 1, { mark: c, pair: opener.mark, other: other.mark });
-        for (let n = k + 1; n < stack.length; n++) stack[n]!.crossed = true;
-        stack.splice(k, 1);
+        crossings.push({ at: seq, removed: opener.seq });
+        opener.gone = true;
+        kindStack(kind).pop();
         continue;
       }
       if ((c === ')' || c === '）') && closesListMarker(text, i)) continue;
@@ -212,8 +257,14 @@ export function check(ctx: Context): void {
 
   /** The innermost open pair of this kind, if any. */
   function innermost(kind: Kind): Open | undefined {
-    for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.kind === kind) return stack[k];
-    return undefined;
+    const own = byKind.get(kind);
+    return own?.[own.length - 1];
+  }
+
+  function kindStack(kind: Kind): Open[] {
+    let own = byKind.get(kind);
+    if (!own) byKind.set(kind, (own = []));
+    return own;
   }
 
   /** A pair closed properly: now the wrong nesting inside it is certain. */

@@ -119,27 +119,62 @@ function builtinAllowlist(): Set<string> {
 }
 
 /**
+ * The longest stretch handed to the segmenter at once. ICU's dictionary segmentation of one long
+ * run of Han characters can take minutes (80,000 characters: about two minutes, 64,000: under a
+ * second), and the words of a doubled run depend only on their neighbourhood; so a window longer
+ * than this (only ever a run of thousands of copies) is segmented in overlapping pieces.
+ */
+const CHUNK = 4096;
+/** the part of a piece's either end whose cuts are not trusted (they lack context) */
+const MARGIN = 512;
+
+/**
  * The words of text[start, end), as the segmenter cuts that window. Only the words around a
  * few places are needed, so they are asked for one at a time (containing) rather than listing
- * every word of the window: the cuts are the same either way.
+ * every word of the window: the cuts are the same either way. A window longer than CHUNK is cut
+ * piece by piece (see CHUNK).
  */
 class Words {
-  private readonly segments: Intl.Segments;
-  constructor(private readonly start: number, private readonly end: number, text: string) {
+  private piece: { start: number; end: number; segments: Intl.Segments } | null = null;
+  constructor(private readonly start: number, private readonly end: number, private readonly text: string) {
     segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-    this.segments = segmenter.segment(text.slice(start, end));
   }
 
-  /** words already asked for: checks ask for the same few again, and the segmenter is the cost */
-  private readonly known: Array<{ start: number; end: number }> = [];
+  /** the segments of text[from, to), kept while the next question is about the same piece */
+  private segmentsOf(from: number, to: number): Intl.Segments {
+    if (this.piece?.start !== from || this.piece.end !== to) {
+      this.piece = { start: from, end: to, segments: segmenter!.segment(this.text.slice(from, to)) };
+    }
+    return this.piece.segments;
+  }
+
+  /**
+   * words already asked for, by the index asked about: checks ask for the same few again, and the
+   * segmenter is the cost (a map, not a list searched from the start)
+   */
+  private readonly known = new Map<number, { start: number; end: number }>();
+  /** the word found last: most questions are about it or its neighbours */
+  private last: { start: number; end: number } | undefined;
 
   /** the word containing index i of the text, or undefined outside the window */
   at(i: number): { start: number; end: number } | undefined {
     if (i < this.start || i >= this.end) return undefined;
-    for (const word of this.known) if (word.start <= i && i < word.end) return word;
-    const s = this.segments.containing(i - this.start)!;
-    const word = { start: this.start + s.index, end: this.start + s.index + s.segment.length };
-    this.known.push(word);
+    const last = this.last;
+    if (last && last.start <= i && i < last.end) return last;
+    let word = this.known.get(i);
+    if (!word) {
+      // the whole window, or a piece of it centred on i
+      let from = this.start;
+      let to = this.end;
+      if (to - from > CHUNK) {
+        from = Math.max(this.start, Math.min(i - CHUNK / 2, this.end - CHUNK));
+        to = from + CHUNK;
+      }
+      const s = this.segmentsOf(from, to).containing(i - from)!;
+      word = { start: from + s.index, end: from + s.index + s.segment.length };
+      this.known.set(i, word);
+    }
+    this.last = word;
     return word;
   }
 
@@ -151,9 +186,32 @@ class Words {
     return this.at(word.end);
   }
 
-  /** whether a word starts at index i, or i is the end of the window */
-  isBoundary(i: number): boolean {
-    return i === this.end || this.at(i)?.start === i;
+  /**
+   * Whether a word starts at each of `positions` (ascending; the end of the window counts), in
+   * one pass over the words rather than one containing() each, which may cost a scan from the
+   * window's start: a run of 100,000 copies asks about every copy.
+   */
+  allBoundaries(positions: readonly number[]): boolean {
+    let from = -1;
+    let to = -1;
+    let words: Iterator<Intl.SegmentData> | null = null;
+    let word: IteratorResult<Intl.SegmentData> | null = null;
+    for (const i of positions) {
+      if (i === this.end) continue;
+      if (i < this.start || i > this.end) return false;
+      // a cut is trusted away from a piece's ends, unless that end is the window's
+      const trusted = words !== null && (from === this.start || i >= from + MARGIN) && (to === this.end || i < to - MARGIN);
+      if (!trusted) {
+        from = this.end - this.start <= CHUNK ? this.start : Math.max(this.start, i - MARGIN);
+        to = Math.min(this.end, from + CHUNK);
+        words = this.segmentsOf(from, to)[Symbol.iterator]();
+        word = words.next();
+      }
+      const at = i - from;
+      while (!word!.done && word!.value.index < at) word = words!.next();
+      if (word!.done || word!.value.index !== at) return false;
+    }
+    return true;
   }
 }
 
@@ -257,8 +315,9 @@ function checkUnit(c: Checker, text: string, start: number, unit: string, r: num
   if (SEGMENTER_GAPS.some(inWord)) return false;
   // Each copy must be whole words at this place: 是不是|不需要 is not 是不 twice.
   const words = new Words(Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW), text);
-  for (let j = 0; j <= r; j++) if (!words.isBoundary(start + j * unit.length)) return false;
-  return true;
+  const boundaries: number[] = [];
+  for (let j = 0; j <= r; j++) boundaries.push(start + j * unit.length);
+  return words.allBoundaries(boundaries);
 }
 
 /** The text range to delete so one copy is left, avoiding Markdown syntax and empty markup. */

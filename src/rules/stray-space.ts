@@ -53,30 +53,55 @@ const CONTEXT = 4;
 /** A run of white space inside a line (the characters of INLINE_SPACE in text.ts): the check jumps between runs. */
 const SPACE_RUN = /[ \t\u3000\u00a0]+/g;
 
-/** Source ranges that another rule owns: the spaces inside and after heading ordinals. */
-function ordinalSpaces(document: DocumentModel): Array<{ start: number; end: number }> {
-  return document.allSections.flatMap((s) => s.ordinal?.spaces ?? []);
+/**
+ * Source ranges that another rule owns: the spaces inside and after heading ordinals. Returns
+ * whether [start, end) overlaps one of them, by binary search (the ranges sorted by start, with
+ * the greatest end so far): a document of 100,000 headings has as many.
+ */
+function ordinalSpaces(document: DocumentModel): (start: number, end: number) => boolean {
+  const ranges = document.allSections.flatMap((s) => s.ordinal?.spaces ?? []).sort((a, b) => a.start - b.start);
+  const maxEnd: number[] = [];
+  for (const r of ranges) maxEnd.push(Math.max(r.end, maxEnd[maxEnd.length - 1] ?? -Infinity));
+  return (start, end) => {
+    // the ranges that start before `end`: ranges[0, lo)
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ranges[mid]!.start < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > start;
+  };
 }
+
+/** the longest slogan insideSlogan accepts, in UTF-16 units */
+const SLOGAN_MAX = 24;
 
 /**
  * A space that separates the phrases of a short slogan in quotation marks: “学宪法 讲宪法”,
  * “减负 提质 增效”. Chinese typesetting uses a space there on purpose.
  */
 function insideSlogan(text: string, i: number, j: number): boolean {
+  // the marks are looked for no further than a slogan can reach (a scan to the line's ends would
+  // make a line of 200,000 spaces quadratic): a quote further away makes the inner text too long
+  const reach = j - SLOGAN_MAX - 1;
   let a = i - 1;
-  while (a >= 0 && text[a] !== '“' && text[a] !== '”' && text[a] !== '「' && text[a] !== '」') a--;
-  if (a < 0 || (text[a] !== '“' && text[a] !== '「')) return false;
+  while (a >= 0 && a >= reach && text[a] !== '“' && text[a] !== '”' && text[a] !== '「' && text[a] !== '」') a--;
+  if (a < 0 || a < reach || (text[a] !== '“' && text[a] !== '「')) return false;
   const close = text[a] === '“' ? '”' : '」';
-  const b = text.indexOf(close, j);
-  if (b < 0) return false;
+  const limit = Math.min(text.length, a + SLOGAN_MAX + 2);
+  let b = j;
+  while (b < limit && text[b] !== close) b++;
+  if (b >= limit) return false;
   const inner = text.slice(a + 1, b);
   // only Han characters and single spaces: a slogan, not a sentence in quotes
-  return inner.length <= 24 && /^\p{Script=Han}+(?: \p{Script=Han}+)+$/u.test(inner);
+  return inner.length <= SLOGAN_MAX && /^\p{Script=Han}+(?: \p{Script=Han}+)+$/u.test(inner);
 }
 
 export function check(ctx: Context): void {
   const { document, options } = ctx;
-  const skip = ordinalSpaces(document);
+  const owned = ordinalSpaces(document);
   for (const { block, mask } of factsOf(document).lineBlocks) {
     const text = block.text;
     SPACE_RUN.lastIndex = 0;
@@ -89,7 +114,7 @@ export function check(ctx: Context): void {
       if (mask?.[at - 1] || mask?.[j]) continue; // next to a URL, e-mail or code span
       const start = sourceOffset(block, at);
       const end = sourceEndOffset(block, j);
-      if (skip.some((s) => s.start < end && start < s.end)) continue;
+      if (owned(start, end)) continue;
 
       if (isHanAt(text, at - 1) && isHanAt(text, j) && insideSlogan(text, at, j)) continue;
 
