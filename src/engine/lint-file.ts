@@ -11,6 +11,7 @@ import { formatOf, loadMarkdownSupportFor, parseDocument } from '../document/par
 import type { PreviousReports } from './previous.js';
 import { InputError, readSourceFile, type SourceFile } from '../input/read.js';
 import type { Locale } from '../rule.js';
+import { inputKindOf } from '../input/kind.js';
 
 export interface FileInput {
   text: string;
@@ -22,7 +23,7 @@ export interface FileInput {
 
 /** Read a draft. Throws InputError with a one-line message (mammoth is loaded only for a .docx). */
 export async function readInput(file: string): Promise<FileInput> {
-  if (/\.docx$/i.test(file)) {
+  if (inputKindOf(file) === 'docx') {
     const docx = await (await import('../input/docx.js')).readDocx(file);
     return { text: docx.text, source: null, docx };
   }
