@@ -17,7 +17,7 @@ export class PreviousReports {
   private readonly parsed = new Map<string, DocumentModel | null>();
 
   /** @param flag the --previous argument, if given */
-  constructor(private readonly cwd: string, private readonly flag: string | undefined) {}
+  constructor(private readonly cwd: string, readonly flag: string | undefined) {}
 
   /** Read --previous once before any draft, so that a missing, unreadable or empty file stops the run. */
   async checkFlag(): Promise<void> {

@@ -11,8 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 import { MSG } from '../messages.js';
-import type { LintMessage, LintResult } from '../engine/lint.js';
-import { summarize } from '../engine/lint.js';
+import type { LintMessage, LintResult } from './lint.js';
+import { summarize } from './lint.js';
 
 export const BASELINE_FILE = 'reportlint-baseline.json';
 const VERSION = 1;
@@ -72,7 +72,7 @@ export function applyBaseline(result: LintResult, baseline: Baseline, baselineFi
     });
   if (hidden === 0) return { result, hidden };
   // keep the formatter's order (position) and the counts in step
-  return { result: summarize(result.filePath, messages), hidden };
+  return { result: summarize(result.filePath, messages, result.inputKind), hidden };
 }
 
 /**
