@@ -4,7 +4,8 @@
  * REPORTLINT_LOCALE, else Chinese (a config's own `locale` may be what is broken, so it is not
  * waited for). `Error.message` stays the English text for API users.
  */
-import type { Locale } from './rule.js';
+/** The two languages of every message. */
+export type Locale = 'zh' | 'en';
 
 export interface Localized {
   zh: string;

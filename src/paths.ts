@@ -3,6 +3,7 @@
  * src/ under the tests), and so do the chunks of the bundled CLI (scripts/bundle-cli.mjs) that
  * inline it, so its own URL finds them; modules deeper down ask here instead of counting `../`.
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** dist/ (or src/ when the tests run the TypeScript) */
@@ -18,4 +19,11 @@ export function packageFile(relative: string): URL {
 /** A file of the package, as a path. */
 export function packagePath(relative: string): string {
   return fileURLToPath(packageFile(relative));
+}
+
+let version: string | undefined;
+/** reportlint's version, from package.json (read once). */
+export function packageVersion(): string {
+  version ??= (JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { version: string }).version;
+  return version;
 }

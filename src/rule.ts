@@ -1,7 +1,7 @@
 import type { DocumentModel, TextBlock } from './document/model.js';
 
 export type Severity = 'error' | 'warn' | 'off';
-export type Locale = 'zh' | 'en';
+export type { Locale } from './messages.js';
 
 /** A message template in both languages; {{name}} placeholders are filled from `data`. */
 export interface LocalizedText {

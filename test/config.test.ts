@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config/index.js';
+import { loadConfig } from '../src/engine/config.js';
 import { activeRulesFor } from '../src/config/resolve.js';
 import { ConfigError } from '../src/errors.js';
 import { allRules } from '../src/rules/index.js';

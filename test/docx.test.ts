@@ -3,7 +3,7 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig } from '../src/config/index.js';
+import { defaultConfig } from '../src/engine/config.js';
 import { activeRulesFor } from '../src/config/resolve.js';
 import type { MammothElement } from '../src/input/docx.js';
 import { assemble, docxLocation, formatDocxLocation, headingLevelOf, paragraphText, readDocx } from '../src/input/docx.js';

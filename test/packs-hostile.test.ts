@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config/index.js';
+import { loadConfig } from '../src/engine/config.js';
 import { ConfigError } from '../src/errors.js';
 import { compilePattern } from '../src/packs/regex.js';
 import { CLI, ROOT, tempDir } from './cli-helpers.js';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config/index.js';
+import { loadConfig } from '../src/engine/config.js';
 import { getValidators } from '../src/config/validators.js';
 import { ConfigError } from '../src/errors.js';
 import { lintText } from '../src/index.js';

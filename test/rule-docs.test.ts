@@ -15,7 +15,7 @@ import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { getValidators } from '../src/config/validators.js';
-import { builtinPacks } from '../src/config/ruleset.js';
+import { builtinPacks } from '../src/packs/load.js';
 import type { Rule } from '../src/rule.js';
 import { allRules } from '../src/rules/index.js';
 import { ROOT } from './cli-helpers.js';

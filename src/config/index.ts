@@ -3,13 +3,12 @@ import type { ErrorObject } from 'ajv';
 import { ConfigError } from '../errors.js';
 import { MSG, schemaMessage } from '../messages.js';
 import type { Locale } from '../rule.js';
-import { allRules } from '../rules/index.js';
-import { RECOMMENDED, resolveRuleSet, type RuleSet } from './ruleset.js';
+import { RECOMMENDED, resolveRuleSet, type Builtins, type RuleSet } from './ruleset.js';
 import { findConfigFile } from './discover.js';
 import { loadConfigFile } from './load.js';
 import type { Validators } from './schemas.js';
 import { getValidators } from './validators.js';
-import { describeSchemaErrors } from './schema-errors.js';
+import { describeSchemaErrors } from '../schema.js';
 
 export type SeverityLevel = 0 | 1 | 2;
 
@@ -44,29 +43,39 @@ export interface Config {
   ignorePatterns: string[];
 }
 
+export type { Builtins } from './ruleset.js';
+
 const SEVERITIES: Record<string, SeverityLevel> = { off: 0, warn: 1, error: 2, 0: 0, 1: 1, 2: 2 };
 
+export interface LoadConfigOptions {
+  forFile?: string | undefined;
+  explicitPath?: string | undefined;
+  cwd?: string | undefined;
+  /** the built-in rules and packs (src/engine/config.ts passes reportlint's own) */
+  builtins: Builtins;
+}
+
 /** Find and read the config for a file (nearest from its folder upwards), or read `explicitPath`. */
-export async function loadConfig(options: { forFile?: string; explicitPath?: string; cwd?: string }): Promise<Config> {
+export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const cwd = options.cwd ?? process.cwd();
   const file = options.explicitPath
     ? path.resolve(cwd, options.explicitPath)
     : findConfigFile(options.forFile ? path.dirname(path.resolve(cwd, options.forFile)) : cwd);
-  if (!file) return defaultConfig(cwd);
+  if (!file) return defaultConfig(cwd, options.builtins);
   const raw = await loadConfigFile(file);
-  return validateConfig(raw, file, await getValidators(allRules));
+  return validateConfig(raw, file, await getValidators(options.builtins.rules), options.builtins);
 }
 
 /** The config that applies where there is no config file: the recommended set. */
-export async function defaultConfig(dir: string): Promise<Config> {
-  const validators = await getValidators(allRules);
+export async function defaultConfig(dir: string, builtins: Builtins): Promise<Config> {
+  const validators = await getValidators(builtins.rules);
   return {
     file: null, dir, locale: null, extends: [RECOMMENDED], rules: {}, overrides: [], previous: null, ignorePatterns: [],
-    ruleSet: resolveRuleSet([RECOMMENDED], null, dir, validators.pack),
+    ruleSet: resolveRuleSet([RECOMMENDED], null, dir, validators.pack, builtins),
   };
 }
 
-export function validateConfig(raw: unknown, file: string, validators: Validators): Config {
+export function validateConfig(raw: unknown, file: string, validators: Validators, builtins: Builtins): Config {
   const shown = path.relative(process.cwd(), file) || file;
   if (raw === undefined || raw === null) raw = {};
   if (!validators.config(raw)) throw toConfigError(shown, '', validators.config.errors ?? []);
@@ -79,7 +88,7 @@ export function validateConfig(raw: unknown, file: string, validators: Validator
     overrides?: Array<{ files: string | string[]; excludedFiles?: string | string[]; rules?: Record<string, unknown> }>;
   };
   const extendsList = data.extends === undefined ? [RECOMMENDED] : Array.isArray(data.extends) ? data.extends : [data.extends];
-  const ruleSet = resolveRuleSet(extendsList, file, path.dirname(file), validators.pack);
+  const ruleSet = resolveRuleSet(extendsList, file, path.dirname(file), validators.pack, builtins);
   const known = new Map(ruleSet.rules.map((r) => [r.meta.id, r]));
   const readRules = (entries: Record<string, unknown> | undefined, prefix: string): Record<string, RuleSetting> => {
     const out: Record<string, RuleSetting> = {};

@@ -1,12 +1,9 @@
-import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Validate } from './schemas.js';
+import type { Validate } from '../schema.js';
 import { ConfigError } from '../errors.js';
 import { MSG } from '../messages.js';
 import { loadPackFile, type LoadedPack } from '../packs/load.js';
 import type { Rule } from '../rule.js';
-import { allRules } from '../rules/index.js';
-import { packagePath } from '../paths.js';
 
 /** The rules a config can name, and which of them its `extends` turns on at their default severity. */
 export interface RuleSet {
@@ -14,34 +11,33 @@ export interface RuleSet {
   enabled: Set<string>;
 }
 
+/**
+ * The rules and packs reportlint ships. The caller passes them in (src/engine/config.ts), as
+ * ESLint injects its built-in rules, so that config/ does not depend on rules/.
+ */
+export interface Builtins {
+  /** the code rules (src/rules/) */
+  rules: readonly Rule[];
+  /** the built-in packs (rules/*.json), compiled with the pack schema's validator */
+  packs(validate: Validate): readonly LoadedPack[];
+}
+
 export const RECOMMENDED = 'reportlint:recommended';
 const PREFIX = 'reportlint:';
-const BUILTIN_DIR = packagePath('rules/');
-
-let builtins: LoadedPack[] | null = null;
-
-/** The packs shipped in rules/ (loaded once per process; their patterns are trusted, see compilePattern). */
-export function builtinPacks(validate: Validate): LoadedPack[] {
-  builtins ??= existsSync(BUILTIN_DIR)
-    ? readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.json')).sort()
-      .map((f) => loadPackFile(path.join(BUILTIN_DIR, f), `rules/${f}`, validate, true))
-    : [];
-  return builtins;
-}
 
 /**
  * Resolve `extends`: "reportlint:recommended" (every code rule and the recommended built-in
  * packs), "reportlint:<pack-id>" (a built-in pack), or a path to a pack file relative to the
  * config file. Every built-in rule can be named in `rules` even when not extended.
  */
-export function resolveRuleSet(extendsList: string[], configFile: string | null, baseDir: string, validate: Validate): RuleSet {
-  const packs = builtinPacks(validate);
-  const rules: Rule[] = [...allRules, ...packs.flatMap((p) => p.rules)];
+export function resolveRuleSet(extendsList: string[], configFile: string | null, baseDir: string, validate: Validate, builtins: Builtins): RuleSet {
+  const packs = builtins.packs(validate);
+  const rules: Rule[] = [...builtins.rules, ...packs.flatMap((p) => p.rules)];
   const enabled = new Set<string>();
   const shown = configFile ? path.relative(process.cwd(), configFile) || configFile : '<config>';
   extendsList.forEach((name, i) => {
     if (name === RECOMMENDED) {
-      allRules.forEach((r) => enabled.add(r.meta.id));
+      builtins.rules.forEach((r) => enabled.add(r.meta.id));
       packs.filter((p) => p.pack.recommended).forEach((p) => p.rules.forEach((r) => enabled.add(r.meta.id)));
     } else if (name.startsWith(PREFIX)) {
       const pack = packs.find((p) => p.pack.id === name.slice(PREFIX.length));

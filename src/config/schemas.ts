@@ -1,13 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { ErrorObject } from 'ajv';
+import type { Validate } from '../schema.js';
 import type { Rule } from '../rule.js';
 import { packageFile } from '../paths.js';
 
-/** A compiled JSON Schema validator (ajv's shape). */
-export interface Validate {
-  (data: unknown): boolean;
-  errors?: ErrorObject[] | null;
-}
+export type { Validate };
 
 export interface Validators {
   config: Validate;

@@ -1,18 +1,27 @@
 /**
- * One draft from disk to findings: read it, parse it, run the active rules, apply its
- * suppression comments. Shared by the CLI's own loop and its worker threads (src/worker.ts).
+ * One draft to findings: the one per-file path of every run, for the CLI, its worker threads
+ * (src/engine/worker.ts) and the API (src/index.ts). Read the file (or take the text given:
+ * stdin, lintText), skip it when empty, find its config and active rules, answer from the cache
+ * when it was clean, lint it (parse once, run the rules, the 'text' post-processing steps of
+ * src/engine/post-process.ts), and with --fix fix it and write it back.
  */
-import type { Config } from '../config/index.js';
-import type { ActiveRule } from '../config/resolve.js';
-import type { DocxSource } from '../input/docx.js';
-import type { LintMessage } from './lint.js';
-import { lintDocument } from './lint.js';
+import path from 'node:path';
+import type { Config, RuleSetting } from '../config/index.js';
+import { activeRulesFor, type ActiveRule } from '../config/resolve.js';
 import { formatOf, loadMarkdownSupportFor, parseDocument } from '../document/parse/index.js';
+import { InputError } from '../errors.js';
+import type { DocxSource } from '../input/docx.js';
+import { inputKindOf, type InputKind } from '../input/kind.js';
+import { readSourceFile, type SourceFile } from '../input/read.js';
+import type { Locale } from '../messages.js';
+import type { LintCache } from './cache.js';
+import type { ConfigLookup } from './config.js';
+import { lintDocument, type LintMessage } from './lint.js';
+import { processText, type PostProcessOptions } from './post-process.js';
 import type { PreviousReports } from './previous.js';
-import { InputError, readSourceFile, type SourceFile } from '../input/read.js';
-import type { Locale } from '../rule.js';
 
-export interface FileInput {
+/** A draft as read from disk. */
+export interface ReadInput {
   text: string;
   /** the decoded file (encoding, line ends), for writing fixes back; null for a .docx */
   source: SourceFile | null;
@@ -21,8 +30,8 @@ export interface FileInput {
 }
 
 /** Read a draft. Throws InputError with a one-line message (mammoth is loaded only for a .docx). */
-export async function readInput(file: string): Promise<FileInput> {
-  if (/\.docx$/i.test(file)) {
+export async function readInput(file: string): Promise<ReadInput> {
+  if (inputKindOf(file) === 'docx') {
     const docx = await (await import('../input/docx.js')).readDocx(file);
     return { text: docx.text, source: null, docx };
   }
@@ -37,7 +46,7 @@ export interface TextLinterOptions {
   active: readonly ActiveRule[];
   locale: Locale;
   previous: PreviousReports;
-  reportUnused: boolean;
+  post: PostProcessOptions;
 }
 
 export interface TextLinter {
@@ -48,7 +57,7 @@ export interface TextLinter {
 }
 
 export async function textLinter(options: TextLinterOptions): Promise<TextLinter> {
-  const { file, docx, config, active, locale, previous, reportUnused } = options;
+  const { file, docx, config, active, locale, previous, post } = options;
   const markdown = formatOf(file) === 'markdown';
   const docxParser = docx ? await import('../document/parse/docx.js') : null;
   const linter: TextLinter = {
@@ -59,56 +68,133 @@ export async function textLinter(options: TextLinterOptions): Promise<TextLinter
       const document = docx && docxParser ? docxParser.docxDocument(docx, file) : parseDocument(text, { filename: file });
       linter.previousFile = previous.fileFor(document, config);
       const messages = lintDocument(document, active, locale, await previous.load(document, linter.previousFile));
-      // suppression comments: the module is loaded only for a text that has one
-      if (!text.includes('reportlint-')) return messages;
-      const suppress = await import('./suppress.js');
-      const directives = suppress.parseDirectives(text);
-      if (directives.length === 0) return messages;
-      const kept = suppress.applyDirectives(messages, directives);
-      if (!reportUnused || kept.unused.length === 0) return kept.messages;
-      return [...kept.messages, ...suppress.unusedDirectiveMessages(kept.unused, (o) => document.pointAt(o), locale)]
-        .sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
+      return processText(messages, { file, text, document, locale, options: post });
     },
   };
   return linter;
 }
 
-/** What became of one file when the files are linted in parallel (src/parallel.ts). */
+/** A draft to lint: a file on disk, or a text given under a file's name. */
+export interface LintInput {
+  path: string;
+  /** the text, when it does not come from the file (stdin, lintText) */
+  text?: string | undefined;
+  /** read but not linted (--stdin-filename names an ignored file) */
+  ignored?: boolean | undefined;
+}
+
+/** What one run needs for every file, built once per run (and once per worker thread). */
+export interface FileContext {
+  cwd: string;
+  configs: ConfigLookup;
+  cliRules: Record<string, RuleSetting>;
+  previous: PreviousReports;
+  post: PostProcessOptions;
+  /** --fix (dryRun false) or --fix-dry-run (true) */
+  fix: { dryRun: boolean } | null;
+  /** --cache */
+  cache: LintCache | null;
+  /** a line for the user while the run goes on (a .docx that --fix leaves alone) */
+  notice(message: string): void;
+}
+
+/** What became of one file. */
 export type FileOutcome =
   | { kind: 'unreadable'; message: string }
-  | { kind: 'empty' }
-  /** text is sent back only when the format shows the draft (html, sarif) */
-  | { kind: 'linted'; messages: LintMessage[]; text?: string };
-
-export interface FileTask {
-  file: string;
-  locale: Locale;
-}
-
-export interface PlainRunOptions {
-  configFor: (file: string) => Promise<Config>;
-  activeRulesFor: (file: string, config: Config) => Promise<ActiveRule[]>;
-  previous: PreviousReports;
-  reportUnused: boolean;
-  keepText: boolean;
-}
+  | { kind: 'empty'; text?: string }
+  | { kind: 'ignored'; text: string }
+  | {
+    kind: 'linted';
+    inputKind: InputKind;
+    /** after the 'text' post-processing steps */
+    messages: LintMessage[];
+    /** the text the findings are about (the fixed text once fixes were applied); workers send it only when asked */
+    text?: string;
+    /** --fix-dry-run: the text before and after the fixes, when they change it */
+    fixed?: { before: string; after: string };
+    /** --fix could not write the fixed file back */
+    writeError?: string;
+  };
 
 /**
- * A file linted as a plain run does it (no --fix, no cache): read, skip when empty, lint.
- * An unreadable file is an outcome, not an exception; a broken config or a rule crash throws.
+ * Lint one draft. An unreadable or empty file is an outcome, not an exception; a broken config
+ * or a rule crash throws. `localeFor` gives the messages' language once the file's config is known.
  */
-export async function lintFileOnce(task: FileTask, options: PlainRunOptions): Promise<FileOutcome> {
-  let input: FileInput;
-  try {
-    input = await readInput(task.file);
-  } catch (error) {
-    if (error instanceof InputError) return { kind: 'unreadable', message: error.message };
-    throw error;
+export async function lintFile(input: LintInput, context: FileContext, localeFor: (config: Config) => Locale): Promise<FileOutcome> {
+  let text: string;
+  let source: SourceFile | null = null;
+  let docx: DocxSource | null = null;
+  const fromFile = input.text === undefined;
+  if (input.text !== undefined) text = input.text;
+  else {
+    try {
+      ({ text, source, docx } = await readInput(input.path));
+    } catch (error) {
+      if (error instanceof InputError) return { kind: 'unreadable', message: error.message };
+      throw error;
+    }
   }
-  if (input.text.trim().length === 0) return { kind: 'empty' };
-  const config = await options.configFor(task.file);
-  const active = await options.activeRulesFor(task.file, config);
-  const linter = await textLinter({ file: task.file, docx: input.docx, config, active, locale: task.locale, previous: options.previous, reportUnused: options.reportUnused });
-  const messages = await linter.lint(input.text);
-  return options.keepText ? { kind: 'linted', messages, text: input.text } : { kind: 'linted', messages };
+  if (input.ignored) return { kind: 'ignored', text };
+  if (text.trim().length === 0) return { kind: 'empty', text };
+  const config = await context.configs.configFor(input.path);
+  const locale = localeFor(config);
+  const active = await activeRulesFor(input.path, config, context.cliRules);
+  const inputKind = inputKindOf(input.path);
+  const shown = path.relative(context.cwd, input.path) || input.path;
+
+  const cacheMod = context.cache && fromFile ? await import('./cache.js') : null;
+  let cacheKey: { content: string; settings: string } | null = null;
+  if (context.cache && cacheMod) {
+    // a .docx's heading styles are part of what is checked, not only its text
+    cacheKey = { content: cacheMod.sha256(docx ? text + JSON.stringify(docx.paragraphs) : text), settings: cacheMod.settingsHash(active, config, context.post.reportUnused) };
+    if (context.cache.isClean(input.path, cacheKey.content, cacheKey.settings)) return { kind: 'linted', inputKind, messages: [], text };
+  }
+
+  const linter = await textLinter({ file: input.path, docx, config, active, locale, previous: context.previous, post: context.post });
+  let messages: LintMessage[];
+  /** the text the findings are about, and the text the file holds after this run */
+  let linted = text;
+  let onDisk = text;
+  let fixed: { before: string; after: string } | undefined;
+  let writeError: string | undefined;
+  if (context.fix && inputKind === 'docx') {
+    // a Word document is read, never written
+    context.notice(`${shown}: .docx 文件不会被改写，未修复 / Word documents are never rewritten; not fixed`);
+    messages = await linter.lint(text);
+  } else if (context.fix) {
+    const fixer = await import('./fix.js');
+    const outcome = await fixer.fixText(text, (t) => linter.lint(t), {
+      lineEnding: source?.lineEnding ?? 'none',
+      // as ESLint: with --quiet only errors are fixed
+      accept: context.post.quiet ? (m) => m.severity === 2 : undefined,
+    });
+    messages = outcome.messages;
+    if (outcome.text !== text) {
+      if (context.fix.dryRun) fixed = { before: text, after: outcome.text };
+      else if (source) {
+        try {
+          fixer.writeFileAtomic(input.path, outcome.text, source.encoding, shown);
+          onDisk = outcome.text;
+        } catch (error) {
+          if (!(error instanceof InputError) && !(error as NodeJS.ErrnoException).code) throw error;
+          writeError = error instanceof InputError ? error.message : `无法写回: ${shown} / cannot write the fixed file: ${(error as Error).message}`;
+        }
+      }
+      // not written: report the file as it is; otherwise the findings' offsets are into the fixed text
+      if (onDisk === text && !context.fix.dryRun && fromFile) messages = await linter.lint(text);
+      else linted = outcome.text;
+    }
+  } else {
+    messages = await linter.lint(text);
+  }
+
+  if (context.cache && cacheKey && cacheMod) {
+    // recorded as clean only for the text the file now holds
+    if (messages.length === 0 && linted === onDisk) {
+      if (onDisk !== text) cacheKey.content = cacheMod.sha256(onDisk);
+      const prev = linter.previousFile;
+      context.cache.markClean(input.path, cacheKey.content, cacheKey.settings, prev ? { file: prev, content: cacheMod.fileHash(prev) } : null);
+    } else context.cache.forget(input.path);
+  }
+  return { kind: 'linted', inputKind, messages, text: linted, ...(fixed ? { fixed } : {}), ...(writeError !== undefined ? { writeError } : {}) };
 }

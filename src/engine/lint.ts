@@ -3,6 +3,8 @@ import type { DocumentModel, TextBlock } from '../document/model.js';
 import { contiguousSourceRange, sourceRange } from '../document/position.js';
 import type { Edit, Fix, Locale, Report, ReportDescriptor } from '../rule.js';
 import { formatMessage } from '../rule.js';
+import { RuleCrashError } from '../errors.js';
+import { inputKindOf, type InputKind } from '../input/kind.js';
 
 /** One finding, in ESLint's message shape (1-based lines, columns in code points). */
 export interface LintMessage {
@@ -23,6 +25,8 @@ export interface LintMessage {
 
 export interface LintResult {
   filePath: string;
+  /** what the file was read as (src/input/kind.ts): a .docx is placed by paragraph, `para 12:5` */
+  inputKind: InputKind;
   messages: LintMessage[];
   errorCount: number;
   warningCount: number;
@@ -30,12 +34,7 @@ export interface LintResult {
   fixableWarningCount: number;
 }
 
-export class RuleCrashError extends Error {
-  override name = 'RuleCrashError';
-  constructor(readonly ruleId: string, readonly file: string, cause: unknown) {
-    super(`rule ${ruleId} failed on ${file}: ${cause instanceof Error ? cause.message : String(cause)}`);
-  }
-}
+export { RuleCrashError };
 
 /** What a rule reported beside the message: its data and its own level (for tests and tools). */
 export interface ReportedExtras {
@@ -60,7 +59,7 @@ export function lintDocument(
   const messages: LintMessage[] = [];
   const length = document.source.length;
   // a fix is an edit of the file, and a Word document is never rewritten (--fix only reads it)
-  const fixable = !/\.docx$/i.test(document.filename);
+  const fixable = inputKindOf(document.filename) !== 'docx';
   for (const { rule, severity, options } of active) {
     const id = rule.meta.id;
     const report = (r: Report): void => {
@@ -147,8 +146,9 @@ export function mergeFixes(id: string, source: string, fix: Fix): { range: [numb
   return { range: [sorted[0]!.start, at], text: parts.join('') };
 }
 
-export function summarize(filePath: string, messages: LintMessage[]): LintResult {
-  const result: LintResult = { filePath, messages, errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+/** A file's result; its input kind is decided from the name unless the engine says otherwise. */
+export function summarize(filePath: string, messages: LintMessage[], inputKind: InputKind = inputKindOf(filePath)): LintResult {
+  const result: LintResult = { filePath, inputKind, messages, errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
   for (const m of messages) {
     if (m.severity === 2) {
       result.errorCount++;

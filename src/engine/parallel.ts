@@ -1,15 +1,21 @@
 /**
- * Many files at once: worker threads (src/worker.ts) and the main thread take files from one
+ * Many files at once: worker threads (src/engine/worker.ts) and the main thread take files from one
  * queue, so a slow file does not hold the others up and the main thread, whose modules are
  * already loaded, starts at once while the workers load theirs. Results keep the input order.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
-import type { Localized } from '../messages.js';
-import { RuleCrashError } from './lint.js';
-import type { FileOutcome, FileTask } from './lint-file.js';
+import type { Locale, Localized } from '../messages.js';
+import { RuleCrashError } from '../errors.js';
+import type { FileOutcome } from './lint-file.js';
 import type { RuleSetting } from '../config/index.js';
+
+/** One file for a thread, with the locale its messages are in (decided in file order by the main thread). */
+export interface FileTask {
+  file: string;
+  locale: Locale;
+}
 
 /** What a worker needs to lint as the main thread does. */
 export interface WorkerSetup {

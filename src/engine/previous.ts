@@ -9,6 +9,7 @@ import type { DocumentModel } from '../document/model.js';
 import { factsOf } from '../document/facts/index.js';
 import { formatOf, loadMarkdownSupportFor, parseDocument } from '../document/parse/index.js';
 import { readSourceFile } from '../input/read.js';
+import { inputKindOf } from '../input/kind.js';
 import { UsageError } from '../errors.js';
 import { MSG } from '../messages.js';
 
@@ -16,13 +17,13 @@ export class PreviousReports {
   private readonly parsed = new Map<string, DocumentModel | null>();
 
   /** @param flag the --previous argument, if given */
-  constructor(private readonly cwd: string, private readonly flag: string | undefined) {}
+  constructor(private readonly cwd: string, readonly flag: string | undefined) {}
 
   /** Read --previous once before any draft, so that a missing, unreadable or empty file stops the run. */
   async checkFlag(): Promise<void> {
     if (this.flag === undefined) return;
     const file = path.resolve(this.cwd, this.flag);
-    const text = /\.docx$/i.test(file) ? (await (await import('../input/docx.js')).readDocx(file)).text : readSourceFile(file).text;
+    const text = inputKindOf(file) === 'docx' ? (await (await import('../input/docx.js')).readDocx(file)).text : readSourceFile(file).text;
     if (text.trim().length === 0) throw new UsageError(MSG.previousEmpty(this.shown(file)));
   }
 
@@ -44,7 +45,7 @@ export class PreviousReports {
     // a pattern that names no existing file (the first year, a gap) means: no previous report
     if (file === null || file === path.resolve(document.filename) || (this.flag === undefined && !existsSync(file))) return null;
     if (!this.parsed.has(file)) {
-      if (/\.docx$/i.test(file)) {
+      if (inputKindOf(file) === 'docx') {
         const previousDoc = await (await import('../document/parse/docx.js')).parseDocx(file);
         this.parsed.set(file, previousDoc.source.trim() ? previousDoc : null);
       } else {

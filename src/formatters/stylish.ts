@@ -24,7 +24,7 @@ export function stylish(results: LintResult[], context: FormatContext): string {
     out.push(paint('4', path.relative(context.cwd, result.filePath) || result.filePath));
     const rows = result.messages.map((m) => ({
       // a Word document has no lines: there the line is the paragraph's number, the column the character
-      place: /\.docx$/i.test(result.filePath) ? `para ${m.line}:${m.column}` : `${m.line}:${m.column}`,
+      place: result.inputKind === 'docx' ? `para ${m.line}:${m.column}` : `${m.line}:${m.column}`,
       severity: m.severity === 2 ? t.error : t.warning,
       isError: m.severity === 2,
       message: m.message.replace(/\s*\n\s*/g, ' '),

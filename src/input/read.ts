@@ -15,16 +15,10 @@ import { readFileSync } from 'node:fs';
 // Imported rather than global: with lib ES2023 and no DOM, the global has no type.
 import { TextDecoder } from 'node:util';
 
-/** A problem with an input file. `message` is a single line naming the file. */
-export class InputError extends Error {
-  constructor(
-    message: string,
-    public readonly path: string,
-  ) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
+import { InputError } from '../errors.js';
+import { inputKindOf } from './kind.js';
+
+export { InputError };
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030' | 'utf-16le' | 'utf-16be';
 export type LineEnding = '\n' | '\r\n' | '\r' | 'mixed' | 'none';
@@ -98,7 +92,7 @@ function binarySignature(buf: Uint8Array, path: string): InputError | undefined 
     return notTextError(path, 'PDF 文档，请复制正文另存为 .txt 或 .md', 'this is a PDF file; save the text as .txt or .md');
   }
   if (startsWith(buf, [0x50, 0x4b, 0x03, 0x04]) || startsWith(buf, [0x50, 0x4b, 0x05, 0x06])) {
-    if (/\.docx$/i.test(path)) {
+    if (inputKindOf(path) === 'docx') {
       return notTextError(
         path,
         'Word 文档 .docx，请另存为 .txt 或 .md',

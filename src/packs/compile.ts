@@ -6,18 +6,15 @@ import { factsOf, type WhenData } from '../document/facts/index.js';
 import { SAMPLE_FACTS, type UnitFacts } from './facts.js';
 import { closestHeading, compileParts, findParts, type CompiledPart, type FoundPart } from './parts.js';
 import { PatternPrefilter } from './literals.js';
-import { compilePattern, MATCH_LIMIT, PatternError, type Pattern, type PatternMatch } from './regex.js';
+import { PackError, PatternError } from '../errors.js';
+import { compilePattern, MATCH_LIMIT, type Pattern, type PatternMatch } from './regex.js';
 import type { JsonLogic, Level, Pack, PackCheck, PackRule, PackScope, PackText } from './types.js';
 import {
   headingUnits, matchesIn, paragraphUnits, sectionRanges, sentenceUnits, type TextRange, type Unit,
 } from './units.js';
 
 /** A problem in a pack, located by its JSON path (rules[0].checks[2].patterns[1]). */
-export class PackError extends Error {
-  constructor(readonly path: string, message: string) {
-    super(`${path}: ${message}`);
-  }
-}
+export { PackError };
 
 export function text(t: PackText): LocalizedText {
   return typeof t === 'string' ? { zh: t, en: t } : { zh: t.zh, en: t.en ?? t.zh };

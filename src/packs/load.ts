@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { describeSchemaErrors } from '../config/schema-errors.js';
-import type { Validate } from '../config/schemas.js';
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describeSchemaErrors, type Validate } from '../schema.js';
+import { packagePath } from '../paths.js';
 import { ConfigError } from '../errors.js';
 import { MSG, schemaMessage } from '../messages.js';
 import type { Rule } from '../rule.js';
@@ -42,4 +44,16 @@ export function loadPackFile(file: string, shownAs: string, validate: Validate, 
     if (error instanceof PackError) throw new ConfigError(shownAs, error.path, error.message.slice(error.path.length + 2));
     throw error;
   }
+}
+
+const BUILTIN_DIR = packagePath('rules/');
+let builtins: LoadedPack[] | null = null;
+
+/** The packs shipped in rules/ (loaded once per process; their patterns are trusted, see compilePattern). */
+export function builtinPacks(validate: Validate): LoadedPack[] {
+  builtins ??= existsSync(BUILTIN_DIR)
+    ? readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.json')).sort()
+      .map((f) => loadPackFile(path.join(BUILTIN_DIR, f), `rules/${f}`, validate, true))
+    : [];
+  return builtins;
 }

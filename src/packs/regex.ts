@@ -1,9 +1,11 @@
 import { createRequire } from 'node:module';
 import type { RE2JS as RE2JSClass } from 're2js';
 
+import { PatternError } from '../errors.js';
+
 const require = createRequire(import.meta.url);
 
-export class PatternError extends Error {}
+export { PatternError };
 
 /** A match: [0] the text, [1…] the groups (undefined where a group took no part), index in the text searched. */
 export interface PatternMatch {

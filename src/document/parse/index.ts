@@ -1,5 +1,6 @@
 import type { DocumentFormat, DocumentModel } from '../model.js';
 import { LineIndex } from '../position.js';
+import { inputKindOf } from '../../input/kind.js';
 import { buildDocument } from './build.js';
 import { isSimpleMarkdown, simpleMarkdownBlocks } from './markdown-simple.js';
 import { plainBlocks } from './plain.js';
@@ -11,7 +12,7 @@ export interface ParseOptions {
 }
 
 export function formatOf(filename: string): DocumentFormat {
-  return /\.(md|markdown|mdown|mkd)$/i.test(filename) ? 'markdown' : 'text';
+  return inputKindOf(filename) === 'markdown' ? 'markdown' : 'text';
 }
 
 /**

@@ -7,12 +7,12 @@
  *
  * Paths are relative to the baseline file's folder, with forward slashes.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
-import { MSG } from '../messages.js';
-import type { LintMessage, LintResult } from '../engine/lint.js';
-import { summarize } from '../engine/lint.js';
+import { MSG, type Locale } from '../messages.js';
+import type { LintMessage, LintResult } from './lint.js';
+import { summarize } from './lint.js';
 
 export const BASELINE_FILE = 'reportlint-baseline.json';
 const VERSION = 1;
@@ -72,7 +72,7 @@ export function applyBaseline(result: LintResult, baseline: Baseline, baselineFi
     });
   if (hidden === 0) return { result, hidden };
   // keep the formatter's order (position) and the counts in step
-  return { result: summarize(result.filePath, messages), hidden };
+  return { result: summarize(result.filePath, messages, result.inputKind), hidden };
 }
 
 /**
@@ -95,4 +95,19 @@ export function updatedBaseline(previous: Baseline | null, baselineFile: string,
 
 export function baselineText(baseline: Baseline): string {
   return JSON.stringify(baseline, null, 2) + '\n';
+}
+
+/** --baseline-write: record every file's full findings; the line that says so. */
+export function writeBaseline(baselineFile: string, fullResults: readonly LintResult[], shown: string, locale: Locale): string {
+  const updated = updatedBaseline(readBaseline(baselineFile), baselineFile, fullResults);
+  try {
+    writeFileSync(baselineFile, baselineText(updated));
+  } catch (error) {
+    throw new UsageError(MSG.baselineUnwritable(baselineFile, (error as Error).message));
+  }
+  const findings = fullResults.reduce((n, r) => n + r.messages.length, 0);
+  const withFindings = fullResults.filter((r) => r.messages.length).length;
+  return locale === 'zh'
+    ? `已写入 ${shown}：${withFindings} 个文件中的 ${findings} 个问题记为基线\n`
+    : `wrote ${shown}: ${findings} findings in ${withFindings} files recorded as the baseline\n`;
 }

@@ -1,4 +1,14 @@
+/**
+ * JSON Schema validation as config/ and packs/ both use it: the validator's shape (ajv's) and
+ * how its errors read. Shared here so that neither layer imports the other for it.
+ */
 import type { ErrorObject } from 'ajv';
+
+/** A compiled JSON Schema validator (ajv's shape). */
+export interface Validate {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
 /** The most specific schema error as a dotted key (rules.repeated-word[1].allow) and one sentence. */
 export function describeSchemaErrors(errors: ErrorObject[], prefix = ''): { key: string; message: string } {

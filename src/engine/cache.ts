@@ -9,6 +9,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
+import type { Config } from '../config/index.js';
+import type { ActiveRule } from '../config/resolve.js';
+import { packageVersion } from '../paths.js';
 
 export const CACHE_FILE = '.reportlintcache';
 
@@ -101,4 +104,23 @@ export class LintCache {
       return `cannot write the cache ${this.file}: ${(error as Error).message}`;
     }
   }
+}
+
+/** What decides a file's findings besides its text. */
+export function settingsHash(active: readonly ActiveRule[], config: Config, reportUnused: boolean): string {
+  const packs = config.extends
+    .filter((e) => !e.startsWith('reportlint:'))
+    .map((e) => {
+      try {
+        return sha256(readFileSync(path.resolve(config.dir, e)));
+      } catch {
+        return null;
+      }
+    });
+  return sha256(JSON.stringify({
+    version: packageVersion(),
+    rules: active.map((a) => [a.rule.meta.id, a.severity, a.options]),
+    packs,
+    reportUnused,
+  }));
 }
