@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/engine/config.js';
 import { ConfigError } from '../src/errors.js';
-import { compilePattern } from '../src/packs/regex.js';
+import { compilePattern } from '../src/pattern.js';
 import { CLI, ROOT, tempDir } from './cli-helpers.js';
 
 function pack(checks: unknown[]) {

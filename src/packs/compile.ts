@@ -4,11 +4,11 @@ import { contiguousSourceRange, sourceEndOffset, sourceOffset, sourceRange } fro
 import type { LocalizedText, Report, Rule, RuleContext, RuleMeta } from '../rule.js';
 import { factsOf, type WhenData } from '../document/facts/index.js';
 import { SAMPLE_FACTS, type UnitFacts } from './facts.js';
-import { closestHeading, compileParts, findParts, type CompiledPart, type FoundPart } from './parts.js';
+import { closestHeading, compileParts, findParts, type CompiledPart, type FoundPart } from '../document/facts/part-finder.js';
 import { PatternPrefilter } from './literals.js';
 import { PackError, PatternError } from '../errors.js';
-import { compilePattern, MATCH_LIMIT, type Pattern, type PatternMatch } from './regex.js';
-import type { JsonLogic, Level, Pack, PackCheck, PackRule, PackScope, PackText } from './types.js';
+import { compilePattern, MATCH_LIMIT, type Pattern, type PatternMatch } from '../pattern.js';
+import type { JsonLogic, Level, Pack, PackCheck, PackPart, PackRule, PackScope, PackText } from './types.js';
 import {
   headingUnits, matchesIn, paragraphUnits, sectionRanges, sentenceUnits, type TextRange, type Unit,
 } from './units.js';
@@ -44,7 +44,7 @@ interface CompiledCheck {
   unless: Array<Pattern | null>;
   /** scope {section: {heading}}: the heading pattern */
   scopeHeading: Pattern | null;
-  parts: CompiledPart[];
+  parts: CompiledPart<PackPart>[];
   /** relation: each named figure's label and unit patterns */
   figures: Array<{ name: string; label: Pattern; unit: Pattern | null }>;
 }

@@ -1,5 +1,5 @@
 import type { DocumentModel, Section, TextBlock } from '../document/model.js';
-import type { Pattern, PatternMatch } from './regex.js';
+import type { Pattern, PatternMatch } from '../pattern.js';
 import type { TextRange } from '../document/facts/blocks.js';
 
 export type { TextRange };

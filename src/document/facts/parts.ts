@@ -9,8 +9,12 @@
  * another year (a plan, a rectification) from one about the report year: one vocabulary, here.
  */
 import { readFileSync } from 'node:fs';
-import { compileParts, findParts, type CompiledPart, type FoundPart } from '../../packs/parts.js';
-import type { Pack } from '../../packs/types.js';
+import { compileParts, findParts, type CompiledPart, type FoundPart, type PartDefinition } from './part-finder.js';
+
+/** What this module reads of a pack file: the parts of its `sections` checks. */
+interface PackFile {
+  rules: Array<{ checks: Array<{ type: string; parts?: PartDefinition[] }> }>;
+}
 import { packageFile } from '../../paths.js';
 import type { DocumentModel } from '../model.js';
 import type { TextRange } from './blocks.js';
@@ -23,9 +27,9 @@ let definitions: ReadonlyMap<string, CompiledPart> | null = null;
 /** The parts of the built-in pack's first `sections` check by id, compiled once per process (trusted patterns). */
 export function annualReportParts(): ReadonlyMap<string, CompiledPart> {
   if (!definitions) {
-    const pack = JSON.parse(readFileSync(packageFile(ANNUAL_REPORT_PACK), 'utf8')) as Pack;
+    const pack = JSON.parse(readFileSync(packageFile(ANNUAL_REPORT_PACK), 'utf8')) as PackFile;
     const sections = pack.rules.flatMap((r) => r.checks).find((c) => c.type === 'sections');
-    const parts = sections && sections.type === 'sections' ? compileParts(sections.parts, true) : [];
+    const parts = compileParts(sections?.parts ?? [], true);
     definitions = new Map(parts.map((p) => [p.def.id, p]));
   }
   return definitions;

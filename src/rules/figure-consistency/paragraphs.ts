@@ -8,7 +8,7 @@ import { OTHER_YEAR_HEADING, factsOf } from '../../document/facts/index.js';
 import type { DocumentModel, Paragraph } from '../../document/model.js';
 import { lastAtOrBefore, textIndexOf } from '../../document/position.js';
 import type { Report } from '../../rule.js';
-import type { Checks, Context, MessageId, Options } from './index.js';
+import type { Checks, Context, MessageId, Options } from './meta.js';
 import { CLAUSE_STOP, GENERIC, LEAD_WORDS, TRAIL_WORDS, type RateDefinition } from './words.js';
 // --- shared structures ----------------------------------------------------------------------
 

@@ -1,10 +1,20 @@
-import type { DocumentModel, Section } from '../document/model.js';
-import { compilePattern, type Pattern } from './regex.js';
-import type { PackPart } from './types.js';
-import type { TextRange } from './units.js';
+import type { DocumentModel, Section } from '../model.js';
+import { compilePattern, type Pattern } from '../../pattern.js';
+import type { TextRange } from './blocks.js';
 
-export interface CompiledPart {
-  def: PackPart;
+/**
+ * A part of a report as a pack defines it (rules/*.json, `sections` checks): what finding it
+ * needs. The pack's own type (packs/types.ts PackPart) has more fields (name, level, messages).
+ */
+export interface PartDefinition {
+  id: string;
+  headings: string[];
+  keywords?: string[];
+  contains?: Array<{ patterns: string[] }>;
+}
+
+export interface CompiledPart<D extends PartDefinition = PartDefinition> {
+  def: D;
   headings: Pattern[];
   keywords: Pattern[];
   contains: Array<{ patterns: Pattern[] }>;
@@ -17,7 +27,7 @@ export interface FoundPart {
 }
 
 /** `trusted`: the parts of a built-in pack (see compilePattern). */
-export function compileParts(parts: PackPart[], trusted = false): CompiledPart[] {
+export function compileParts<D extends PartDefinition>(parts: readonly D[], trusted = false): CompiledPart<D>[] {
   return parts.map((def) => ({
     def,
     headings: def.headings.map((p) => compilePattern(p, trusted)),

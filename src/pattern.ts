@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { RE2JS as RE2JSClass } from 're2js';
 
-import { PatternError } from '../errors.js';
+import { PatternError } from './errors.js';
 
 const require = createRequire(import.meta.url);
 
