@@ -11,7 +11,7 @@ import { html } from '../src/formatters/html.js';
 import { lintDocument, summarize } from '../src/engine/lint.js';
 import { docxDocument, parseDocx } from '../src/document/parse/docx.js';
 import { InputError } from '../src/input/read.js';
-import { cli, ROOT, tempDir } from './cli-helpers.js';
+import { spawnCli, ROOT, tempDir } from './cli-helpers.js';
 
 /** Made by test/fixtures/docx/make.py (python3 test/fixtures/docx/make.py rewrites them). */
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'docx');
@@ -281,7 +281,7 @@ describe('docx support is loaded only for a .docx', () => {
  * The CLI reads .docx files once src/cli/main.ts hands them to src/document/parse/docx.ts; until then it
  * refuses them as binary and these tests are skipped.
  */
-const probe = cli([fixture('styled.docx')]);
+const probe = spawnCli([fixture('styled.docx')]);
 const cliSupportsDocx = (probe.status === 0 || probe.status === 1) && !/不是纯文本文件|not plain text/.test(probe.stderr);
 
 describe('reportlint draft.docx (built CLI)', () => {
@@ -293,7 +293,7 @@ describe('reportlint draft.docx (built CLI)', () => {
 
   it.skipIf(!cliSupportsDocx)('stylish: file, then para N:C for each finding; exit 1', () => {
     const dir = copy('styled.docx');
-    const run = cli(['styled.docx'], { cwd: dir });
+    const run = spawnCli(['styled.docx'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^styled\.docx\n/);
@@ -303,7 +303,7 @@ describe('reportlint draft.docx (built CLI)', () => {
 
   it.skipIf(!cliSupportsDocx)('json: line is the paragraph, column the character', () => {
     const dir = copy('styled.docx');
-    const run = cli(['-f', 'json', 'styled.docx'], { cwd: dir });
+    const run = spawnCli(['-f', 'json', 'styled.docx'], { cwd: dir });
     expect(run.status).toBe(1);
     const [result] = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<Record<string, unknown>> }>;
     expect(result!.filePath).toBe(path.join(dir, 'styled.docx'));
@@ -313,7 +313,7 @@ describe('reportlint draft.docx (built CLI)', () => {
 
   it.skipIf(!cliSupportsDocx)('html: the document with the finding highlighted', () => {
     const dir = copy('styled.docx');
-    const run = cli(['-f', 'html', '-o', 'report.html', 'styled.docx'], { cwd: dir });
+    const run = spawnCli(['-f', 'html', '-o', 'report.html', 'styled.docx'], { cwd: dir });
     expect(run.status).toBe(1);
     const page = readFileSync(path.join(dir, 'report.html'), 'utf8');
     expect(page).toMatch(/<mark class="finding error"[^>]*data-rule="repeated-word"[^>]*>提升提升<\/mark>/);
@@ -323,7 +323,7 @@ describe('reportlint draft.docx (built CLI)', () => {
     const dir = copy('styled.docx', 'ordinals.docx');
     // Word leaves an owner file beside an open document; it is not a document
     writeFileSync(path.join(dir, '~$styled.docx'), Buffer.from([0x05, 0x41, 0x64, 0x6d, 0x69, 0x6e]));
-    const run = cli(['-f', 'json', '.'], { cwd: dir });
+    const run = spawnCli(['-f', 'json', '.'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(1);
     const files = (JSON.parse(run.stdout) as Array<{ filePath: string }>).map((r) => path.basename(r.filePath));
@@ -338,7 +338,7 @@ describe('reportlint draft.docx (built CLI)', () => {
       ['encrypted.docx', /已加密/],
       ['empty.docx', /文件为空|empty/],
     ] as const) {
-      const run = cli([name], { cwd: dir });
+      const run = spawnCli([name], { cwd: dir });
       expect(run.status, name).toBe(2);
       expect(run.stderr, name).toMatch(pattern);
       expect(run.stderr.trim().split('\n'), name).toHaveLength(1);
@@ -348,7 +348,7 @@ describe('reportlint draft.docx (built CLI)', () => {
   it.skipIf(!cliSupportsDocx)('--fix never rewrites a .docx', () => {
     const dir = copy('styled.docx');
     const before = readFileSync(path.join(dir, 'styled.docx'));
-    const run = cli(['--fix', 'styled.docx'], { cwd: dir });
+    const run = spawnCli(['--fix', 'styled.docx'], { cwd: dir });
     if (run.status === 2 && /fix/.test(run.stderr) && /unknown|Unknown/.test(run.stderr)) return; // no --fix in this build
     expect(readFileSync(path.join(dir, 'styled.docx')).equals(before)).toBe(true);
     expect(run.status).toBe(1);
