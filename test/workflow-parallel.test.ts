@@ -36,7 +36,7 @@ describe('--concurrency: many files linted by worker threads', () => {
     const json = JSON.parse(spawnCli(['--concurrency', '3', '--format', 'json', '.'], { cwd: dir }).stdout) as Array<{ filePath: string; messages: Array<{ message: string }> }>;
     expect(json.length).toBeGreaterThan(20);
     expect(json.find((r) => r.filePath.endsWith('en/draft.txt'))!.messages[0]!.message).toMatch(/^[\x20-\x7e“”「」]+/);
-  });
+  }, 60_000); // four threaded runs of the built CLI: over the default 20 s on a loaded 2-core machine
 
   it('applies --quiet, --max-warnings and the baseline to the threads\' findings as to one thread\'s', async () => {
     const dir = mixedFolder();
