@@ -2,7 +2,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT, tempDir } from './cli-helpers.js';
+import { cli, ROOT, spawnCli, tempDir } from './cli-helpers.js';
 
 const DOUBLED = '一、总体情况\n我局持续提升提升依法行政水平。\n';
 
@@ -23,8 +23,8 @@ function expectCleanError(stderr: string, pattern: RegExp): void {
 }
 
 describe('reportlint on the seeds', () => {
-  it('reports exactly the seeds\' doubled words and the "四 、" ordinal, with exact places', () => {
-    const run = cli(['--format', 'json', 'seeds/000_123d78033956bda4.txt', 'seeds/003_fdb2e5dd79f7ab48.txt']);
+  it('reports exactly the seeds\' doubled words and the "四 、" ordinal, with exact places', async () => {
+    const run = await cli(['--format', 'json', 'seeds/000_123d78033956bda4.txt', 'seeds/003_fdb2e5dd79f7ab48.txt']);
     expect(run.status).toBe(1);
     const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<Record<string, unknown>> }>;
     const found = results.flatMap((r) =>
@@ -52,8 +52,9 @@ describe('reportlint on the seeds', () => {
     ]);
   });
 
+  // spawnCli: the built dist/cli.js in a process of its own (the bundle runs; exit 1 is the process's code)
   it('stylish output: file, line:col, severity, message quoting the text, rule id, summary', () => {
-    const run = cli(['seeds/000_123d78033956bda4.txt']);
+    const run = spawnCli(['seeds/000_123d78033956bda4.txt']);
     expect(run.status).toBe(1);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toBe('seeds/000_123d78033956bda4.txt');
@@ -65,14 +66,14 @@ describe('reportlint on the seeds', () => {
     expect(run.stdout).toContain('✖ 7 个问题（3 个错误，4 个警告）');
   });
 
-  it('--locale en', () => {
-    const run = cli(['--locale', 'en', 'seeds/000_123d78033956bda4.txt']);
+  it('--locale en', async () => {
+    const run = await cli(['--locale', 'en', 'seeds/000_123d78033956bda4.txt']);
     expect(run.stdout).toMatch(/44:23 {2}error {2}/);
     expect(run.stdout).toContain('✖ 7 problems (3 errors, 4 warnings)');
   });
 
-  it('a directory is searched for reports (README.md beside them is not a report)', () => {
-    const run = cli(['--format', 'json', 'seeds']);
+  it('a directory is searched for reports (README.md beside them is not a report)', async () => {
+    const run = await cli(['--format', 'json', 'seeds']);
     const files = (JSON.parse(run.stdout) as Array<{ filePath: string }>).map((r) => path.basename(r.filePath));
     const expected = readdirSync(path.join(ROOT, 'seeds')).filter((f) => /\.(md|txt)$/.test(f) && f !== 'README.md').sort();
     expect(files).toEqual(expected);
@@ -82,9 +83,9 @@ describe('reportlint on the seeds', () => {
 });
 
 describe('output and exit codes', () => {
-  it('json output validates against schemas/results.schema.json', () => {
+  it('json output validates against schemas/results.schema.json', async () => {
     const dir = draftDir({ 'a.txt': DOUBLED, 'clean.txt': '一、总体情况\n我局持续提升依法行政水平。\n' });
-    const run = cli(['--format', 'json', 'a.txt', 'clean.txt'], { cwd: dir });
+    const run = await cli(['--format', 'json', 'a.txt', 'clean.txt'], { cwd: dir });
     expect(run.status).toBe(1);
     const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/results.schema.json'), 'utf8'));
     const validate = new Ajv.default({ allErrors: true, strictTuples: false }).compile(schema);
@@ -95,152 +96,156 @@ describe('output and exit codes', () => {
     expect(data[1]).toMatchObject({ messages: [], errorCount: 0, warningCount: 0 });
   });
 
+  // spawnCli: exit 0 and empty output from a real process
   it('exit 0 on a clean draft, with no output', () => {
     const dir = draftDir({ 'clean.txt': '一、总体情况\n我局层层压实责任，做到事事有回应、件件有着落。\n' });
-    const run = cli(['clean.txt'], { cwd: dir });
+    const run = spawnCli(['clean.txt'], { cwd: dir });
     expect(run).toMatchObject({ status: 0, stdout: '', stderr: '' });
   });
 
-  it('--rule changes severity; warnings exit 0 unless --max-warnings is exceeded; --quiet hides them', () => {
+  it('--rule changes severity; warnings exit 0 unless --max-warnings is exceeded; --quiet hides them', async () => {
     const dir = draftDir({ 'a.txt': DOUBLED });
-    const warn = cli(['--rule', 'repeated-word:warn', 'a.txt'], { cwd: dir });
+    const warn = await cli(['--rule', 'repeated-word:warn', 'a.txt'], { cwd: dir });
     expect(warn.status).toBe(0);
     expect(warn.stdout).toContain('警告');
-    expect(cli(['--rule', 'repeated-word:warn', '--max-warnings', '0', 'a.txt'], { cwd: dir }).status).toBe(1);
-    expect(cli(['--rule', 'repeated-word:warn', '--max-warnings', '1', 'a.txt'], { cwd: dir }).status).toBe(0);
-    expect(cli(['--rule', 'repeated-word:warn', '--quiet', 'a.txt'], { cwd: dir })).toMatchObject({ status: 0, stdout: '' });
-    expect(cli(['--rule', 'repeated-word:off', 'a.txt'], { cwd: dir }).status).toBe(0);
+    expect((await cli(['--rule', 'repeated-word:warn', '--max-warnings', '0', 'a.txt'], { cwd: dir })).status).toBe(1);
+    expect((await cli(['--rule', 'repeated-word:warn', '--max-warnings', '1', 'a.txt'], { cwd: dir })).status).toBe(0);
+    expect((await cli(['--rule', 'repeated-word:warn', '--quiet', 'a.txt'], { cwd: dir }))).toMatchObject({ status: 0, stdout: '' });
+    expect((await cli(['--rule', 'repeated-word:off', 'a.txt'], { cwd: dir })).status).toBe(0);
   });
 
+  // spawnCli: the text comes through the process's real standard input
   it('--stdin with --stdin-filename', () => {
     const dir = draftDir({});
-    const run = cli(['--stdin', '--stdin-filename', 'draft.txt', '--format', 'json'], { cwd: dir, input: DOUBLED });
+    const run = spawnCli(['--stdin', '--stdin-filename', 'draft.txt', '--format', 'json'], { cwd: dir, input: DOUBLED });
     expect(run.status).toBe(1);
     const [result] = JSON.parse(run.stdout);
     expect(result.filePath).toBe(path.join(dir, 'draft.txt'));
     expect(result.messages[0].ruleId).toBe('repeated-word');
   });
 
-  it('--output-file writes the report', () => {
+  it('--output-file writes the report', async () => {
     const dir = draftDir({ 'a.txt': DOUBLED });
-    const run = cli(['-f', 'json', '-o', 'out.json', 'a.txt'], { cwd: dir });
+    const run = await cli(['-f', 'json', '-o', 'out.json', 'a.txt'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');
     expect(JSON.parse(readFileSync(path.join(dir, 'out.json'), 'utf8'))[0].errorCount).toBe(1);
   });
 
+  // spawnCli: the bundle's help and the version it reads from package.json
   it('--help and --version', () => {
-    const help = cli(['--help']);
+    const help = spawnCli(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('用法: reportlint');
     expect(help.stdout).toContain('repeated-word');
-    expect(cli(['--help', '--locale', 'en']).stdout).toContain('Usage: reportlint');
-    const version = cli(['--version']);
+    expect(spawnCli(['--help', '--locale', 'en']).stdout).toContain('Usage: reportlint');
+    const version = spawnCli(['--version']);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });
 
-  it('colour only on a terminal or when asked, never with NO_COLOR or --no-color', () => {
+  it('colour only on a terminal or when asked, never with NO_COLOR or --no-color', async () => {
     const dir = draftDir({ 'a.txt': DOUBLED });
-    expect(cli(['a.txt'], { cwd: dir }).stdout).not.toContain('\u001b[');
-    expect(cli(['--color', 'a.txt'], { cwd: dir, env: { NO_COLOR: undefined } }).stdout).toContain('\u001b[31m');
-    expect(cli(['--color', '--no-color', 'a.txt'], { cwd: dir, env: { NO_COLOR: undefined } }).stdout).not.toContain('\u001b[');
+    expect((await cli(['a.txt'], { cwd: dir })).stdout).not.toContain('\u001b[');
+    expect((await cli(['--color', 'a.txt'], { cwd: dir, env: { NO_COLOR: undefined } })).stdout).toContain('\u001b[31m');
+    expect((await cli(['--color', '--no-color', 'a.txt'], { cwd: dir, env: { NO_COLOR: undefined } })).stdout).not.toContain('\u001b[');
   });
 });
 
 describe('bad input: one clear line on stderr, exit 2', () => {
+  // spawnCli: exit 2 and one line, from a real process
   it('missing file', () => {
-    const run = cli(['no-such-draft.md'], { cwd: draftDir({}) });
+    const run = spawnCli(['no-such-draft.md'], { cwd: draftDir({}) });
     expect(run.status).toBe(2);
     expectCleanError(run.stderr, /不存在.*no-such-draft\.md.*file not found/);
   });
 
-  it('empty file', () => {
-    const run = cli(['empty.txt'], { cwd: draftDir({ 'empty.txt': '' }) });
+  it('empty file', async () => {
+    const run = await cli(['empty.txt'], { cwd: draftDir({ 'empty.txt': '' }) });
     expect(run.status).toBe(2);
     expectCleanError(run.stderr, /文件为空: empty\.txt/);
   });
 
-  it('binary file', () => {
-    const run = cli(['scan.txt'], { cwd: draftDir({ 'scan.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }) });
+  it('binary file', async () => {
+    const run = await cli(['scan.txt'], { cwd: draftDir({ 'scan.txt': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }) });
     expect(run.status).toBe(2);
     expectCleanError(run.stderr, /scan\.txt/);
   });
 
-  it('a GBK file is decoded and linted with the right positions', () => {
+  it('a GBK file is decoded and linted with the right positions', async () => {
     // 一、总体 \n 我局提升提升效能。 \n in GBK
     const gbk = Buffer.from([
       0xd2, 0xbb, 0xa1, 0xa2, 0xd7, 0xdc, 0xcc, 0xe5, 0x0a,
       0xce, 0xd2, 0xbe, 0xd6, 0xcc, 0xe1, 0xc9, 0xfd, 0xcc, 0xe1, 0xc9, 0xfd, 0xd0, 0xa7, 0xc4, 0xdc, 0xa1, 0xa3, 0x0a,
     ]);
     const dir = draftDir({ 'gbk.txt': gbk });
-    const run = cli(['--format', 'json', 'gbk.txt'], { cwd: dir });
+    const run = await cli(['--format', 'json', 'gbk.txt'], { cwd: dir });
     expect(run.stderr).toBe('');
     const [result] = JSON.parse(run.stdout);
     expect(result.messages).toEqual([expect.objectContaining({ ruleId: 'repeated-word', line: 2, column: 3, endColumn: 7 })]);
     expect(result.messages[0].message).toContain('提升提升');
   });
 
-  it('a directory with no reports', () => {
-    const run = cli(['empty-dir'], { cwd: draftDir({ 'empty-dir/notes.pdf': 'x' }) });
+  it('a directory with no reports', async () => {
+    const run = await cli(['empty-dir'], { cwd: draftDir({ 'empty-dir/notes.pdf': 'x' }) });
     expect(run.status).toBe(2);
     expectCleanError(run.stderr, /没有 \.md\/\.txt\/\.docx 报告.*empty-dir/);
   });
 
-  it('a glob that matches nothing', () => {
-    const run = cli(['drafts/*.md'], { cwd: draftDir({}) });
+  it('a glob that matches nothing', async () => {
+    const run = await cli(['drafts/*.md'], { cwd: draftDir({}) });
     expect(run.status).toBe(2);
     expectCleanError(run.stderr, /no files match/);
   });
 
-  it('globs are expanded when the shell did not', () => {
+  it('globs are expanded when the shell did not', async () => {
     const dir = draftDir({ 'drafts/a.md': DOUBLED, 'drafts/b.md': '一、总体情况\n正文。\n' });
-    const run = cli(['--format', 'json', 'drafts/*.md'], { cwd: dir });
+    const run = await cli(['--format', 'json', 'drafts/*.md'], { cwd: dir });
     expect(JSON.parse(run.stdout).map((r: { filePath: string }) => path.basename(r.filePath))).toEqual(['a.md', 'b.md']);
   });
 
-  it('other files are still checked when one is bad', () => {
+  it('other files are still checked when one is bad', async () => {
     const dir = draftDir({ 'a.txt': DOUBLED });
-    const run = cli(['--format', 'json', 'a.txt', 'missing.txt'], { cwd: dir });
+    const run = await cli(['--format', 'json', 'a.txt', 'missing.txt'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(JSON.parse(run.stdout)[0].errorCount).toBe(1);
     expectCleanError(run.stderr, /missing\.txt/);
   });
 
-  it('broken JSON config', () => {
+  it('broken JSON config', async () => {
     const dir = draftDir({ '.reportlintrc.json': '{"rules": {', 'a.txt': DOUBLED });
-    const run = cli(['a.txt'], { cwd: dir });
+    const run = await cli(['a.txt'], { cwd: dir });
     expect(run.status).toBe(2);
     expectCleanError(run.stderr, /\.reportlintrc\.json:1:12: 不是有效的 JSON/);
-    expectCleanError(cli(['--locale', 'en', 'a.txt'], { cwd: dir }).stderr, /\.reportlintrc\.json:1:12: invalid JSON/);
+    expectCleanError((await cli(['--locale', 'en', 'a.txt'], { cwd: dir })).stderr, /\.reportlintrc\.json:1:12: invalid JSON/);
   });
 
-  it('unknown rule in the config', () => {
+  it('unknown rule in the config', async () => {
     const dir = draftDir({ '.reportlintrc.json': '{"rules": {"repeat-word": "warn"}}', 'a.txt': DOUBLED });
-    const run = cli(['a.txt'], { cwd: dir });
+    const run = await cli(['a.txt'], { cwd: dir });
     expect(run.status).toBe(2);
     expectCleanError(run.stderr, /\.reportlintrc\.json: rules\.repeat-word: 未知规则 "repeat-word"（是否要找 "repeated-word"？）/);
-    const en = cli(['a.txt'], { cwd: dir, env: { REPORTLINT_LOCALE: 'en' } });
+    const en = await cli(['a.txt'], { cwd: dir, env: { REPORTLINT_LOCALE: 'en' } });
     expectCleanError(en.stderr, /\.reportlintrc\.json: rules\.repeat-word: unknown rule "repeat-word" \(did you mean "repeated-word"\?\)/);
   });
 
-  it('option of the wrong type', () => {
+  it('option of the wrong type', async () => {
     const dir = draftDir({ 'conf.json': '{"rules": {"repeated-word": ["error", {"allow": 3}]}}', 'a.txt': DOUBLED });
-    const run = cli(['--config', 'conf.json', 'a.txt'], { cwd: dir });
+    const run = await cli(['--config', 'conf.json', 'a.txt'], { cwd: dir });
     expect(run.status).toBe(2);
     expectCleanError(run.stderr, /conf\.json: rules\.repeated-word\[1\]\.allow: 应为数组/);
-    expectCleanError(cli(['--locale=en', '--config', 'conf.json', 'a.txt'], { cwd: dir }).stderr, /conf\.json: rules\.repeated-word\[1\]\.allow: must be array/);
+    expectCleanError((await cli(['--locale=en', '--config', 'conf.json', 'a.txt'], { cwd: dir })).stderr, /conf\.json: rules\.repeated-word\[1\]\.allow: must be array/);
   });
 
-  it('missing --config file', () => {
-    const run = cli(['--config', 'nope.json', 'a.txt'], { cwd: draftDir({ 'a.txt': DOUBLED }) });
+  it('missing --config file', async () => {
+    const run = await cli(['--config', 'nope.json', 'a.txt'], { cwd: draftDir({ 'a.txt': DOUBLED }) });
     expect(run.status).toBe(2);
     expectCleanError(run.stderr, /nope\.json: 无法读取/);
-    expectCleanError(cli(['--locale', 'en', '--config', 'nope.json', 'a.txt'], { cwd: draftDir({ 'a.txt': DOUBLED }) }).stderr, /nope\.json: cannot be read/);
+    expectCleanError((await cli(['--locale', 'en', '--config', 'nope.json', 'a.txt'], { cwd: draftDir({ 'a.txt': DOUBLED }) })).stderr, /nope\.json: cannot be read/);
   });
 
-  it('usage errors', () => {
+  it('usage errors', async () => {
     for (const args of [['--frobnicate', 'a.txt'], ['--format', 'xml', 'a.txt'], ['--rule', 'repeated-word', 'a.txt'], ['--rule', 'nope:warn', 'a.txt'], ['--max-warnings', 'many', 'a.txt'], ['--locale', 'fr', 'a.txt'], []]) {
-      const run = cli(args, { cwd: draftDir({ 'a.txt': DOUBLED }) });
+      const run = await cli(args, { cwd: draftDir({ 'a.txt': DOUBLED }) });
       expect(run.status, args.join(' ')).toBe(2);
       expectCleanError(run.stderr, /^reportlint: /);
     }

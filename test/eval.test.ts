@@ -6,7 +6,7 @@
  * TP may disappear, and labelled FPs and misses must be as expected-state.json says (a ratchet).
  */
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
 // @ts-expect-error plain ESM script without type declarations
 import { evaluate, evaluateReal, failures, formatRealReport, formatReport, loadCorpus, loadReal, MIN_EXPECTED_PER_RULE, PRECISION_MIN, REAL_DIR, realFailures, recommendedConfig, RECALL_MIN } from '../scripts/eval.mjs';
@@ -14,10 +14,15 @@ import { evaluate, evaluateReal, failures, formatRealReport, formatReport, loadC
 interface RuleStats { tp: number; fp: number; fn: number; expected: number; found: number; precision: number | null; recall: number | null }
 interface Report { perRule: Record<string, RuleStats>; errors: Array<{ file: string; error: string }>; draftCount: number }
 
-// Evaluated once, at collection, so that there is one test per rule.
+// The rule list is known at collection, so that there is one test per rule; the corpus is linted
+// once, before the tests (not at collection, where it cost most of the suite's collect time).
 const { config, ruleIds } = (await recommendedConfig(api)) as { config: unknown; ruleIds: string[] };
-const report = (await evaluate({ lintText: api.lintText, config, ruleIds })) as Report;
-const table = formatReport(report) as string;
+let report: Report;
+let table: string;
+beforeAll(async () => {
+  report = (await evaluate({ lintText: api.lintText, config, ruleIds })) as Report;
+  table = formatReport(report) as string;
+});
 const ratio = (x: number | null) => (x === null ? 'n/a' : x.toFixed(3));
 
 describe('accuracy corpus', () => {
@@ -37,11 +42,12 @@ describe('accuracy corpus', () => {
 
   for (const id of ruleIds) {
     describe(id, () => {
-      const r = report.perRule[id];
       it(`has at least ${MIN_EXPECTED_PER_RULE} expected findings in test/corpus/`, () => {
+        const r = report.perRule[id];
         expect(r?.expected ?? 0, `${id} needs labelled drafts in test/corpus/ (docs/accuracy.md)`).toBeGreaterThanOrEqual(MIN_EXPECTED_PER_RULE);
       });
       it(`precision >= ${PRECISION_MIN} and recall >= ${RECALL_MIN}`, () => {
+        const r = report.perRule[id];
         const mine = (failures(report) as string[]).filter((f) => f.startsWith(`${id}:`));
         expect(mine, `${id}: precision ${ratio(r?.precision ?? null)}, recall ${ratio(r?.recall ?? null)}\n${table}`).toEqual([]);
       });
@@ -58,13 +64,19 @@ interface Real {
 }
 interface Failure { kind: string; text: string }
 
-const { config: realConfig } = (await recommendedConfig(api, REAL_DIR)) as { config: unknown };
-const real = (await evaluateReal({ lintText: api.lintText, config: realConfig, ruleIds })) as Real;
-const realText = formatRealReport(real) as string;
-const realFailed = realFailures(real) as Failure[];
+let real: Real;
+let realText: string;
+let realFailed: Failure[];
 const ofKind = (kind: string) => realFailed.filter((f) => f.kind === kind).map((f) => f.text);
 
 describe('real reports', () => {
+  beforeAll(async () => {
+    const { config: realConfig } = (await recommendedConfig(api, REAL_DIR)) as { config: unknown };
+    real = (await evaluateReal({ lintText: api.lintText, config: realConfig, ruleIds })) as Real;
+    realText = formatRealReport(real) as string;
+    realFailed = realFailures(real) as Failure[];
+  });
+
   it('lints all twelve reports without throwing', () => {
     expect(real.reportCount).toBe(12);
     expect(ofKind('error')).toEqual([]);

@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, tempDir } from './cli-helpers.js';
+import { cli, type CliRun, ROOT, tempDir } from './cli-helpers.js';
 
 const HOOKS_FILE = path.join(ROOT, '.pre-commit-hooks.yaml');
 
@@ -141,13 +141,12 @@ describe('.pre-commit-hooks.yaml', () => {
   );
 });
 
-// --- the examples of docs/ci.md, run against the built CLI ------------------------------------
+// --- the examples of docs/ci.md, run through the CLI's main() ---------------------------------
+// (the pre-commit test above runs the installed package end to end)
 
-/** Run one `npx reportlint …` command line of an example, with the built CLI. */
-function runExample(commandLine: string, cwd: string): { status: number | null; stdout: string; stderr: string } {
-  const args = commandLine.trim().split(/\s+/);
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: cleanEnv({ REPORTLINT_LOCALE: undefined }) });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+/** Run one `npx reportlint …` command line of an example. */
+function runExample(commandLine: string, cwd: string): Promise<CliRun> {
+  return cli(commandLine.trim().split(/\s+/), { cwd });
 }
 
 /** The reportlint command lines of an example CI file (what follows `npx reportlint`). */
@@ -166,13 +165,13 @@ function draftsDir(bad: boolean): string {
 
 describe('examples/: the CI and lint-staged examples work as written', () => {
   for (const file of ['github-actions.yml', 'gitlab-ci.yml']) {
-    it(`${file}: every reportlint command runs; the SARIF run gates (1 on errors, 0 when clean); the reports are written`, () => {
+    it(`${file}: every reportlint command runs; the SARIF run gates (1 on errors, 0 when clean); the reports are written`, async () => {
       const commands = exampleCommands(file);
       expect(commands.some((c) => c.startsWith('--format sarif --output-file reportlint.sarif'))).toBe(true);
       for (const bad of [true, false]) {
         const dir = draftsDir(bad);
         for (const command of commands) {
-          const run = runExample(command, dir);
+          const run = await runExample(command, dir);
           expect(run.stderr, command).toBe('');
           expect(run.status, command).toBe(bad ? 1 : 0);
         }
@@ -200,10 +199,10 @@ describe('examples/: the CI and lint-staged examples work as written', () => {
     const dir = draftsDir(true);
     // lint-staged passes absolute paths of the staged files that match the glob
     const staged = ['drafts/2024.md', 'drafts/clean.txt'].map((f) => path.join(dir, f));
-    const bad = runExample([...command.split(' ').slice(1), ...staged].join(' '), dir);
+    const bad = await runExample([...command.split(' ').slice(1), ...staged].join(' '), dir);
     expect(bad.status).toBe(1);
     expect(bad.stdout).toContain('repeated-word');
-    expect(runExample([...command.split(' ').slice(1), staged[1]!].join(' '), dir).status).toBe(0);
+    expect((await runExample([...command.split(' ').slice(1), staged[1]!].join(' '), dir)).status).toBe(0);
   });
 
   it('pre-commit-config.yaml names the hook of .pre-commit-hooks.yaml', () => {

@@ -18,7 +18,7 @@ import type { LintMessage, LintResult } from '../src/engine/lint.js';
 import { summarize } from '../src/engine/lint.js';
 import { LineIndex } from '../src/document/position.js';
 import type { RuleMeta } from '../src/rule.js';
-import { cli, tempDir } from './cli-helpers.js';
+import { spawnCli, tempDir } from './cli-helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const IN_CI = Boolean(process.env['CI']) && !/^(?:false|0)$/i.test(process.env['CI']!);
@@ -152,24 +152,24 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('html report in headless Chromium', ()
     await page.close();
   });
 
-  it('the built CLI\'s page (needs cli.ts to pass context.sources)', async () => {
+  it('the built CLI\'s page (the CLI passes each file\'s text as context.sources)', async () => {
     const dir = tempDir();
     const drafts: Record<string, string> = {
       'doubled.txt': '一、总体情况\n我局持续提升提升依法行政水平。\n',
       'gap.md': '一、甲\n三、乙\n',
     };
     for (const [name, text] of Object.entries(drafts)) writeFileSync(path.join(dir, name), text);
-    const expected = JSON.parse(cli(['--format', 'json', ...Object.keys(drafts)], { cwd: dir }).stdout) as Array<{
+    const expected = JSON.parse(spawnCli(['--format', 'json', ...Object.keys(drafts)], { cwd: dir }).stdout) as Array<{
       filePath: string;
       messages: Array<{ ruleId: string; message: string; line: number; column: number; endLine: number; endColumn: number }>;
     }>;
-    const run = cli(['--format', 'html', '-o', 'report.html', ...Object.keys(drafts)], { cwd: dir });
+    const run = spawnCli(['--format', 'html', '-o', 'report.html', ...Object.keys(drafts)], { cwd: dir });
     expect(run.status).toBe(1);
     const { page } = await open(path.join(dir, 'report.html'));
     const found = await marks(page);
     const total = expected.reduce((n, r) => n + r.messages.length, 0);
     expect(await page.locator('ol.findings li').count()).toBe(total);
-    expect(found.length, 'no highlights: cli.ts does not pass context.sources to the formatter yet').toBe(total);
+    expect(found.length, 'no highlights: the CLI did not pass context.sources to the formatter').toBe(total);
     expected.forEach((result, f) => {
       const chars = [...drafts[path.basename(result.filePath)]!];
       // code point index of (line, column)

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/engine/config.js';
 import { ConfigError } from '../src/errors.js';
 import { compilePattern } from '../src/pattern.js';
-import { CLI, ROOT, tempDir } from './cli-helpers.js';
+import { cli, CLI, ROOT, tempDir } from './cli-helpers.js';
 
 function pack(checks: unknown[]) {
   return { id: 'our-office', description: '本单位用语', rules: [{ id: 'office-style', description: '本单位用语规范', severity: 'warn', checks }] };
@@ -21,7 +21,10 @@ function setup(p: unknown, draft = '一、总体情况\n正文。\n'): string {
   return dir;
 }
 
-/** The CLI on a.txt, killed after 20 s (a hang fails the test rather than the suite). */
+/**
+ * The built CLI on a.txt in a process of its own, killed after 20 s: a hang fails the test rather
+ * than the suite (in this process it could not be stopped).
+ */
 function run(dir: string) {
   const start = performance.now();
   const r = spawnSync(process.execPath, [CLI, '--format', 'json', 'a.txt'], { cwd: dir, encoding: 'utf8', timeout: 20_000, env: { ...process.env, NO_COLOR: '1' } });
@@ -81,7 +84,7 @@ describe('user patterns run in linear time (RE2)', () => {
     expect(m).toEqual([[1, '12件', '12', '件'], [5, '3', '3', undefined]]);
   });
 
-  it('prefer: `unless` at the match, and $1, on RE2', async () => {
+  it('prefer: `unless` at the match, and $1, on RE2', () => {
     const dir = setup(pack([{ type: 'prefer', message: '「{{match}}」应为「{{right}}」', replace: [
       { wrong: '广西省', right: '广西壮族自治区', unless: '广西省级' },
       { wrong: '做出(贡献)', right: '作出$1' },
@@ -121,8 +124,8 @@ describe('what a user pattern may not use: refused at load with the file and JSO
     expect(await packError(pack([{ type: 'sections', parts: [{ id: 'p', name: 'x', headings: [la] }] }]))).toMatch(/checks\[0\]\.parts: .*uses lookahead/);
   });
 
-  it('through the CLI: exit 2, one line, nothing linted', () => {
-    const r = run(setup(pack([{ type: 'forbid', patterns: ['截止(?=目前)'], message: 'x' }])));
+  it('through the CLI: exit 2, one line, nothing linted', async () => {
+    const r = await cli(['--format', 'json', 'a.txt'], { cwd: setup(pack([{ type: 'forbid', patterns: ['截止(?=目前)'], message: 'x' }])) });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^reportlint: pack\.json: rules\[0\]\.checks\[0\]\.patterns\[0\]: pattern .* uses lookahead/)]);
@@ -159,8 +162,8 @@ describe('every field of a check is validated at load', () => {
     });
   }
 
-  it('through the CLI: exit 2 and one line before any file is linted (scope "chapter" crashed the rule)', () => {
-    const r = run(setup(pack([{ type: 'forbid', patterns: ['今年'], scope: 'chapter', message: 'x' }]), '一、总体情况\n今年完成。\n'));
+  it('through the CLI: exit 2 and one line before any file is linted (scope "chapter" crashed the rule)', async () => {
+    const r = await cli(['--format', 'json', 'a.txt'], { cwd: setup(pack([{ type: 'forbid', patterns: ['今年'], scope: 'chapter', message: 'x' }]), '一、总体情况\n今年完成。\n') });
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toEqual(['reportlint: pack.json: rules[0].checks[0].scope: 应为以下之一: "document", "heading", "paragraph", "sentence"']);

@@ -235,16 +235,16 @@ describe('broken packs: the file and the JSON path, exit 2', () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, '.reportlintrc.json'), JSON.stringify({ extends: ['reportlint:nope'] }));
     writeFileSync(path.join(dir, 'a.txt'), '一、总体情况\n正文。\n');
-    const run = cli(['a.txt'], { cwd: dir, env: { REPORTLINT_LOCALE: 'en' } });
+    const run = await cli(['a.txt'], { cwd: dir, env: { REPORTLINT_LOCALE: 'en' } });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/\.reportlintrc\.json: extends\[0\]: unknown pack "reportlint:nope"/);
-    expect(cli(['a.txt'], { cwd: dir }).stderr).toMatch(/\.reportlintrc\.json: extends\[0\]: 未知规则包 "reportlint:nope"/);
+    expect((await cli(['a.txt'], { cwd: dir })).stderr).toMatch(/\.reportlintrc\.json: extends\[0\]: 未知规则包 "reportlint:nope"/);
   });
 
-  it('through the CLI: exit 2 and one line', () => {
+  it('through the CLI: exit 2 and one line', async () => {
     const dir = setup(pack([{ type: 'forbid', patterns: ['(x)\\1'], message: 'x' }]));
     writeFileSync(path.join(dir, 'a.txt'), '一、总体情况\n正文。\n');
-    const run = cli(['a.txt'], { cwd: dir });
+    const run = await cli(['a.txt'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);
     expect(run.stderr).toMatch(/^reportlint: pack\.json: rules\[0\]\.checks\[0\]\.patterns\[0\]: pattern/);
@@ -255,11 +255,11 @@ describe('pack rules are configured like code rules', () => {
   it('severity from config, --rule, listed by --help', async () => {
     const dir = setup(pack([{ type: 'forbid', patterns: ['今年'], message: '写明年份' }]), { rules: { 'office-style': 'error' } });
     writeFileSync(path.join(dir, 'a.txt'), '一、总体情况\n今年完成。\n');
-    const run = cli(['--format', 'json', 'a.txt'], { cwd: dir });
+    const run = await cli(['--format', 'json', 'a.txt'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(JSON.parse(run.stdout)[0].messages[0]).toMatchObject({ ruleId: 'office-style', severity: 2 });
-    expect(cli(['--rule', 'office-style:off', 'a.txt'], { cwd: dir }).status).toBe(0);
-    expect(cli(['--help']).stdout).toContain('required-sections');
+    expect((await cli(['--rule', 'office-style:off', 'a.txt'], { cwd: dir })).status).toBe(0);
+    expect((await cli(['--help'])).stdout).toContain('required-sections');
   });
 
   it('pack rules take no options', async () => {
@@ -293,12 +293,12 @@ describe('relation checks over figures', () => {
     expect((await packError(relation({ condition: { nope: [] } }))).message).toMatch(/rules\[0\]\.checks\[0\]\.condition: bad json-logic/);
   });
 
-  it('the shipped fazhi-annual-report relations: 出庭应诉 ≤ 行政诉讼案件', () => {
+  it('the shipped fazhi-annual-report relations: 出庭应诉 ≤ 行政诉讼案件', async () => {
     const dir = tempDir();
     const draft = (n: number) => `某区卫生健康局2025年法治政府建设年度报告\n一、2025年推进法治政府建设的主要举措和成效\n高效应对行政复议案件19宗,行政诉讼案件16宗,行政机关负责人出庭应诉${n}宗。\n`;
     writeFileSync(path.join(dir, 'bad.txt'), draft(18));
     writeFileSync(path.join(dir, 'good.txt'), draft(3));
-    const run = cli(['--format', 'json', '--rule', 'required-sections:off', 'bad.txt', 'good.txt'], { cwd: dir });
+    const run = await cli(['--format', 'json', '--rule', 'required-sections:off', 'bad.txt', 'good.txt'], { cwd: dir });
     const [bad, good] = JSON.parse(run.stdout);
     expect(bad.messages.filter((m: { ruleId: string }) => m.ruleId === 'figure-relations')).toEqual([
       expect.objectContaining({ line: 3, column: 36, message: '负责人出庭应诉18件，多于行政诉讼案件16件' }),

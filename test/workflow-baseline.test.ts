@@ -8,9 +8,9 @@ type Results = Array<{ filePath: string; messages: Array<{ ruleId: string; line:
 const OLD = '一、总体情况\n我局持续提升提升依法行政水平,推进工作。\n二是加强加强管理。\n';
 
 describe('baseline', () => {
-  it('--baseline-write records findings per file and rule; later runs report only new ones', () => {
+  it('--baseline-write records findings per file and rule; later runs report only new ones', async () => {
     const dir = draftDir({ 'reports/2021.txt': OLD, 'reports/2022.txt': OLD, 'reports/2023.txt': CLEAN });
-    const write = cli(['--baseline-write', 'reports'], { cwd: dir });
+    const write = await cli(['--baseline-write', 'reports'], { cwd: dir });
     expect(write.status).toBe(0);
     expect(write.stdout).toContain('reportlint-baseline.json');
     expect(JSON.parse(readFileSync(path.join(dir, 'reportlint-baseline.json'), 'utf8'))).toEqual({
@@ -21,14 +21,14 @@ describe('baseline', () => {
       },
     });
     // nothing new: clean run
-    const later = cli(['reports'], { cwd: dir });
+    const later = await cli(['reports'], { cwd: dir });
     expect(later.stdout).toBe('');
     expect(later.status).toBe(0);
 
     // a new doubled word in an old report, and a finding in the clean one, are reported
     appendFileSync(path.join(dir, 'reports/2022.txt'), '三是推进推进工作。\n');
     writeFileSync(path.join(dir, 'reports/2023.txt'), CLEAN + '四是落实落实责任。\n');
-    const run = cli(['--format', 'json', 'reports'], { cwd: dir });
+    const run = await cli(['--format', 'json', 'reports'], { cwd: dir });
     const results = JSON.parse(run.stdout) as Results;
     expect(results.map((r) => [path.basename(r.filePath), r.messages.map((m) => `${m.ruleId}:${m.line}`), r.errorCount])).toEqual([
       ['2021.txt', [], 0],
@@ -38,40 +38,40 @@ describe('baseline', () => {
     expect(run.status).toBe(1);
   });
 
-  it('hides at most the recorded count per file and rule: fixing one and adding another still reports', () => {
+  it('hides at most the recorded count per file and rule: fixing one and adding another still reports', async () => {
     const dir = draftDir({ 'a.txt': OLD });
-    cli(['--baseline-write', 'a.txt'], { cwd: dir });
+    await cli(['--baseline-write', 'a.txt'], { cwd: dir });
     writeFileSync(path.join(dir, 'a.txt'), OLD + '三是推进推进工作。\n');
-    const run = cli(['--format', 'json', 'a.txt'], { cwd: dir });
+    const run = await cli(['--format', 'json', 'a.txt'], { cwd: dir });
     // three doubled words now, two recorded: the last one by position is new
     expect((JSON.parse(run.stdout) as Results)[0]!.messages.map((m) => m.line)).toEqual([4]);
   });
 
-  it('--baseline <path> chooses the file; a missing one is an error; rewriting keeps other files\' entries', () => {
+  it('--baseline <path> chooses the file; a missing one is an error; rewriting keeps other files\' entries', async () => {
     const dir = draftDir({ 'a.txt': OLD, 'b.txt': OLD });
-    expect(cli(['--baseline-write', '--baseline', 'lint/baseline.json', 'a.txt', 'b.txt'], { cwd: dir }).status).toBe(2); // no such folder
-    expect(cli(['--baseline-write', '--baseline', 'base.json', 'a.txt', 'b.txt'], { cwd: dir }).status).toBe(0);
+    expect((await cli(['--baseline-write', '--baseline', 'lint/baseline.json', 'a.txt', 'b.txt'], { cwd: dir })).status).toBe(2); // no such folder
+    expect((await cli(['--baseline-write', '--baseline', 'base.json', 'a.txt', 'b.txt'], { cwd: dir })).status).toBe(0);
     expect(existsSync(path.join(dir, 'reportlint-baseline.json'))).toBe(false);
-    expect(cli(['a.txt'], { cwd: dir }).status).toBe(1); // the default baseline does not exist
-    expect(cli(['--baseline', 'base.json', 'a.txt', 'b.txt'], { cwd: dir }).status).toBe(0);
-    const missing = cli(['--baseline', 'nope.json', 'a.txt'], { cwd: dir });
+    expect((await cli(['a.txt'], { cwd: dir })).status).toBe(1); // the default baseline does not exist
+    expect((await cli(['--baseline', 'base.json', 'a.txt', 'b.txt'], { cwd: dir })).status).toBe(0);
+    const missing = await cli(['--baseline', 'nope.json', 'a.txt'], { cwd: dir });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/nope\.json/);
     // re-recording one file keeps the other's entry
     writeFileSync(path.join(dir, 'a.txt'), CLEAN);
-    cli(['--baseline-write', '--baseline', 'base.json', 'a.txt'], { cwd: dir });
+    await cli(['--baseline-write', '--baseline', 'base.json', 'a.txt'], { cwd: dir });
     expect(Object.keys(JSON.parse(readFileSync(path.join(dir, 'base.json'), 'utf8')).files)).toEqual(['b.txt']);
     // entries of deleted files are dropped
     rmSync(path.join(dir, 'b.txt'));
-    cli(['--baseline-write', '--baseline', 'base.json', 'a.txt'], { cwd: dir });
+    await cli(['--baseline-write', '--baseline', 'base.json', 'a.txt'], { cwd: dir });
     expect(JSON.parse(readFileSync(path.join(dir, 'base.json'), 'utf8')).files).toEqual({});
   });
 
-  it('a broken baseline is a clear error', () => {
+  it('a broken baseline is a clear error', async () => {
     const dir = draftDir({ 'a.txt': OLD, 'reportlint-baseline.json': '{"files": [' });
-    const run = cli(['a.txt'], { cwd: dir });
+    const run = await cli(['a.txt'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^reportlint: .*reportlint-baseline\.json: 基线文件不是有效的 JSON/);
-    expect(cli(['--locale', 'en', 'a.txt'], { cwd: dir }).stderr).toMatch(/^reportlint: .*reportlint-baseline\.json: baseline is not valid JSON/);
+    expect((await cli(['--locale', 'en', 'a.txt'], { cwd: dir })).stderr).toMatch(/^reportlint: .*reportlint-baseline\.json: baseline is not valid JSON/);
   });
 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, readdirSync, readFileSync, statSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli } from './cli-helpers.js';
+import { cli, ROOT } from './cli-helpers.js';
 import { CLEAN, draftDir, FIXABLE, FIXED } from './workflow-helpers.js';
 import { encodeText } from '../src/input/read.js';
 import { applyFixes } from '../src/engine/fix.js';
@@ -10,16 +10,16 @@ import { unifiedDiff } from '../src/cli/diff.js';
 import type { LintMessage } from '../src/engine/lint.js';
 
 describe('--fix', () => {
-  it('applies every fix, reports what is left, and a second run changes nothing', () => {
+  it('applies every fix, reports what is left, and a second run changes nothing', async () => {
     const dir = draftDir({ 'a.txt': FIXABLE + '三是落实“谁执法谁普法。\n', 'clean.txt': CLEAN });
-    const run = cli(['--fix', '--format', 'json', 'a.txt', 'clean.txt'], { cwd: dir });
+    const run = await cli(['--fix', '--format', 'json', 'a.txt', 'clean.txt'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe(FIXED + '三是落实“谁执法谁普法。\n');
     // the unclosed quote has no fix: it is what remains, at its place in the fixed text
     const results = JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>;
     expect(results[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([['paired-punctuation', 5]]);
     expect(run.status).toBe(1);
     const before = statSync(path.join(dir, 'a.txt')).mtimeMs;
-    const again = cli(['--fix', 'a.txt', 'clean.txt'], { cwd: dir });
+    const again = await cli(['--fix', 'a.txt', 'clean.txt'], { cwd: dir });
     expect(again.status).toBe(1);
     expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe(FIXED + '三是落实“谁执法谁普法。\n');
     expect(statSync(path.join(dir, 'a.txt')).mtimeMs).toBe(before); // not even rewritten
@@ -27,14 +27,14 @@ describe('--fix', () => {
     expect(readdirSync(dir).sort()).toEqual(['a.txt', 'clean.txt']);
   });
 
-  it('exits 0 when every finding was fixed', () => {
+  it('exits 0 when every finding was fixed', async () => {
     const dir = draftDir({ 'a.txt': FIXABLE });
-    const run = cli(['--fix', 'a.txt'], { cwd: dir });
+    const run = await cli(['--fix', 'a.txt'], { cwd: dir });
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
   });
 
-  it('keeps the encoding (GB18030, UTF-16 with BOM, UTF-8 with BOM), the line ends and the permissions', () => {
+  it('keeps the encoding (GB18030, UTF-16 with BOM, UTF-8 with BOM), the line ends and the permissions', async () => {
     const crlf = FIXABLE.replaceAll('\n', '\r\n');
     const dir = draftDir({
       'gb.txt': encodeText(crlf, 'gb18030'),
@@ -42,7 +42,7 @@ describe('--fix', () => {
       'bom.md': encodeText(crlf, 'utf-8-bom'),
     });
     chmodSync(path.join(dir, 'gb.txt'), 0o640);
-    const run = cli(['--fix', 'gb.txt', 'u16.txt', 'bom.md'], { cwd: dir });
+    const run = await cli(['--fix', 'gb.txt', 'u16.txt', 'bom.md'], { cwd: dir });
     expect(run.stderr).toBe('');
     expect(readFileSync(path.join(dir, 'gb.txt'))).toEqual(encodeText(FIXED.replaceAll('\n', '\r\n'), 'gb18030'));
     expect(readFileSync(path.join(dir, 'u16.txt'))).toEqual(encodeText(FIXED.replaceAll('\n', '\r'), 'utf-16le'));
@@ -50,55 +50,57 @@ describe('--fix', () => {
     expect(statSync(path.join(dir, 'gb.txt')).mode & 0o777).toBe(0o640);
   });
 
-  it('with --quiet fixes errors only', () => {
+  it('with --quiet fixes errors only', async () => {
     const dir = draftDir({
       '.reportlintrc.json': JSON.stringify({ rules: { 'punctuation-width': 'warn' } }),
       'a.txt': FIXABLE,
     });
-    cli(['--fix', '--quiet', 'a.txt'], { cwd: dir });
+    await cli(['--fix', '--quiet', 'a.txt'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe(FIXED.replace('，推进', ',推进'));
   });
 
-  it('does not fix what a suppression comment turns off', () => {
+  it('does not fix what a suppression comment turns off', async () => {
     const text = '# 报告\n\n## 一、总体情况\n\n<!-- reportlint-disable-next-line repeated-word -->\n我局持续提升提升依法行政水平。\n\n二是加强加强管理。\n';
     const dir = draftDir({ 'a.md': text });
-    expect(cli(['--fix', 'a.md'], { cwd: dir }).status).toBe(0);
+    expect((await cli(['--fix', 'a.md'], { cwd: dir })).status).toBe(0);
     expect(readFileSync(path.join(dir, 'a.md'), 'utf8')).toBe(text.replace('加强加强', '加强'));
   });
 
-  it('with --stdin prints the fixed text on stdout and the remaining findings on stderr', () => {
-    const run = cli(['--fix', '--stdin', '--stdin-filename', 'draft.txt'], { input: FIXABLE + '三是落实“谁执法谁普法。\n' });
+  it('with --stdin prints the fixed text on stdout and the remaining findings on stderr', async () => {
+    const run = await cli(['--fix', '--stdin', '--stdin-filename', 'draft.txt'], { input: FIXABLE + '三是落实“谁执法谁普法。\n' });
     expect(run.stdout).toBe(FIXED + '三是落实“谁执法谁普法。\n');
     expect(run.stderr).toContain('paired-punctuation');
     expect(run.status).toBe(1);
-    const clean = cli(['--fix', '--stdin'], { input: FIXABLE });
+    const clean = await cli(['--fix', '--stdin'], { input: FIXABLE });
     expect(clean.stdout).toBe(FIXED);
     expect(clean.status).toBe(0);
   });
 
-  it('never rewrites a .docx file', () => {
-    const dir = draftDir({ 'report.docx': FIXABLE });
+  it('never rewrites a .docx file: it is linted, not fixed, with a note', async () => {
+    // a Word document whose findings have fixes in a text file (a doubled word, half-width punctuation)
+    const dir = draftDir({ 'report.docx': readFileSync(path.join(ROOT, 'test', 'fixtures', 'docx', 'styled.docx')) });
     const before = readFileSync(path.join(dir, 'report.docx'));
-    const run = cli(['--fix', 'report.docx'], { cwd: dir });
+    const run = await cli(['--fix', 'report.docx'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'report.docx'))).toEqual(before);
-    // read as a draft (a plain text named .docx today; a Word document once .docx reading lands),
-    // it is linted and not fixed, with a note; otherwise it is refused as input
-    if (run.status !== 2) expect(run.stderr).toMatch(/\.docx.*never rewritten/);
+    expect(run.stderr).toMatch(/^reportlint: report\.docx: .*Word documents are never rewritten; not fixed$/m);
+    // the findings are reported as they are in the file
+    expect(run.stdout).toMatch(/^ {2}para 6:5 +错误 +重复词语「提升提升」.*repeated-word$/m);
+    expect(run.status).toBe(1);
     expect(readdirSync(dir)).toEqual(['report.docx']);
   });
 
-  it('refuses --fix together with --fix-dry-run', () => {
-    const run = cli(['--fix', '--fix-dry-run', 'x.txt']);
+  it('refuses --fix together with --fix-dry-run', async () => {
+    const run = await cli(['--fix', '--fix-dry-run', 'x.txt']);
     expect(run.status).toBe(2);
     expect(run.stderr).toBe('reportlint: --fix 与 --fix-dry-run 只能选一个\n');
-    expect(cli(['--fix', '--fix-dry-run', 'x.txt', '--locale', 'en']).stderr).toMatch(/either --fix or --fix-dry-run/);
+    expect((await cli(['--fix', '--fix-dry-run', 'x.txt', '--locale', 'en'])).stderr).toMatch(/either --fix or --fix-dry-run/);
   });
 });
 
 describe('--fix-dry-run', () => {
-  it('prints a unified diff that git apply accepts, writes nothing, reports what would remain on stderr', () => {
+  it('prints a unified diff that git apply accepts, writes nothing, reports what would remain on stderr', async () => {
     const dir = draftDir({ 'sub/a.txt': FIXABLE + '三是落实“谁执法谁普法。\n', 'clean.txt': CLEAN });
-    const run = cli(['--fix-dry-run', 'sub/a.txt', 'clean.txt'], { cwd: dir });
+    const run = await cli(['--fix-dry-run', 'sub/a.txt', 'clean.txt'], { cwd: dir });
     expect(readFileSync(path.join(dir, 'sub/a.txt'), 'utf8')).toBe(FIXABLE + '三是落实“谁执法谁普法。\n');
     expect(run.stdout).toBe(
       [
@@ -123,13 +125,13 @@ describe('--fix-dry-run', () => {
     expect(applied.stderr).toBe('');
     const fixedByPatch = readFileSync(path.join(dir, 'sub/a.txt'), 'utf8');
     const other = draftDir({ 'sub/a.txt': FIXABLE + '三是落实“谁执法谁普法。\n' });
-    cli(['--fix', 'sub/a.txt'], { cwd: other });
+    await cli(['--fix', 'sub/a.txt'], { cwd: other });
     expect(fixedByPatch).toBe(readFileSync(path.join(other, 'sub/a.txt'), 'utf8'));
   });
 
-  it('with --format json puts the fixed text in `output`', () => {
+  it('with --format json puts the fixed text in `output`', async () => {
     const dir = draftDir({ 'a.txt': FIXABLE, 'clean.txt': CLEAN });
-    const run = cli(['--fix-dry-run', '--format', 'json', 'a.txt', 'clean.txt'], { cwd: dir });
+    const run = await cli(['--fix-dry-run', '--format', 'json', 'a.txt', 'clean.txt'], { cwd: dir });
     const results = JSON.parse(run.stdout) as Array<{ filePath: string; output?: string; messages: unknown[] }>;
     expect(results.map((r) => [path.basename(r.filePath), r.output, r.messages.length])).toEqual([
       ['a.txt', FIXED, 0],
@@ -139,9 +141,9 @@ describe('--fix-dry-run', () => {
     expect(readFileSync(path.join(dir, 'a.txt'), 'utf8')).toBe(FIXABLE);
   });
 
-  it('keeps CRLF in the diff (git apply on a CRLF file)', () => {
+  it('keeps CRLF in the diff (git apply on a CRLF file)', async () => {
     const dir = draftDir({ 'a.txt': FIXABLE.replaceAll('\n', '\r\n') });
-    const run = cli(['--fix-dry-run', 'a.txt'], { cwd: dir });
+    const run = await cli(['--fix-dry-run', 'a.txt'], { cwd: dir });
     copyFileSync(path.join(dir, 'a.txt'), path.join(dir, 'b.txt'));
     const applied = spawnSync('git', ['apply', '-'], { cwd: dir, input: run.stdout, encoding: 'utf8' });
     expect(applied.status, applied.stderr).toBe(0);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cli, ROOT } from './cli-helpers.js';
+import { cli, ROOT, spawnCli } from './cli-helpers.js';
 import { draftDir, FIXABLE, CLEAN } from './workflow-helpers.js';
 import { rebuildError, threadCount } from '../src/engine/parallel.js';
 import { RuleCrashError } from '../src/engine/lint.js';
@@ -23,57 +23,57 @@ function mixedFolder(): string {
 }
 
 describe('--concurrency: many files linted by worker threads', () => {
-  it('gives exactly the findings, errors and exit code of a run on one thread, in input order', () => {
+  it('gives exactly the findings, errors and exit code of a run on one thread, in input order', async () => {
     const dir = mixedFolder();
     for (const format of ['json', 'stylish', 'html', 'sarif']) {
-      const one = cli(['--concurrency', 'off', '--format', format, '.'], { cwd: dir });
-      const three = cli(['--concurrency', '3', '--format', format, '.'], { cwd: dir });
+      const one = await cli(['--concurrency', 'off', '--format', format, '.'], { cwd: dir });
+      const three = spawnCli(['--concurrency', '3', '--format', format, '.'], { cwd: dir });
       expect(one.status).toBe(2); // the empty and the binary file
       expect(three.status).toBe(one.status);
       expect(three.stderr).toBe(one.stderr);
       expect(three.stdout).toBe(one.stdout);
     }
-    const json = JSON.parse(cli(['--concurrency', '3', '--format', 'json', '.'], { cwd: dir }).stdout) as Array<{ filePath: string; messages: Array<{ message: string }> }>;
+    const json = JSON.parse(spawnCli(['--concurrency', '3', '--format', 'json', '.'], { cwd: dir }).stdout) as Array<{ filePath: string; messages: Array<{ message: string }> }>;
     expect(json.length).toBeGreaterThan(20);
     expect(json.find((r) => r.filePath.endsWith('en/draft.txt'))!.messages[0]!.message).toMatch(/^[\x20-\x7e“”「」]+/);
-  });
+  }, 60_000); // four threaded runs of the built CLI: over the default 20 s on a loaded 2-core machine
 
-  it('applies --quiet, --max-warnings and the baseline to the threads\' findings as to one thread\'s', () => {
+  it('applies --quiet, --max-warnings and the baseline to the threads\' findings as to one thread\'s', async () => {
     const dir = mixedFolder();
-    expect(cli(['--concurrency', 'off', '--baseline-write', '.'], { cwd: dir }).status).toBe(2); // the unreadable files
+    expect((await cli(['--concurrency', 'off', '--baseline-write', '.'], { cwd: dir })).status).toBe(2); // the unreadable files
     // a new defect after the baseline was written: only it is reported
     writeFileSync(path.join(dir, 'en', 'draft.txt'), `${FIXABLE}三、下一步\n持续推进推进。\n`);
     for (const args of [['--quiet'], ['--max-warnings', '0'], ['--baseline', 'reportlint-baseline.json']]) {
-      const one = cli(['--concurrency', 'off', '--format', 'json', ...args, '.'], { cwd: dir });
-      const three = cli(['--concurrency', '3', '--format', 'json', ...args, '.'], { cwd: dir });
+      const one = await cli(['--concurrency', 'off', '--format', 'json', ...args, '.'], { cwd: dir });
+      const three = spawnCli(['--concurrency', '3', '--format', 'json', ...args, '.'], { cwd: dir });
       expect(three.status, args.join(' ')).toBe(one.status);
       expect(three.stdout, args.join(' ')).toBe(one.stdout);
     }
-    const baselined = JSON.parse(cli(['--concurrency', '3', '--format', 'json', '.'], { cwd: dir }).stdout) as Array<{ messages: Array<{ message: string }> }>;
+    const baselined = JSON.parse(spawnCli(['--concurrency', '3', '--format', 'json', '.'], { cwd: dir }).stdout) as Array<{ messages: Array<{ message: string }> }>;
     expect(baselined.flatMap((r) => r.messages)).toHaveLength(1);
   });
 
-  it('reads last year\'s report (--previous) in every thread', () => {
+  it('reads last year\'s report (--previous) in every thread', async () => {
     const previous = '一、主要举措\n依法行政。\n二、存在的不足\n一是执法人员数量不足。二是信息化水平不高。\n';
     const draft = '2024年法治政府建设年度报告\n一、主要举措\n依法行政。\n二、存在的不足\n一是培训较少。\n';
     const dir = draftDir({ 'last.txt': previous, ...Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`d${i}.txt`, draft])) });
-    const one = cli(['--concurrency', 'off', '--previous', 'last.txt', '--format', 'json', 'd0.txt', 'd1.txt', 'd2.txt', 'd3.txt', 'd4.txt', 'd5.txt'], { cwd: dir });
-    const two = cli(['--concurrency', '2', '--previous', 'last.txt', '--format', 'json', 'd0.txt', 'd1.txt', 'd2.txt', 'd3.txt', 'd4.txt', 'd5.txt'], { cwd: dir });
+    const one = await cli(['--concurrency', 'off', '--previous', 'last.txt', '--format', 'json', 'd0.txt', 'd1.txt', 'd2.txt', 'd3.txt', 'd4.txt', 'd5.txt'], { cwd: dir });
+    const two = spawnCli(['--concurrency', '2', '--previous', 'last.txt', '--format', 'json', 'd0.txt', 'd1.txt', 'd2.txt', 'd3.txt', 'd4.txt', 'd5.txt'], { cwd: dir });
     expect(one.stdout).toContain('previous-shortcomings');
     expect(two.stdout).toBe(one.stdout);
   });
 
-  it('stops on a broken config as one thread does', () => {
+  it('stops on a broken config as one thread does', async () => {
     const dir = draftDir({ 'a.txt': CLEAN, 'b.txt': CLEAN, 'sub/c.txt': CLEAN, 'sub/.reportlintrc.json': '{"rules":{"repeated-word":"loud"}}' });
-    const run = cli(['--concurrency', '2', '.'], { cwd: dir });
+    const run = spawnCli(['--concurrency', '2', '.'], { cwd: dir });
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('rules.repeated-word');
-    expect(run.stderr).toBe(cli(['--concurrency', 'off', '.'], { cwd: dir }).stderr);
+    expect(run.stderr).toBe((await cli(['--concurrency', 'off', '.'], { cwd: dir })).stderr);
   });
 
-  it('refuses a value that is not auto, off or a number', () => {
+  it('refuses a value that is not auto, off or a number', async () => {
     for (const bad of ['0', 'many', '2.5', '1000']) {
-      const run = cli(['--locale', 'en', '--concurrency', bad, 'x.txt']);
+      const run = await cli(['--locale', 'en', '--concurrency', bad, 'x.txt']);
       expect(run.status).toBe(2);
       expect(run.stderr).toContain('--concurrency takes auto, off or a number');
     }

@@ -6,8 +6,8 @@ import { CLEAN, draftDir } from './workflow-helpers.js';
 describe('progress line', () => {
   const many = () => draftDir(Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`r${String(i).padStart(2, '0')}.txt`, CLEAN])));
 
-  it('on a terminal (forced here with REPORTLINT_PROGRESS=1): [n/N] file on stderr, rewritten in place, cleared at the end', () => {
-    const run = cli(['.'], { cwd: many(), env: { REPORTLINT_PROGRESS: '1', CI: undefined } });
+  it('on a terminal (forced here with REPORTLINT_PROGRESS=1): [n/N] file on stderr, rewritten in place, cleared at the end', async () => {
+    const run = await cli(['.'], { cwd: many(), env: { REPORTLINT_PROGRESS: '1', CI: undefined } });
     expect(run.status).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(/^\r\u001b\[K\[1\/25\] r00\.txt/);
@@ -15,10 +15,20 @@ describe('progress line', () => {
     expect(run.stderr.endsWith('\r\u001b[K')).toBe(true);
   });
 
-  it('never when stderr or stdout is not a terminal, nor under CI, nor with REPORTLINT_PROGRESS=0', () => {
+  it('never when stderr or stdout is not a terminal, nor under CI, nor with REPORTLINT_PROGRESS=0', async () => {
     const dir = many();
-    expect(cli(['.'], { cwd: dir, env: { REPORTLINT_PROGRESS: undefined } }).stderr).toBe('');
-    expect(cli(['.'], { cwd: dir, env: { REPORTLINT_PROGRESS: '0', CI: 'true' } }).stderr).toBe('');
+    expect((await cli(['.'], { cwd: dir, env: { REPORTLINT_PROGRESS: undefined } })).stderr).toBe('');
+    expect((await cli(['.'], { cwd: dir, env: { REPORTLINT_PROGRESS: '0', CI: 'true' } })).stderr).toBe('');
+  });
+
+  it('shows when stdout and stderr are terminals, without the forcing variable; not under CI', async () => {
+    const dir = many();
+    const onTerminal = { stdoutTTY: true, stderrTTY: true, columns: 80 };
+    const run = await cli(['.'], { cwd: dir, env: { REPORTLINT_PROGRESS: undefined, CI: undefined }, ...onTerminal });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('\r\u001b[K[25/25] r24.txt');
+    expect((await cli(['.'], { cwd: dir, env: { REPORTLINT_PROGRESS: undefined, CI: 'true' }, ...onTerminal })).stderr).toBe('');
+    expect((await cli(['.'], { cwd: dir, env: { REPORTLINT_PROGRESS: undefined, CI: undefined }, stdoutTTY: false, stderrTTY: true })).stderr).toBe('');
   });
 
   // util-linux `script` runs the CLI on a real pseudo-terminal, without the forcing variable

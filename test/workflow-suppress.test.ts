@@ -31,9 +31,9 @@ const DRAFT = [
 ].join('\n');
 
 describe('suppression comments', () => {
-  it('disable … enable, disable-line, disable-next-line, with rule lists or for every rule', () => {
+  it('disable … enable, disable-line, disable-next-line, with rule lists or for every rule', async () => {
     const dir = draftDir({ 'a.md': DRAFT });
-    const run = cli(['--format', 'json', 'a.md'], { cwd: dir });
+    const run = await cli(['--format', 'json', 'a.md'], { cwd: dir });
     const results = JSON.parse(run.stdout) as Results;
     expect(results[0]!.messages.map((m) => [m.ruleId, m.line])).toEqual([
       ['repeated-word', 17],
@@ -42,16 +42,16 @@ describe('suppression comments', () => {
     expect(run.status).toBe(1);
   });
 
-  it('work in plain-text drafts too', () => {
+  it('work in plain-text drafts too', async () => {
     const dir = draftDir({ 'a.txt': '一、总体情况\n<!-- reportlint-disable-next-line repeated-word -->\n我局持续提升提升依法行政水平。\n' });
-    const run = cli(['a.txt'], { cwd: dir });
+    const run = await cli(['a.txt'], { cwd: dir });
     expect(run.stdout).toBe('');
     expect(run.status).toBe(0);
   });
 
-  it('--report-unused-disable-directives reports comments that suppressed nothing, as warnings', () => {
+  it('--report-unused-disable-directives reports comments that suppressed nothing, as warnings', async () => {
     const dir = draftDir({ 'a.md': DRAFT });
-    const run = cli(['--format', 'json', '--report-unused-disable-directives', 'a.md'], { cwd: dir });
+    const run = await cli(['--format', 'json', '--report-unused-disable-directives', 'a.md'], { cwd: dir });
     const results = JSON.parse(run.stdout) as Results;
     expect(results[0]!.messages.map((m) => [m.ruleId, m.line, m.column, m.severity])).toEqual([
       ['unused-disable-directive', 14, 1, 1],
@@ -65,13 +65,13 @@ describe('suppression comments', () => {
     const validate = new Ajv.default({ allErrors: true, strictTuples: false }).compile(schema);
     expect(validate(results), JSON.stringify(validate.errors)).toBe(true);
     // stylish, in English
-    const stylish = cli(['--locale', 'en', '--report-unused-disable-directives', 'a.md'], { cwd: dir });
+    const stylish = await cli(['--locale', 'en', '--report-unused-disable-directives', 'a.md'], { cwd: dir });
     expect(stylish.stdout).toMatch(/14:1 +warning +Unused reportlint-disable directive \(no problems were reported from 'stray-space'\) +unused-disable-directive/);
     // a clean file with only unused directives: warnings, exit 0
     const only = draftDir({ 'b.md': '# 报告\n\n<!-- reportlint-disable -->\n我局持续提升依法行政水平。\n' });
-    const warned = cli(['--report-unused-disable-directives', 'b.md'], { cwd: only });
+    const warned = await cli(['--report-unused-disable-directives', 'b.md'], { cwd: only });
     expect(warned.status).toBe(0);
     expect(warned.stdout).toContain('unused-disable-directive');
-    expect(cli(['b.md'], { cwd: only }).stdout).toBe('');
+    expect((await cli(['b.md'], { cwd: only })).stdout).toBe('');
   });
 });

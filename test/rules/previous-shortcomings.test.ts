@@ -77,23 +77,23 @@ describe('previous-shortcomings with last year\'s report', () => {
     expect(keyWords('一是卫生监督执法力量不足')).toEqual(['卫生', '监督', '执法', '力量']);
   });
 
-  it('through the CLI with --previous', () => {
-    const run = cli(['--format', 'json', '--rule', 'previous-shortcomings:error', '--previous', 'seeds/000_123d78033956bda4.txt', 'seeds/003_fdb2e5dd79f7ab48.txt']);
+  it('through the CLI with --previous', async () => {
+    const run = await cli(['--format', 'json', '--rule', 'previous-shortcomings:error', '--previous', 'seeds/000_123d78033956bda4.txt', 'seeds/003_fdb2e5dd79f7ab48.txt']);
     const messages = JSON.parse(run.stdout)[0].messages.filter((m: { ruleId: string }) => m.ruleId === 'previous-shortcomings');
     expect(messages).toHaveLength(2);
     expect(messages[0].message).toContain('卫生监督执法力量不足');
-    const missing = cli(['--previous', 'nope.txt', 'seeds/003_fdb2e5dd79f7ab48.txt']);
+    const missing = await cli(['--previous', 'nope.txt', 'seeds/003_fdb2e5dd79f7ab48.txt']);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/nope\.txt/);
   });
 
-  it('`previous` in config with a {year} pattern finds last year\'s report by the draft\'s year', () => {
+  it('`previous` in config with a {year} pattern finds last year\'s report by the draft\'s year', async () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'reports'));
     copyFileSync(path.join(ROOT, 'seeds/000_123d78033956bda4.txt'), path.join(dir, 'reports/2024.txt'));
     copyFileSync(path.join(ROOT, 'seeds/003_fdb2e5dd79f7ab48.txt'), path.join(dir, 'reports/2025.txt'));
     writeFileSync(path.join(dir, '.reportlintrc.json'), JSON.stringify({ previous: 'reports/{year}.txt', rules: { 'previous-shortcomings': 'error' } }));
-    const run = cli(['--format', 'json', 'reports/2025.txt', 'reports/2024.txt'], { cwd: dir });
+    const run = await cli(['--format', 'json', 'reports/2025.txt', 'reports/2024.txt'], { cwd: dir });
     const ps = (r: { messages: Array<{ ruleId: string; message: string }> }) => r.messages.filter((m) => m.ruleId === 'previous-shortcomings');
     const [r2025, r2024] = JSON.parse(run.stdout);
     expect(ps(r2025).map((m: { message: string }) => m.message.includes('执法力量不足') || m.message.includes('法律法规滞后'))).toEqual([true, true]);
