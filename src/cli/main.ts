@@ -48,6 +48,7 @@ const OPTIONS = {
   'cache-location': { type: 'string' },
   'list-rules': { type: 'boolean' },
   'print-config': { type: 'string' },
+  'explain-report': { type: 'string' },
   init: { type: 'boolean' },
   explain: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -145,6 +146,14 @@ async function run(io: CliIO): Promise<number> {
     const ignored = values['no-ignore'] ? false : await (await ignoreCheckerFor(io.cwd, async () => config))(file);
     const { printConfig } = await import('./info.js');
     io.stdout.write(await printConfig(file, config, cliRules, io.cwd, ignored));
+    return 0;
+  }
+  if (values['explain-report'] !== undefined) {
+    const file = path.resolve(io.cwd, values['explain-report']);
+    const config = await loadConfig({ forFile: file, explicitPath: explicitConfig, cwd: io.cwd });
+    const locale = (localeArg as Locale | undefined) ?? config.locale ?? 'zh';
+    const { explainReportOf } = await import('./info.js');
+    io.stdout.write(await explainReportOf(file, config, io.cwd, locale, format === 'json'));
     return 0;
   }
 
@@ -538,6 +547,9 @@ Options:
       --concurrency <n>      threads for many files: auto (default), off, or a number
       --list-rules           list every rule: id, default severity, fixable, description
       --print-config <file>  print the settings that apply to a file
+      --explain-report <file>
+                             what kind of report the file is taken for (type, confidence,
+                             report year N) and the evidence: why a content rule ran or not
       --explain <rule>       show a rule's documentation
       --init                 write a commented starter config (.reportlintrc.yaml)
   -h, --help                 show this help
@@ -577,6 +589,9 @@ ${rules}
       --concurrency <n>      多文件并行线程数：auto（默认）、off 或数字
       --list-rules           列出所有规则：编号、默认级别、可否修复、说明
       --print-config <文件>  显示对某个文件生效的配置
+      --explain-report <文件>
+                             显示该文件被认定的报告类型（及把握程度）、报告年度 N 和依据，
+                             说明内容类规则为何运行或不运行
       --explain <规则>       显示规则说明
       --init                 生成带注释的配置文件（.reportlintrc.yaml）
   -h, --help                 显示本帮助

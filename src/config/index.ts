@@ -42,6 +42,8 @@ export interface Config {
   previous: string | null;
   /** files left alone, .gitignore syntax relative to `dir` */
   ignorePatterns: string[];
+  /** the report type of the drafts under this config, when it says one (else inferred per draft) */
+  reportType?: string | null;
 }
 
 const SEVERITIES: Record<string, SeverityLevel> = { off: 0, warn: 1, error: 2, 0: 0, 1: 1, 2: 2 };
@@ -74,6 +76,7 @@ export function validateConfig(raw: unknown, file: string, validators: Validator
     extends?: string | string[];
     locale?: Locale;
     previous?: string;
+    reportType?: string;
     ignorePatterns?: string[];
     rules?: Record<string, unknown>;
     overrides?: Array<{ files: string | string[]; excludedFiles?: string | string[]; rules?: Record<string, unknown> }>;
@@ -111,6 +114,7 @@ export function validateConfig(raw: unknown, file: string, validators: Validator
     extends: extendsList,
     ruleSet,
     previous: data.previous ?? null,
+    reportType: data.reportType ?? null,
     ignorePatterns: data.ignorePatterns ?? [],
     rules: readRules(data.rules, ''),
     overrides: (data.overrides ?? []).map((o, i) => ({

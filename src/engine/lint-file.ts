@@ -11,6 +11,7 @@ import { formatOf, loadMarkdownSupportFor, parseDocument } from '../document/par
 import type { PreviousReports } from './previous.js';
 import { InputError, readSourceFile, type SourceFile } from '../input/read.js';
 import type { Locale } from '../rule.js';
+import { declareReportType } from '../document/facts/index.js';
 
 export interface FileInput {
   text: string;
@@ -57,6 +58,7 @@ export async function textLinter(options: TextLinterOptions): Promise<TextLinter
       if (markdown) await loadMarkdownSupportFor(text);
       // a .docx is never fixed, so text is its text: headings come from its Word heading styles too
       const document = docx && docxParser ? docxParser.docxDocument(docx, file) : parseDocument(text, { filename: file });
+      declareReportType(document, config.reportType);
       linter.previousFile = previous.fileFor(document, config);
       const messages = lintDocument(document, active, locale, await previous.load(document, linter.previousFile));
       // suppression comments: the module is loaded only for a text that has one
