@@ -482,6 +482,8 @@ function settingsHash(sha256: (s: string | Uint8Array) => string, active: readon
     version: packageVersion(),
     rules: active.map((a) => [a.rule.meta.id, a.severity, a.options]),
     packs,
+    // the config's reportType decides which content rules speak
+    reportType: config.reportType ?? null,
     reportUnused,
   }));
 }
