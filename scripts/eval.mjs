@@ -533,6 +533,62 @@ export function markdownTable(corpus, real) {
   return out.join('\n');
 }
 
+// --- the report-type decision (test/corpus/report-types.json) ----------------------------------
+
+export const REPORT_TYPES_FILE = path.join(CORPUS_DIR, 'report-types.json');
+
+/** The rules that run for a type: the 法治 report's, any annual report's, or none of them. */
+const premiseOf = (type) => (type === 'fazhi-annual-report' ? 'fazhi' : type === 'annual-report' ? 'annual' : 'none');
+
+/**
+ * Score the report-type decision: for each entry of report-types.json (a file, its expected type,
+ * optionally text to prepend or another file name), the library's explainReport gives the type.
+ * `explainReport` is the library's; `config` as for evaluate. Returns { rows, correct, total,
+ * premiseCorrect } (premise: whether the same group of rules runs — fazhi, annual, none).
+ */
+export async function evaluateReportTypes({ explainReport, config, file = REPORT_TYPES_FILE } = {}) {
+  const { entries } = JSON.parse(readFileSync(file, 'utf8'));
+  const rows = [];
+  for (const e of entries) {
+    const full = path.join(ROOT, e.file);
+    const text = (e.prepend ?? '') + readFileSync(full, 'utf8');
+    const filename = e.filename ? path.join(path.dirname(full), e.filename) : full;
+    let got;
+    try {
+      got = await explainReport(text, { filename, config });
+    } catch (error) {
+      got = { type: `(threw: ${error instanceof Error ? error.message : String(error)})`, confidence: 0, year: null };
+    }
+    const label = e.file.replace(/^test\/corpus\//, '') + (e.prepend ? ' + title' : '') + (e.filename ? ` as ${e.filename}` : '');
+    rows.push({ label, expected: e.type, got: got.type, confidence: got.confidence, year: got.year?.year ?? null, ok: got.type === e.type, premiseOk: premiseOf(got.type) === premiseOf(e.type) });
+  }
+  return { rows, total: rows.length, correct: rows.filter((r) => r.ok).length, premiseCorrect: rows.filter((r) => r.premiseOk).length };
+}
+
+/** The report-type table: per expected type, correct/total, then every wrong decision. */
+export function formatReportTypes(types) {
+  const byType = new Map();
+  for (const r of types.rows) {
+    const t = byType.get(r.expected) ?? { n: 0, ok: 0, premise: 0 };
+    t.n++;
+    if (r.ok) t.ok++;
+    if (r.premiseOk) t.premise++;
+    byType.set(r.expected, t);
+  }
+  const out = [
+    `report types: ${types.correct}/${types.total} decided right (the rules that run: ${types.premiseCorrect}/${types.total})`,
+    '',
+    '| expected type | drafts | right type | right rules run |',
+    '| --- | ---: | ---: | ---: |',
+    ...[...byType].sort(([a], [b]) => a.localeCompare(b)).map(([t, x]) => `| ${t} | ${x.n} | ${x.ok} | ${x.premise} |`),
+    `| **all** | ${types.total} | ${types.correct} | ${types.premiseCorrect} |`,
+  ];
+  const wrong = types.rows.filter((r) => !r.ok);
+  out.push('', `wrong decisions (${wrong.length}):`);
+  for (const r of wrong) out.push(`  ${r.label}: expected ${r.expected}, got ${r.got} (confidence ${r.confidence ?? '—'}, year ${r.year ?? '—'})`);
+  return out.join('\n');
+}
+
 async function main(argv) {
   const check = argv.includes('--check');
   const markdownOnly = argv.includes('--markdown');
@@ -553,8 +609,12 @@ async function main(argv) {
     const { config: realConfig } = await recommendedConfig(lib, realDir);
     real = await evaluateReal({ lintText: lib.lintText, config: realConfig, ruleIds, dir: realDir });
   }
+  const types = typeof lib.explainReport === 'function' && existsSync(REPORT_TYPES_FILE)
+    ? await evaluateReportTypes({ explainReport: lib.explainReport, config })
+    : null;
   if (markdownOnly) {
     console.log(markdownTable(report, real));
+    if (types) console.log(`\n${formatReportTypes(types)}`);
     return 0;
   }
   console.log(formatReport(report));
@@ -581,7 +641,12 @@ async function main(argv) {
     console.log('');
     console.log(markdownTable(report, real));
   }
-  return check && (failed.length || realFailed.length) ? 1 : 0;
+  if (types) {
+    console.log('');
+    console.log(formatReportTypes(types));
+  }
+  const typesFailed = types !== null && types.correct < types.total;
+  return check && (failed.length || realFailed.length || typesFailed) ? 1 : 0;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

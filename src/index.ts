@@ -24,6 +24,8 @@ export type { InputKind } from './input/kind.js';
 export { parseDocument, parseDocumentAsync, loadMarkdownSupport } from './document/parse/index.js';
 export { allRules } from './rules/index.js';
 export { lintDocument } from './engine/lint.js';
+export { explainDocument, explainReport, type ReportExplanation } from './engine/explain-report.js';
+export { REPORT_TYPES, type ReportTypeDecision, type ReportTypeEvidence } from './document/facts/report-type.js';
 
 export interface LintOptions {
   /** the folder relative names are resolved from (default: process.cwd()) */

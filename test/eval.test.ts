@@ -9,7 +9,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
 // @ts-expect-error plain ESM script without type declarations
-import { evaluate, evaluateReal, failures, formatRealReport, formatReport, loadCorpus, loadReal, MIN_EXPECTED_PER_RULE, PRECISION_MIN, REAL_DIR, realFailures, recommendedConfig, RECALL_MIN } from '../scripts/eval.mjs';
+import { evaluate, evaluateReal, evaluateReportTypes, failures, formatRealReport, formatReportTypes, formatReport, loadCorpus, loadReal, MIN_EXPECTED_PER_RULE, PRECISION_MIN, REAL_DIR, realFailures, recommendedConfig, RECALL_MIN } from '../scripts/eval.mjs';
 
 interface RuleStats { tp: number; fp: number; fn: number; expected: number; found: number; precision: number | null; recall: number | null }
 interface Report { perRule: Record<string, RuleStats>; errors: Array<{ file: string; error: string }>; draftCount: number }
@@ -109,7 +109,11 @@ describe('real reports', () => {
 });
 
 describe('real-report matching (synthetic findings from labels.json)', () => {
-  const { reports, findings: labels } = loadReal() as { reports: Array<{ file: string }>; findings: RealLabel[] };
+  const loaded = loadReal() as { reports: Array<{ file: string }>; findings: RealLabel[]; state: { toleratedFalsePositives: string[] } };
+  const { reports } = loaded;
+  // what today's rules report: every label but the FPs that are gone for good (no longer tolerated)
+  const tolerated = new Set(loaded.state.toleratedFalsePositives);
+  const labels = loaded.findings.filter((l) => l.verdict !== 'FP' || tolerated.has(l.key));
   const pathToFile = new Map(reports.map((r) => [path.join(REAL_DIR, r.file), r.file]));
   /** a lintText that returns the labels of a file, changed by `edit` (null drops one) */
   const fake = (edit: (l: RealLabel) => RealLabel | null, extra: RealLabel[] = []) => async (_text: string, { filename }: { filename: string }) => {
@@ -147,5 +151,14 @@ describe('real-report matching (synthetic findings from labels.json)', () => {
 
   it('does not count a DEBATABLE that is gone', async () => {
     expect(await kinds(fake((l) => (l.verdict === 'DEBATABLE' ? null : l)))).toEqual([]);
+  });
+});
+
+// --- the report-type decision (test/corpus/report-types.json) --------------------------------------
+
+describe('report types', async () => {
+  const types = (await evaluateReportTypes({ explainReport: api.explainReport, config })) as { rows: Array<{ label: string; ok: boolean }>; correct: number; total: number };
+  it('decides the type of every listed draft right (the twelve real reports, the seeds, the corpus)', () => {
+    expect(types.rows.filter((r) => !r.ok).map((r) => r.label), formatReportTypes(types) as string).toEqual([]);
   });
 });

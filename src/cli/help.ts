@@ -36,6 +36,9 @@ Options:
       --concurrency <n>      threads for many files: auto (default), off, or a number
       --list-rules           list every rule: id, default severity, fixable, description
       --print-config <file>  print the settings that apply to a file
+      --explain-report <file>
+                             what kind of report the file is taken for (type, confidence,
+                             report year N) and the evidence: why a content rule ran or not
       --explain <rule>       show a rule's documentation
       --init                 write a commented starter config (.reportlintrc.yaml)
   -h, --help                 show this help
@@ -75,6 +78,9 @@ ${rules}
       --concurrency <n>      多文件并行线程数：auto（默认）、off 或数字
       --list-rules           列出所有规则：编号、默认级别、可否修复、说明
       --print-config <文件>  显示对某个文件生效的配置
+      --explain-report <文件>
+                             显示该文件被认定的报告类型（及把握程度）、报告年度 N 和依据，
+                             说明内容类规则为何运行或不运行
       --explain <规则>       显示规则说明
       --init                 生成带注释的配置文件（.reportlintrc.yaml）
   -h, --help                 显示本帮助

@@ -61,6 +61,7 @@ export async function printConfig(
     extends: config.extends,
     locale: config.locale,
     previous: config.previous,
+    reportType: config.reportType ?? null,
     ignorePatterns: config.ignorePatterns,
     ignored,
     rules: Object.fromEntries(active.map((a) => [a.rule.meta.id, [SEVERITY_NAMES[a.severity], a.options]])),
@@ -113,4 +114,56 @@ export function explainRule(id: string, rules: readonly Rule[], locale: Locale):
     ...(m.pack ? [`- ${zh ? '规则包' : 'Pack'}: ${m.pack}`] : []),
     '',
   ].join('\n');
+}
+
+const TYPE_NAMES: Record<string, { zh: string; en: string }> = {
+  'fazhi-annual-report': { zh: '法治政府建设年度报告', en: 'annual report on building rule-of-law government' },
+  'annual-report': { zh: '其他年度报告或年度工作总结', en: 'another annual report or work summary' },
+  'government-work-report': { zh: '政府工作报告', en: 'government work report' },
+  other: { zh: '其他文稿（讲话、审计报告、计划、通知等）', en: 'another kind of document (speech, audit report, plan, notice)' },
+};
+const SOURCE_NAMES: Record<string, { zh: string; en: string }> = {
+  config: { zh: '配置', en: 'config' },
+  title: { zh: '标题', en: 'title' },
+  filename: { zh: '文件名', en: 'file name' },
+  opening: { zh: '开头', en: 'opening' },
+  headings: { zh: '小标题', en: 'headings' },
+  vocabulary: { zh: '用语', en: 'vocabulary' },
+  body: { zh: '正文', en: 'body' },
+  heading: { zh: '小标题', en: 'heading' },
+  signature: { zh: '成文日期', en: 'signature date' },
+};
+
+/** --explain-report <file>: the report type and year reportlint takes the file for, and why. */
+export async function explainReportOf(file: string, config: Config, cwd: string, locale: Locale, json: boolean): Promise<string> {
+  const { readInput } = await import('../engine/lint-file.js');
+  const { explainDocument } = await import('../engine/explain-report.js');
+  const { parseDocumentAsync } = await import('../document/parse/index.js');
+  const input = await readInput(file);
+  const document = input.docx
+    ? (await import('../document/parse/docx.js')).docxDocument(input.docx, file)
+    : await parseDocumentAsync(input.text, { filename: file });
+  const x = explainDocument(document, config.reportType ?? null);
+  const shown = path.relative(cwd, file) || file;
+  if (json) return JSON.stringify({ ...x, file: shown }, null, 2) + '\n';
+  const zh = locale === 'zh';
+  const name = (TYPE_NAMES[x.type] ?? { zh: x.type, en: x.type })[locale];
+  const lines = [
+    shown,
+    `  ${zh ? "类型" : "type"}: ${x.type}${zh ? `（${name}）` : ` (${name})`}${x.declared ? (zh ? '，由配置 reportType 指定' : ', named by reportType in the config') : `${zh ? '，把握程度' : ', confidence'} ${x.confidence.toFixed(2)}`}`,
+    `  ${zh ? '报告年度 N' : 'report year N'}: ${x.year ? `${x.year.year}（${(SOURCE_NAMES[x.year.source] ?? { zh: x.year.source, en: x.year.source })[locale]} ${x.year.line}:${x.year.column}「${x.year.text}」）` : zh ? '未能确定' : 'unknown'}`,
+    `  ${zh ? '年度报告类规则（relative-time、date-validity 的年度检查）' : 'rules about any annual report (relative-time, date-validity\'s annual checks)'}: ${x.annualReport ? (zh ? '运行' : 'run') : (zh ? '不运行' : 'do not run')}`,
+    `  ${zh ? '法治政府建设年度报告规则（required-sections、previous-shortcomings、figure-relations）' : 'rules of the 法治 annual report (required-sections, previous-shortcomings, figure-relations)'}: ${x.type === 'fazhi-annual-report' ? (zh ? '运行' : 'run') : (zh ? '不运行' : 'do not run')}`,
+  ];
+  if (!x.declared) {
+    lines.push(`  ${zh ? '各类型得分' : 'scores'}: ${Object.entries(x.scores).map(([t, v]) => `${t} ${v}`).join(', ')}`);
+    lines.push(`  ${zh ? '依据' : 'evidence'}:`);
+    for (const e of x.evidence) {
+      const where = e.line !== undefined ? `${e.line}:${e.column} ` : '';
+      const text = e.text.length > 40 ? `${[...e.text].slice(0, 40).join('')}…` : e.text;
+      lines.push(`    +${e.weight} ${e.type}  ${(SOURCE_NAMES[e.source] ?? { zh: e.source, en: e.source })[locale]} ${where}「${text}」 ${e.reason[locale]}`);
+    }
+    lines.push(zh ? '  （类型认定有误时，可在配置中写 "reportType" 指定）' : '  (if the type is wrong, say it once with "reportType" in the config)');
+  }
+  return lines.join('\n') + '\n';
 }

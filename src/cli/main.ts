@@ -107,6 +107,14 @@ async function run(io: CliIO): Promise<number> {
       : info.listRules(config, locale, format === 'json'));
     return 0;
   }
+  if (values['explain-report'] !== undefined) {
+    const file = path.resolve(io.cwd, values['explain-report']);
+    const config = await loadConfig({ forFile: file, explicitPath: explicitConfig, cwd: io.cwd });
+    const locale = (localeArg as Locale | undefined) ?? config.locale ?? 'zh';
+    const { explainReportOf } = await import('./info.js');
+    io.stdout.write(await explainReportOf(file, config, io.cwd, locale, format === 'json'));
+    return 0;
+  }
   if (values['print-config'] !== undefined) {
     const file = path.resolve(io.cwd, values['print-config']);
     const config = await loadConfig({ forFile: file, explicitPath: explicitConfig, cwd: io.cwd });

@@ -33,6 +33,7 @@ export const OPTIONS = {
   'cache-location': { type: 'string' },
   'list-rules': { type: 'boolean' },
   'print-config': { type: 'string' },
+  'explain-report': { type: 'string' },
   init: { type: 'boolean' },
   explain: { type: 'string' },
   help: { type: 'boolean', short: 'h' },

@@ -41,6 +41,8 @@ export interface Config {
   previous: string | null;
   /** files left alone, .gitignore syntax relative to `dir` */
   ignorePatterns: string[];
+  /** the report type of the drafts under this config, when it says one (else inferred per draft) */
+  reportType?: string | null;
 }
 
 export type { Builtins } from './ruleset.js';
@@ -83,6 +85,7 @@ export function validateConfig(raw: unknown, file: string, validators: Validator
     extends?: string | string[];
     locale?: Locale;
     previous?: string;
+    reportType?: string;
     ignorePatterns?: string[];
     rules?: Record<string, unknown>;
     overrides?: Array<{ files: string | string[]; excludedFiles?: string | string[]; rules?: Record<string, unknown> }>;
@@ -120,6 +123,7 @@ export function validateConfig(raw: unknown, file: string, validators: Validator
     extends: extendsList,
     ruleSet,
     previous: data.previous ?? null,
+    reportType: data.reportType ?? null,
     ignorePatterns: data.ignorePatterns ?? [],
     rules: readRules(data.rules, ''),
     overrides: (data.overrides ?? []).map((o, i) => ({

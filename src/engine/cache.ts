@@ -121,6 +121,8 @@ export function settingsHash(active: readonly ActiveRule[], config: Config, repo
     version: packageVersion(),
     rules: active.map((a) => [a.rule.meta.id, a.severity, a.options]),
     packs,
+    // the config's reportType decides which content rules speak
+    reportType: config.reportType ?? null,
     reportUnused,
   }));
 }

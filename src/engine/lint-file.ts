@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Config, RuleSetting } from '../config/index.js';
 import { activeRulesFor, type ActiveRule } from '../config/resolve.js';
 import { formatOf, loadMarkdownSupportFor, parseDocument } from '../document/parse/index.js';
+import { declareReportType } from '../document/facts/index.js';
 import { InputError } from '../errors.js';
 import type { DocxSource } from '../input/docx.js';
 import { inputKindOf, type InputKind } from '../input/kind.js';
@@ -66,6 +67,7 @@ export async function textLinter(options: TextLinterOptions): Promise<TextLinter
       if (markdown) await loadMarkdownSupportFor(text);
       // a .docx is never fixed, so text is its text: headings come from its Word heading styles too
       const document = docx && docxParser ? docxParser.docxDocument(docx, file) : parseDocument(text, { filename: file });
+      declareReportType(document, config.reportType);
       linter.previousFile = previous.fileFor(document, config);
       const messages = lintDocument(document, active, locale, await previous.load(document, linter.previousFile));
       return processText(messages, { file, text, document, locale, options: post });

@@ -319,13 +319,14 @@ function checkHeadingYears(ctx: Context, year: number, dates: readonly DateMenti
 /** 现将2024年……报告如下 */
 // (the year is matched first and the lookbehind, which ends with the same four digits, checked only there:
 // a lookbehind first would run at every position of the paragraph)
-const STATEMENT = /(\d{4})(?<=(?:现将|现就|特将)[^。；]{0,12}?\d{4})年(?:度)?(?=[^。；]{0,30}?(?:报告|汇报)如下)/gu;
+// (not the plan's year: 现将全年工作总结及2025年工作计划报告如下)
+const STATEMENT = /(\d{4})(?<=(?:现将|现就|特将)[^。；]{0,12}?\d{4})年(?:度)?(?![^。；，]{0,4}?(?:计划|要点|安排|打算|思路))(?=[^。；]{0,30}?(?:报告|汇报)如下)/gu;
 /** 2024年，在区委区政府的领导下…… */
 const OPENING_YEAR = /^(\d{4})年(?:度)?(?=[，,])/gu;
 /** what a paragraph must contain for STATEMENT to match */
 const STATEMENT_HINT = /(?:现将|现就|特将)[^]*如下/;
 
-const EVIDENCE: Record<string, string> = { title: '标题', opening: '开头段', heading: '小标题', signature: '成文日期' };
+const EVIDENCE: Record<string, string> = { title: '标题', opening: '开头段', heading: '小标题', signature: '成文日期', body: '正文' };
 
 function checkStatements(ctx: Context, year: number): void {
   const doc = ctx.document;

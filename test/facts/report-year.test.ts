@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { factsOf } from '../../src/document/facts/index.js';
-import { reportTypeOf } from '../../src/document/facts/report-year.js';
 import { loadMarkdownSupport, parseDocument } from '../../src/document/parse/index.js';
 import { seedText } from './helpers.js';
 
@@ -16,7 +15,7 @@ describe('the seeds', () => {
     const plan = factsOf(d).planSection!;
     expect(plan.heading.text).toBe('五、下一年度法治政府建设主要安排');
     expect(plan.id).toBe(12);
-    expect(reportTypeOf(d)).toBe('fazhi-annual-report');
+    expect(factsOf(d).reportType).toBe('fazhi-annual-report');
   });
 
   it('003: 2025, plan 五、下一年度推进法治政府建设的主要安排 (text and Markdown)', async () => {
@@ -25,7 +24,7 @@ describe('the seeds', () => {
       const d = doc(seedText(name), name);
       expect(factsOf(d).reportYear).toMatchObject({ year: 2025, source: 'opening' });
       expect(factsOf(d).planSection!.heading.title).toBe('下一年度推进法治政府建设的主要安排');
-      expect(reportTypeOf(d)).toBe('fazhi-annual-report');
+      expect(factsOf(d).reportType).toBe('fazhi-annual-report');
     }
   });
 });
@@ -93,19 +92,16 @@ describe('findPlanSection', () => {
   });
 });
 
-describe('reportTypeOf', () => {
-  it('by the title', () => {
-    expect(reportTypeOf(doc('某区卫生健康局2024年法治政府建设年度报告\n一、工作情况\n开展工作。'))).toBe('fazhi-annual-report');
-    expect(reportTypeOf(doc('关于2024年度法治建设工作情况的报告\n一、工作情况\n开展工作。'))).toBe('fazhi-annual-report');
+describe('the year from the body when nothing else says it', () => {
+  it('a results paragraph that starts with the year (no title, no year in the opening or headings, no signature date)', () => {
+    const d = doc('现将有关情况报告如下：\n一、主要举措和成效\n2023年，区司法局全面履行统筹协调职责。今年年初制定工作要点。\n二、存在的不足和原因\n一是培训不够系统，主要原因是人员流动较大。\n三、下一年度工作安排\n继续推进。\n某区司法局');
+    const y = factsOf(d).reportYear!;
+    expect(y).toMatchObject({ year: 2023, source: 'body' });
+    expect(d.source.slice(y.evidence.start, y.evidence.end)).toBe('2023年');
   });
 
-  it('by the headings', () => {
-    const d = doc('2024年,我局坚持依法行政。\n一、2024年度推进法治政府建设的主要举措和成效\n开展工作。\n二、党政主要负责人履行推进法治建设第一责任人职责情况\n履职。');
-    expect(reportTypeOf(d)).toBe('fazhi-annual-report');
-  });
-
-  it('null for other reports', () => {
-    expect(reportTypeOf(doc('某区2024年政府工作报告\n一、经济运行情况\n稳中向好。'))).toBeNull();
-    expect(reportTypeOf(doc('2024年,我局推进安全生产。\n一、主要工作\n开展检查。\n二、下一步打算\n继续。'))).toBeNull();
+  it('not from a plan or a rectification section, nor from a year inside a sentence', () => {
+    expect(factsOf(doc('现将有关情况报告如下：\n一、主要举措和成效\n区司法局全面履行职责，2023年制定工作要点。\n二、下一步工作计划\n2025年，继续推进。')).reportYear).toBeNull();
+    expect(factsOf(doc('现将有关情况报告如下：\n一、上年度问题整改情况\n2022年，针对审核力量不足问题配齐人员。')).reportYear).toBeNull();
   });
 });

@@ -14,12 +14,14 @@ import { extractDates, scanDates, signatureDate, type DateMention, type Signatur
 import { extractFigures, groupFigures, type Figure, type FigureScope } from './figures.js';
 import { reportParts, type ReportParts } from './parts.js';
 import { sentenceYearsOf, type SentenceYear } from './sentence-years.js';
-import { findPlanSection, hasAnnualReportTitle, inferReportYear, reportTypeOf, type ReportType, type ReportYear } from './report-year.js';
+import { findPlanSection, inferReportYear, type ReportYear } from './report-year.js';
+import { decideReportType, isAnnualType, type ReportType, type ReportTypeDecision } from './report-type.js';
 
 export * from './numbers.js';
 export * from './figures.js';
 export * from './dates.js';
 export * from './report-year.js';
+export * from './report-type.js';
 export { OTHER_YEAR_HEADING, type ReportParts } from './parts.js';
 export type { SentenceYear } from './sentence-years.js';
 export {
@@ -55,8 +57,11 @@ export interface DocumentFacts {
   readonly signatureDate: SignatureDate | null;
   /** the report year N and where it was read; null when nothing says it */
   readonly reportYear: ReportYear | null;
-  readonly reportType: ReportType | null;
-  /** an annual report or summary: its type is known, or its title says 年(度)…报告/总结 */
+  /** the report type (src/document/facts/report-type.ts): the config's `reportType`, else inferred */
+  readonly reportType: ReportType;
+  /** the type with its confidence and the evidence it was read from (--explain-report) */
+  readonly reportTypeDecision: ReportTypeDecision;
+  /** an annual report or summary: the type is fazhi-annual-report or annual-report */
   readonly isAnnualReport: boolean;
   /** next year's plan section */
   readonly planSection: Section | null;
@@ -81,7 +86,7 @@ class Facts implements DocumentFacts {
   private dates_: readonly DateMention[] | undefined;
   private signatureDate_: SignatureDate | null | undefined;
   private reportYear_: ReportYear | null | undefined;
-  private reportType_: ReportType | null | undefined;
+  private reportType_: ReportTypeDecision | undefined;
   private planSection_: Section | null | undefined;
   private planSectionIds_: ReadonlySet<number> | undefined;
   private when_: WhenData | undefined;
@@ -128,13 +133,16 @@ class Facts implements DocumentFacts {
     return this.reportYear_;
   }
 
-  get reportType(): ReportType | null {
-    if (this.reportType_ === undefined) this.reportType_ = reportTypeOf(this.document);
-    return this.reportType_;
+  get reportTypeDecision(): ReportTypeDecision {
+    return (this.reportType_ ??= decideReportType({ document: this.document, parts: this.parts, declared: declaredTypes.get(this.document) ?? null }));
+  }
+
+  get reportType(): ReportType {
+    return this.reportTypeDecision.type;
   }
 
   get isAnnualReport(): boolean {
-    return this.reportType !== null || hasAnnualReportTitle(this.document);
+    return isAnnualType(this.reportType);
   }
 
   get planSection(): Section | null {
@@ -209,6 +217,18 @@ export function sectionIdsUnder(section: Section | null): Set<number> {
   };
   if (section) visit(section);
   return out;
+}
+
+/** The report types the config names (`reportType`), set by the engine before the rules run. */
+const declaredTypes = new WeakMap<DocumentModel, ReportType>();
+
+/**
+ * Say what type a document is (the config's `reportType`): its facts take it as it is instead of
+ * inferring it. Call it before anything reads factsOf(document).reportType; null or undefined
+ * leaves the type to be inferred.
+ */
+export function declareReportType(document: DocumentModel, type: ReportType | null | undefined): void {
+  if (type) declaredTypes.set(document, type);
 }
 
 /** The one per-document memo: every derived fact of a document lives here. */

@@ -54,11 +54,18 @@ export function findParts(doc: DocumentModel, parts: readonly CompiledPart[], pa
       continue;
     }
     if (part.keywords.length) {
-      const passage = passages.find((r) => part.keywords.some((re) => re.test(r.block.text)));
+      // a passage is the part when the draft itself says it, not when it quotes a document whose
+      // title holds the words (认真贯彻落实《党政主要负责人履行推进法治建设第一责任人职责规定》)
+      const passage = passages.find((r) => part.keywords.some((re) => re.test(withoutTitles(r.block.text))));
       if (passage) found.set(part.def.id, { section: null, passage });
     }
   }
   return found;
+}
+
+/** The text with the titles in 《》 blanked out, same length. */
+function withoutTitles(text: string): string {
+  return text.includes('《') ? text.replace(/《[^《》\n]*》/g, (m) => '\u3000'.repeat(m.length)) : text;
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
- * Which year a report is about (N), which section is next year's plan, and what kind of
- * report it is.
+ * Which year a report is about (N) and which section is next year's plan (the kind of report:
+ * report-type.ts).
  *
  * inferReportYear, in order of trust:
  *   1. title: the first year in the title (…2024年法治政府建设年度报告, 2024年度…);
@@ -10,7 +10,10 @@
  *      rectification or shortcomings (整改, 不足, 问题) name last year and are skipped; a plan
  *      heading ({N+1}年工作安排) gives its year minus one when nothing else does;
  *   4. signature: a report signed January–April of Y reports on Y-1, October–December of Y on Y;
- *      May–September is ambiguous and gives null.
+ *      May–September is ambiguous and gives null;
+ *   5. body: when the title is missing and nothing above says it, the year a paragraph of the
+ *      results starts with (2023年，区司法局……; 2023年以来，……), outside the sections about
+ *      shortcomings, rectification and plans.
  */
 import type { DocumentModel, Section } from '../model.js';
 import { scanDates, type SignatureDate, type TextDate } from './dates.js';
@@ -18,7 +21,7 @@ import { sourceRange, type FactBlock } from './blocks.js';
 import { LOOKING_BACK, PLAN_WORDS } from './parts.js';
 import type { TextBlock } from '../model.js';
 
-export type ReportYearSource = 'title' | 'opening' | 'heading' | 'signature';
+export type ReportYearSource = 'title' | 'opening' | 'heading' | 'signature' | 'body';
 
 export interface ReportYear {
   year: number;
@@ -91,6 +94,23 @@ export function inferReportYear(
     if (sig.month <= 4) return { year: sig.year - 1, source: 'signature', evidence };
     if (sig.month >= 10) return { year: sig.year, source: 'signature', evidence };
   }
+  // 5. the body: the first paragraph that starts with a year, outside looking-back and plan sections
+  const otherYear = (s: Section | null): boolean => {
+    for (let x = s; x; x = x.parentId === null ? null : document.allSections[x.parentId]!) {
+      if (LOOKING_BACK.test(x.heading.title) || PLAN_WORDS.test(x.heading.title.replace(/举措|目标/g, '')) || /下一步|下一年|明年|今后/.test(x.heading.title)) return true;
+    }
+    return false;
+  };
+  for (let k = 0; k < blocks.length; k++) {
+    const fb = blocks[k]!;
+    if (fb.where !== 'paragraph') continue;
+    const section = fb.sectionId === null ? null : document.allSections[fb.sectionId]!;
+    if (otherYear(section)) continue;
+    const m = /^(?:(?:19|20)\d{2})年(?:度|以来|来)?[，,]/.exec(fb.block.text);
+    if (!m) continue;
+    const d = dates[k]!.find((x) => x.start === 0 && isYearOfReport(x) && !x.quoted);
+    if (d) return found(d.year!, 'body', fb.block, d);
+  }
   return null;
 }
 
@@ -128,42 +148,4 @@ export function findPlanSection(document: DocumentModel, n: number | null): Sect
 
 function toChineseYear(y: number): string {
   return String(y).replace(/\d/g, (d) => '〇一二三四五六七八九'[Number(d)]!);
-}
-
-// --- the kind of report -------------------------------------------------------------------
-
-export type ReportType = 'fazhi-annual-report';
-
-const FAZHI = /法治政府建设|法治建设|依法行政|法治政府/;
-const TITLE_REPORT = /(?:法治政府建设|法治建设|依法行政|法治政府)(?:工作)?(?:情况)?(?:的)?(?:年度)?报告/;
-// a title that names another kind of document: a work summary or a plan is not the annual report
-const OTHER_TITLE = /总结|计划|要点|方案|规划|意见|通知/;
-
-/**
- * 'fazhi-annual-report' when the document is an annual report on building rule-of-law
- * government (法治政府建设年度报告): its title says so, or its headings do — a results heading
- * about 法治(政府)建设 (主要举措和成效…), or a 第一责任人 heading together with 法治 in another
- * heading or the opening. Null otherwise.
- */
-export function reportTypeOf(document: DocumentModel): ReportType | null {
-  if (document.title) {
-    const title = document.title.text.replace(/\s+/g, '');
-    if (TITLE_REPORT.test(title)) return 'fazhi-annual-report';
-    if (OTHER_TITLE.test(title)) return null;
-  }
-  const headings = document.allSections.map((s) => s.heading.title);
-  const results = headings.some((h) => FAZHI.test(h) && /举措|成效|情况|做法|工作/.test(h));
-  const duty = headings.some((h) => /第一责任人/.test(h));
-  const plan = headings.some((h) => FAZHI.test(h) && new RegExp(`(?:${NEXT}).*?(?:${PLAN})`).test(h));
-  const opening = document.preamble.some((p) => FAZHI.test(p.text));
-  const signals = [results, duty, plan, opening].filter(Boolean).length;
-  if (results && signals >= 2) return 'fazhi-annual-report';
-  if (duty && (plan || opening || results)) return 'fazhi-annual-report';
-  return null;
-}
-
-/** An annual report or summary by its title alone: 年(度)…报告/总结 (see DocumentFacts.isAnnualReport). */
-export function hasAnnualReportTitle(doc: DocumentModel): boolean {
-  const title = doc.title?.text.replace(/\s+/g, '') ?? '';
-  return /(?:\d{4}|[〇零○一二三四五六七八九]{4}|本|上一?)年度?[^。；]{0,30}(?:报告|总结)$/u.test(title);
 }
