@@ -129,32 +129,32 @@ describe('the type named in the config (reportType)', () => {
     expect((await lintText(TITLE_02 + G02, { filename: 'x.txt', config: off })).messages.filter((m) => ANNUAL_RULES.includes(m.ruleId))).toEqual([]);
   });
 
-  it('is validated by the config schema and shown by --print-config and --explain-report', () => {
+  it('is validated by the config schema and shown by --print-config and --explain-report', async () => {
     const dir = tempDir();
     writeFileSync(path.join(dir, '.reportlintrc.json'), JSON.stringify({ reportType: 'fazhi-annual-report' }));
     writeFileSync(path.join(dir, 'a.txt'), '一、主要工作\n开展工作。\n');
-    expect(JSON.parse(cli(['--print-config', 'a.txt'], { cwd: dir }).stdout).reportType).toBe('fazhi-annual-report');
-    const shown = cli(['--explain-report', 'a.txt'], { cwd: dir });
+    expect(JSON.parse((await cli(['--print-config', 'a.txt'], { cwd: dir })).stdout).reportType).toBe('fazhi-annual-report');
+    const shown = (await cli(['--explain-report', 'a.txt'], { cwd: dir }));
     expect(shown.status).toBe(0);
     expect(shown.stdout).toContain('fazhi-annual-report（法治政府建设年度报告），由配置 reportType 指定');
     writeFileSync(path.join(dir, '.reportlintrc.json'), JSON.stringify({ reportType: 'Fazhi Report' }));
-    const bad = cli(['a.txt'], { cwd: dir });
+    const bad = (await cli(['a.txt'], { cwd: dir }));
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('reportType');
   });
 });
 
 describe('--explain-report', () => {
-  it('type, confidence, year N and the evidence, in Chinese, English and JSON', () => {
+  it('type, confidence, year N and the evidence, in Chinese, English and JSON', async () => {
     const file = 'test/corpus/real/02-guangming-2021-fazhi.txt';
-    const zh = cli(['--explain-report', file]).stdout;
+    const zh = (await cli(['--explain-report', file])).stdout;
     expect(zh).toContain('类型: fazhi-annual-report（法治政府建设年度报告），把握程度');
     expect(zh).toContain('报告年度 N: 2021（小标题 2:5「2021年」）');
     expect(zh).toContain('小标题 17:3 「二、存在问题」 存在的不足（问题）部分');
-    const en = cli(['--explain-report', 'test/corpus/real/22-yunnan-2026.txt', '--locale', 'en']).stdout;
+    const en = (await cli(['--explain-report', 'test/corpus/real/22-yunnan-2026.txt', '--locale', 'en'])).stdout;
     expect(en).toContain('type: government-work-report (government work report), confidence');
     expect(en).toContain('rules about any annual report (relative-time, date-validity\'s annual checks): do not run');
-    const json = JSON.parse(cli(['--explain-report', file, '--format', 'json']).stdout);
+    const json = JSON.parse((await cli(['--explain-report', file, '--format', 'json'])).stdout);
     expect(json).toMatchObject({ file, type: 'fazhi-annual-report', annualReport: true, year: { year: 2021, source: 'heading', line: 2 } });
   });
 
