@@ -1,8 +1,8 @@
 import { defineMeta, defineRule, type ContextOf, type MessageIdsOf, type OptionsOf } from '../../rule.js';
-import { checkApproximate } from './approximate.js';
+import { checkApproximate, checkApproximateTwice } from './approximate.js';
 import { checkChanges } from './changes.js';
 import { analyse, type CheckContext } from './paragraphs.js';
-import { checkPartsAndWholes } from './part-whole.js';
+import { checkBracketParts, checkPartsAndWholes } from './part-whole.js';
 import { checkRates, checkShareOver100 } from './rates.js';
 import { checkStatedTwice } from './stated-twice.js';
 import { RATES, type RateDefinition } from './words.js';
@@ -13,16 +13,19 @@ export { RATES, type RateDefinition } from './words.js';
 /**
  * figure-consistency: the figures of a report agree with each other (and with last year's report).
  *
- * Six checks, all on factsOf(document).figures (src/document/facts/figures.ts), each one switchable:
+ * Seven checks, all on factsOf(document).figures (src/document/facts/figures.ts), each one switchable:
  *   partWhole           共N件，其中a件、b件 — a part above the whole, parts adding up to more than the
  *                       whole, parts said to be all of it (分别为) that do not add up, 占比 that the
- *                       part and the whole contradict;
+ *                       part and the whole contradict; parts in brackets right after their whole
+ *                       (共建设项目85个（新建项目60个、续建项目24个）) that split it by exclusive
+ *                       modifiers (新建/续建, 线上/线下, 市级/区级 …) and do not add up;
  *   statedTwice         the same quantity (same clause wording, label and unit) stated with different
  *                       values in two places, reported at the second;
  *   shareOver100        a rate or share (…率, 占比, 比例) above 100% (changes such as 增长150% are not shares);
  *   rateFromCounts      a rate the report's own counts contradict (受理380件，办结372件，办结率99%);
  *   changeFromPrevious  with --previous: 较上年/同比/比{N-1}年 增长|减少 X% or X件 against last year's figure;
- *   approximateNonRound an exact, non-round number with 余/多 (39余件) — a warning.
+ *   approximateNonRound an exact, non-round number with 余/多 (39余件, 56.78万余元) — a warning;
+ *   approximateTwice    two approximations on one figure (约3000余人, 近100多家, 超过90%以上) — a warning.
  *
  * Precision first. Labels come from a heuristic extractor, so a figure takes part in a comparison
  * across sentences only when nothing suggests another scope: same unit, same label, same words
@@ -40,6 +43,7 @@ export interface Checks {
   rateFromCounts: boolean;
   changeFromPrevious: boolean;
   approximateNonRound: boolean;
+  approximateTwice: boolean;
 }
 
 export type Options = OptionsOf<typeof meta>;
@@ -53,6 +57,7 @@ const DEFAULT_CHECKS: Checks = {
   rateFromCounts: true,
   changeFromPrevious: true,
   approximateNonRound: true,
+  approximateTwice: true,
 };
 
 export const meta = defineMeta({
@@ -112,6 +117,10 @@ export const meta = defineMeta({
       zh: '分别列出的各部分之和{{sum}}与总数「{{whole}}」不符',
       en: 'The parts listed (分别) add up to {{sum}}, not to the total "{{whole}}"',
     },
+    partsInBracketsDoNotAddUp: {
+      zh: '括号内列出的各部分之和{{sum}}与前面的总数「{{whole}}」不符',
+      en: 'The parts in brackets add up to {{sum}}, not to the total "{{whole}}" before them',
+    },
     shareMismatch: {
       zh: '占比「{{percent}}」与数字不符：{{part}}÷{{whole}}={{computed}}%',
       en: 'The share "{{percent}}" does not match the counts: {{part}} / {{whole}} = {{computed}}%',
@@ -136,6 +145,10 @@ export const meta = defineMeta({
       zh: '「{{raw}}」：精确的非整数后不宜加「{{marker}}」，写确数（{{exact}}）或整数概数（如{{round}}）',
       en: '"{{raw}}": an exact, non-round number with "{{marker}}"; write the exact number ({{exact}}) or a round one ({{round}})',
     },
+    approximateTwice: {
+      zh: '「{{raw}}」：「{{first}}」与「{{second}}」都表示概数，重复使用，只保留其一',
+      en: '"{{raw}}": "{{first}}" and "{{second}}" both make the number approximate; keep one',
+    },
   },
   tags: ['figures', 'content'],
 });
@@ -152,12 +165,16 @@ export function check(ctx: Context): void {
   for (const para of info.paragraphs) {
     if (para.figures.length === 0) continue;
     if (checks.shareOver100) checkShareOver100(context, para);
-    if (checks.partWhole) checkPartsAndWholes(context, para);
+    if (checks.partWhole) {
+      checkPartsAndWholes(context, para);
+      checkBracketParts(context, para);
+    }
     if (checks.rateFromCounts) checkRates(context, para);
   }
   if (checks.statedTwice) checkStatedTwice(context);
   if (checks.changeFromPrevious && ctx.previous) checkChanges(context, analyse(ctx.previous));
   if (checks.approximateNonRound) checkApproximate(context);
+  if (checks.approximateTwice) checkApproximateTwice(context);
 }
 
 export default defineRule({ meta, check });
