@@ -224,7 +224,7 @@ const AFTER_RANGE = new Set([
 ]);
 
 /** 3个亿, 一个多亿: spoken forms of a sum of money */
-const COLLOQUIAL = /(?<![\d.])(\d+(?:\.\d+)?|[一两二三四五六七八九十几]+)个(多)?亿(元)?/g;
+const COLLOQUIAL = /(?<![\d.])(\d+(?:\.\d+)?|[一两二三四五六七八九十几]+)个(多)?亿(元)?(?!元?级)/g;
 const CN_SIMPLE: Readonly<Record<string, string>> = { 一: '1', 两: '2', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
 /** a unit after 个亿 that is not money (3个亿人次, 1个亿立方米): the amount is not 元 */
 const NOT_MONEY_AFTER = /^[人吨斤方立千度美港欧平亩公字次户件条只头台辆]/;
@@ -292,8 +292,8 @@ export function check(ctx: Context): void {
     const block = fb.block;
     const text = block.text;
     const from = fb.from;
-    // every check below needs an Arabic digit in what it finds
-    if (!HAS_DIGIT.test(text)) continue;
+    // every check below needs an Arabic digit in what it finds, but spoken figures (一个多亿)
+    if (!HAS_DIGIT.test(text) && !text.includes('个')) continue;
 
     if (options.fixedExpressions !== false) {
       const taken: Array<[number, number]> = [];
