@@ -293,7 +293,7 @@ describe('relation checks over figures', () => {
     expect((await packError(relation({ condition: { nope: [] } }))).message).toMatch(/rules\[0\]\.checks\[0\]\.condition: bad json-logic/);
   });
 
-  it('the shipped fazhi-annual-report relations: 出庭应诉 ≤ 行政诉讼案件', async () => {
+  it('the shipped fazhi-annual-report relations: 出庭应诉 ≤ 行政诉讼案件, quoting the draft\'s own unit (宗, 件)', async () => {
     const dir = tempDir();
     const draft = (n: number) => `某区卫生健康局2025年法治政府建设年度报告\n一、2025年推进法治政府建设的主要举措和成效\n高效应对行政复议案件19宗,行政诉讼案件16宗,行政机关负责人出庭应诉${n}宗。\n`;
     writeFileSync(path.join(dir, 'bad.txt'), draft(18));
@@ -301,8 +301,12 @@ describe('relation checks over figures', () => {
     const run = await cli(['--format', 'json', '--rule', 'required-sections:off', 'bad.txt', 'good.txt'], { cwd: dir });
     const [bad, good] = JSON.parse(run.stdout);
     expect(bad.messages.filter((m: { ruleId: string }) => m.ruleId === 'figure-relations')).toEqual([
-      expect.objectContaining({ line: 3, column: 36, message: '负责人出庭应诉18件，多于行政诉讼案件16件' }),
+      expect.objectContaining({ line: 3, column: 36, message: '负责人出庭应诉18宗，多于行政诉讼案件16宗' }),
     ]);
     expect(good.messages.filter((m: { ruleId: string }) => m.ruleId === 'figure-relations')).toEqual([]);
+    writeFileSync(path.join(dir, 'jian.txt'), draft(18).replace(/宗/g, '件'));
+    const [jian] = JSON.parse((await cli(['--format', 'json', '--rule', 'required-sections:off', 'jian.txt'], { cwd: dir })).stdout);
+    expect(jian.messages.filter((m: { ruleId: string }) => m.ruleId === 'figure-relations').map((m: { message: string }) => m.message))
+      .toEqual(['负责人出庭应诉18件，多于行政诉讼案件16件']);
   });
 });

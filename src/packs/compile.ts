@@ -375,6 +375,9 @@ function runRelation(
     for (const [name, f] of bound) {
       data[name] = f.value;
       data[`${name}Label`] = f.label;
+      // the figure as the draft writes it, with its own unit (18宗, not 18件)
+      data[`${name}Raw`] = f.raw;
+      data[`${name}Unit`] = f.writtenUnit ?? '';
     }
     report({ messageId: `c${check.index}`, data, start: anchor.start, end: anchor.end });
   }

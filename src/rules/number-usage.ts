@@ -9,8 +9,10 @@ import { defineMeta, defineRule, type ContextOf, type MessageIdsOf, type Options
  * number-usage: GB/T 15835-2011《出版物上数字用法》 as it bites in annual reports.
  *
  *   党的20大, 20届3中全会, “14五”, “8五”普法, 第1责任人 → Chinese numerals (fixed expressions)
- *   15~30%, 9~16亿, 13~17万元                       → 15%~30%, 9亿~16亿, 13万元~17万元
- *   (2021-2025年)                                   → (2021—2025年)
+ *   15~30%, 9~16亿, 5-20万元                        → 15%~30%, 9亿~16亿, 5万元～20万元 (a hyphen becomes ～)
+ *   扶持3-5有实力的企业                              → a range without its measure word (no fix)
+ *   3个亿                                            → 3亿元 (spoken usage; not inside quotes)
+ *   (2021-2025年), （2014-2020）                      → (2021—2025年), （2014—2020）
  *   08年, 24年3月                                   → the full year (no fix: the century is a guess)
  *   39余件 (option)                                  → 余/多 only after a round number
  *   1,200 … 3340                                     → one thousands style per report
@@ -41,6 +43,10 @@ export const meta = defineMeta({
       enum: ['ambiguous', 'always', 'off'],
       description: "Ranges whose first number lacks the unit: 'ambiguous' reports %, 万 and 亿 (15~30%, 13~17万元), 'always' any unit (3~5年), 'off' none.",
     },
+    colloquial: {
+      type: 'boolean',
+      description: 'Report spoken forms of figures (3个亿 → 3亿元) outside quotes.',
+    },
     yearSpans: {
       type: 'boolean',
       description: 'Report year spans joined by a hyphen (2021-2025年): they take the 一字线 (2021—2025年).',
@@ -61,6 +67,7 @@ export const meta = defineMeta({
   defaultOptions: {
     fixedExpressions: true,
     rangeUnits: 'ambiguous',
+    colloquial: true,
     yearSpans: true,
     shortYears: true,
     approximateNonRound: false,
@@ -74,6 +81,14 @@ export const meta = defineMeta({
     rangeUnit: {
       zh: '数值范围「{{text}}」的前一个数值省略了「{{unit}}」，易生歧义，应为「{{right}}」（GB/T 15835）',
       en: 'The range "{{text}}" drops "{{unit}}" from its first number, which is ambiguous: write "{{right}}" (GB/T 15835)',
+    },
+    rangeMeasure: {
+      zh: '数值范围「{{text}}」后缺少量词（「{{context}}……」），应补上量词，如「家」「个」「项」',
+      en: 'The range "{{text}}" has no measure word ("{{context}}…"): add one, e.g. 家, 个, 项',
+    },
+    colloquialFigure: {
+      zh: '「{{text}}」是口语说法，公文中应写作「{{right}}」（GB/T 15835）',
+      en: '"{{text}}" is spoken usage: an official report writes "{{right}}" (GB/T 15835)',
     },
     yearSpan: {
       zh: '年份起止「{{text}}」应使用一字线「—」：「{{right}}」',
@@ -157,7 +172,8 @@ const FIXED: FixedPattern[] = [
   { re: /党的(\d+)大/g, hint: '党的', right: (m) => `党的${toChineseNumber(Number(m[1]))}大` },
   { re: /党的第(\d+)次全国代表大会/g, hint: '全国代表大会', right: (m) => `党的第${toChineseNumber(Number(m[1]))}次全国代表大会` },
   // 20届3中全会, 二十届3中全会, 20届中央委员会第3次全体会议
-  { re: new RegExp(`(?<![\\d.])${NUM}届(?:中央委员会|中央|中共中央)?${NUM}中全会`, 'g'), hint: '中全会', right: (m) => toChinese(m[0]) },
+  // (a series after one 届: 19届5中、6中全会)
+  { re: new RegExp(`(?<![\\d.])${NUM}届(?:中央委员会|中央|中共中央)?${NUM}中(?:[、和及与]${NUM}中)*全会`, 'g'), hint: '中全会', right: (m) => toChinese(m[0]) },
   { re: new RegExp(`(?<![\\d.])${NUM}届(?:${BODIES})?第?${NUM}次(?:全体)?会议`, 'g'), hint: '届', right: (m) => toChinese(m[0]) },
   { re: new RegExp(`(?:${BODIES})第?(\\d+)次(?:全体)?会议`, 'g'), hint: '会议', right: (m) => toChinese(m[0]) },
   // “14五”, 14五规划; “8五”普法
@@ -186,11 +202,40 @@ function unitAt(text: string, at: number, magnitude: string): string {
   return magnitude;
 }
 
+/** GB/T 15834/15835: a numeric range takes the 浪纹线 ～ (~, —, 至, 到 are kept as written); a hyphen becomes ～ */
+function rangeConnector(conn: string): string {
+  return /^\s*[\-–－‐‑−]\s*$/.test(conn) ? '～' : conn;
+}
+
+/** a range of two bare numbers right before a Chinese character (扶持3-5有实力的企业) */
+const BARE_RANGE = /(?<![\d.,，A-Za-z/:：_#－\-–~～第])(\d{1,4})\s*[~～〜\-–－至到]\s*(\d{1,4})(?=[\u4e00-\u9fff])/g;
+const BARE_RANGE_HINT = /\d\s*[~～〜\-–－至到]\s*\d{1,4}[\u4e00-\u9fff]/;
+/**
+ * What may follow the second number of a range: measure words and units (家 个 年 月 人 公里 …),
+ * magnitudes (万 亿 千), and words that end a range (左右 以上 之间). Anything else (有 具 优 …) begins
+ * the noun, and the range has lost its measure word: 扶持3-5有实力的企业 (3-5家).
+ */
+const AFTER_RANGE = new Set([
+  ...'个件宗份次家人名位项条款部篇本册期场批起例张封间所座栋幢台辆套处户支类门节堂轮组种块幅枚段首天日周年月岁倍亩吨米克升元分秒时'.split(''),
+  ...'级层楼号点成折星线寸斤两代度季旬载届环圈档版页字句卷集笔单票手口员班队艘架副把根颗棵株头匹只尾双对片滴瓶杯碗箱包袋桶尺丈里码厘毫兆瓦伏赫顷磅胎孩床盘声步顿遍回趟番科室区路列排行格栏样色等'.split(''),
+  ...'十百千万亿'.split(''),
+  ...'公平立英摄小工学课人美港欧海微纳吉'.split(''),
+  ...'左以之余多内间前后至到'.split(''),
+]);
+
+/** 3个亿, 一个多亿: spoken forms of a sum of money */
+const COLLOQUIAL = /(?<![\d.])(\d+(?:\.\d+)?|[一两二三四五六七八九十几]+)个(多)?亿(元)?(?!元?级)/g;
+const CN_SIMPLE: Readonly<Record<string, string>> = { 一: '1', 两: '2', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9', 十: '10' };
+/** a unit after 个亿 that is not money (3个亿人次, 1个亿立方米): the amount is not 元 */
+const NOT_MONEY_AFTER = /^[人吨斤方立千度美港欧平亩公字次户件条只头台辆]/;
+
 // --- years -----------------------------------------------------------------------------------
 
 const DASHES = '-–－‐‑−';
 const YEAR_SPAN = new RegExp(`(?<![\\d.A-Za-z/_${DASHES}])((?:19|20|21)\\d{2})(年?)([${DASHES}])((?:19|20|21)\\d{2})(?=年)`, 'g');
-const YEAR_SPAN_HINT = new RegExp(`\\d年?[${DASHES}]`);
+/** a span of years without 年 in brackets, as in a plan's title: （2014-2020）, (2021-2025) */
+const BARE_YEAR_SPAN = new RegExp(`(?<=[（(])((?:19|20|21)\\d{2})([${DASHES}])((?:19|20|21)\\d{2})(?=[）)])`, 'g');
+const YEAR_SPAN_HINT = new RegExp(`\\d年?[${DASHES}]\\d`);
 const SHORT_YEAR = /(?<![\d.:：\-/A-Za-z_])([’'‘]?)(\d{2})年(?=\d{1,2}月|度|底|末|初|上半年|下半年|第?[一二三四1-4]季度)|(?<![\d.:：\-/A-Za-z_])([’'‘]?)(0\d)年(?!级)/g;
 /** before a two-digit number these make it a length of time (连续10年度, 近20年底) */
 const DURATION_BEFORE = /(?:连续|近|满|每|第|共|计|超|逾|达|约|前|后|最近)$/;
@@ -200,6 +245,21 @@ const DURATION_BEFORE = /(?:连续|近|满|每|第|共|计|超|逾|达|约|前|�
 const GROUPED = /^\d{1,3}(?:[,，]\d{3})+/;
 const PLAIN = /^\d{4,}/;
 const groupDigits = (digits: string) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+/** 1 at the indices inside “…” ‘…” 「…」 『…』 "…": quoted speech and names keep their words */
+function quotedMask(text: string): Uint8Array {
+  const mask = new Uint8Array(text.length + 1);
+  let depth = 0;
+  let ascii = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '“' || c === '「' || c === '『' || c === '‘') depth++;
+    else if ((c === '”' || c === '」' || c === '』' || c === '’') && depth > 0) depth--;
+    else if (c === '"') ascii = !ascii;
+    mask[i] = depth > 0 || ascii ? 1 : 0;
+  }
+  return mask;
+}
 
 // --- the rule ----------------------------------------------------------------------------------
 
@@ -232,8 +292,8 @@ export function check(ctx: Context): void {
     const block = fb.block;
     const text = block.text;
     const from = fb.from;
-    // every check below needs an Arabic digit in what it finds
-    if (!HAS_DIGIT.test(text)) continue;
+    // every check below needs an Arabic digit in what it finds, but spoken figures (一个多亿)
+    if (!HAS_DIGIT.test(text) && !text.includes('个')) continue;
 
     if (options.fixedExpressions !== false) {
       const taken: Array<[number, number]> = [];
@@ -277,8 +337,40 @@ export function check(ctx: Context): void {
         if (!unit) continue;
         // 3-5号, 8:30-9:30: codes and times, not quantities
         if (/[号:：]/.test(text[e] ?? '')) continue;
-        const right = `${a}${unit}${conn}${b}${unit}`;
+        const right = `${a}${unit}${rangeConnector(conn)}${b}${unit}`;
         push({ messageId: 'rangeUnit', data: { text: text.slice(s, e), unit, right }, ...at(block, s, e, right) });
+      }
+    }
+
+    if (options.rangeUnits !== 'off' && BARE_RANGE_HINT.test(text)) {
+      BARE_RANGE.lastIndex = 0;
+      for (let m = BARE_RANGE.exec(text); m; m = BARE_RANGE.exec(text)) {
+        if (m.index < from) continue;
+        const [, a, b] = m as unknown as [string, string, string];
+        // (years and standard numbers: GB/T 9704-2012; codes with a leading zero; a code after a Latin name)
+        if (YEARISH(a) || YEARISH(b) || a.startsWith('0') || Number(b) <= Number(a)) continue;
+        if (/[A-Za-z]\s+$/.test(text.slice(Math.max(0, m.index - 4), m.index))) continue;
+        const e = m.index + m[0].length;
+        if (AFTER_RANGE.has(text[e]!)) continue;
+        const next = /^[\u4e00-\u9fff]{1,3}/.exec(text.slice(e))![0];
+        push({ messageId: 'rangeMeasure', data: { text: m[0], context: m[0] + next }, ...at(block, m.index, e, null) });
+      }
+    }
+
+    if (options.colloquial !== false && text.includes('个') && text.includes('亿')) {
+      const quoted = quotedMask(text);
+      COLLOQUIAL.lastIndex = 0;
+      for (let m = COLLOQUIAL.exec(text); m; m = COLLOQUIAL.exec(text)) {
+        if (m.index < from || quoted[m.index] === 1) continue;
+        const [whole, n, more, yuan] = m as unknown as [string, string, string | undefined, string | undefined];
+        const s = m.index;
+        const e = s + whole.length;
+        const arabic = /^\d/.test(n);
+        // the fix is certain for a plain sum written with digits: 3个亿 → 3亿元 (3个多亿, 几个亿 and other units are worded by hand)
+        const money = yuan !== undefined || !NOT_MONEY_AFTER.test(text.slice(e));
+        const right = arabic && !more && money ? `${n}亿元` : null;
+        const digits = CN_SIMPLE[n] ?? n;
+        push({ messageId: 'colloquialFigure', data: { text: whole, right: right ?? (more ? `${digits}亿多元` : n === '几' ? '数亿元' : `${digits}亿元`) }, ...at(block, s, e, right) });
       }
     }
 
@@ -292,6 +384,17 @@ export function check(ctx: Context): void {
         const e = s + m[0].length + 1; // through 年
         const right = `${y1}${nian}—${y2}年`;
         push({ messageId: 'yearSpan', data: { text: text.slice(s, e), right }, ...at(block, s, e, right) });
+      }
+      BARE_YEAR_SPAN.lastIndex = 0;
+      for (let m = BARE_YEAR_SPAN.exec(text); m; m = BARE_YEAR_SPAN.exec(text)) {
+        if (m.index < from) continue;
+        const [, y1, , y2] = m as unknown as [string, string, string, string];
+        if (Number(y2) <= Number(y1) || Number(y2) - Number(y1) > 50) continue;
+        const s = m.index;
+        const e = s + m[0].length;
+        // only the dash is certain: whether 年 belongs in the name is the document's own title
+        const right = `${y1}—${y2}`;
+        push({ messageId: 'yearSpan', data: { text: m[0], right }, ...at(block, s, e, right) });
       }
     }
 

@@ -226,6 +226,7 @@ describe('余/多 after an exact, non-round number', () => {
     expect(isRoundNumeral('10', 10)).toBe(true);
     expect(isRoundNumeral('5万', 50000)).toBe(true);
     expect(isRoundNumeral('1.2万', 12000)).toBe(true);
+    expect(isRoundNumeral('56.78万', 567800)).toBe(false);
     expect(isRoundNumeral('39', 39)).toBe(false);
     expect(isRoundNumeral('1,237', 1237)).toBe(false);
     expect(isRoundNumeral('5', 5)).toBe(false);
@@ -248,5 +249,97 @@ describe('options', () => {
     const md = '# 某区司法局2025年法治政府建设年度报告\n\n## 一、主要举措和成效\n\n全年共办理**行政复议案件**126件，其中维持80件、撤销50件。\n';
     const found = await runRule(rule, md, {}, 'draft.md');
     expect(found.map((f) => [f.messageId, f.line, f.text])).toEqual([['partsExceedWhole', 5, '80件、撤销50件']]);
+  });
+});
+
+/** A 政府工作报告: the year's results under one heading, next year's targets under another. */
+const gwh = (results: string, targets: string) =>
+  `各位代表：\n现在，我代表区人民政府向大会作政府工作报告，请予审议。\n一、2016年工作回顾\n${results}\n二、2017年主要工作\n${targets}\n`;
+
+describe('the same quantity: years, subjects and prefixes', () => {
+  it('last year\'s result and this year\'s target under headings naming different years pass', async () => {
+    expect(await run(gwh('治水提质全面提速，全年新增污水管网1033公里，完成整治河道12条。', '扎实开展治水提质，全年新增污水管网1500公里，完成整治河道20条。'))).toEqual([]);
+    // the same under 过去一年 / 今年
+    const text = '一、过去一年工作回顾\n全年新建学校12所，新增学位1.5万个。\n二、今年工作安排和重点任务\n全年新建学校15所。\n';
+    expect(await run(text)).toEqual([]);
+  });
+
+  it('two values under the same year\'s heading are still found', async () => {
+    const found = await run(gwh('全年新建中小学校12所，新增学位8000个。\n民生实事全面完成，全年新建中小学校15所。', '继续加大教育投入。'));
+    expect(found.map((f) => [f.messageId, f.line, f.text])).toEqual([['statedTwice', 5, '15所']]);
+  });
+
+  it('different subjects with the same words, and places in a ranking, pass', async () => {
+    expect(await run(report('全区地区生产总值增速居全省前3位。\n工业经济稳步回升，工业投资增速居全省前5位。'))).toEqual([]);
+    expect(await run(report('全市综合考评排名前3名。\n全年综合考评排名前5名。'))).toEqual([]);
+  });
+
+  it('全年, 共, 累计 in the year and a synonymous verb do not make another quantity', async () => {
+    for (const second of ['全年共办理行政复议案件21宗。', '全年累计办理行政复议案件21宗。', '2025年累计办理行政复议案件21宗。', '全年共处理行政复议案件21宗。']) {
+      const found = await run(report(`依法办理行政复议案件19宗，办结17宗。\n${second}`));
+      expect(found.map((f) => [f.messageId, f.text]), second).toEqual([['statedTwice', '21宗']]);
+    }
+    const found = await run(report('高效应对行政复议案件19宗，行政诉讼案件16宗。\n全年共办理行政复议案件21宗。'));
+    expect(found.map((f) => f.message)).toEqual(['同一数字前后不一致：「办理行政复议案件」此处为21宗，第4行为19宗']);
+  });
+
+  it('a running total over years (累计 without the year, 以来) is not the year\'s figure', async () => {
+    expect(await run(report('全年共办理行政复议案件19宗。\n2018年以来累计办理行政复议案件210宗。'))).toEqual([]);
+    expect(await run(report('全年共办理行政复议案件19宗。\n累计办理行政复议案件86宗。'))).toEqual([]);
+    expect(await run(report('受理并办理行政复议案件19宗。\n全年共受理行政复议案件21宗。'))).toEqual([]);
+  });
+});
+
+describe('parts in brackets after their whole', () => {
+  it('parts that split the whole must add up to it', async () => {
+    const found = await run(report('全年共实施重点建设项目85个（新建项目60个、续建项目24个），完成投资126亿元。'));
+    expect(found.map((f) => [f.messageId, f.text])).toEqual([['partsInBracketsDoNotAddUp', '60个、续建项目24个']]);
+    expect(found[0]!.message).toBe('括号内列出的各部分之和84个与前面的总数「85个」不符');
+    for (const body of [
+      '组织执法人员培训300人次（线上200人次、线下120人次）。',
+      '全区共有中小学校32所（公办学校20所、民办学校10所）。',
+      '全年办理行政处罚案件45件（其中简易程序30件、普通程序12件）。',
+    ]) expect((await run(report(body))).length, body).toBe(1);
+    // a part above the whole, whatever the parts are
+    expect(await ids(report('培育规上企业120家（其中高新技术企业130家）。'))).toEqual(['partExceedsWhole']);
+  });
+
+  it('parts that add up, may overlap, or leave the list open pass', async () => {
+    for (const body of [
+      '全年共实施重点建设项目85个（新建项目61个、续建项目24个）。',
+      '全区建成公园18个（市级公园5个、区级公园9个、社区公园4个）。',
+      '培育规上企业120家（高新技术企业80家、专精特新企业60家）。',
+      '新增就业岗位1200个（同比增长12%）。',
+      '全年办理行政处罚案件45件（其中简易程序30件）。',
+      '引进项目42个（主要为新建项目30个、续建项目10个等）。',
+      '完成老旧小区改造56个（涉及居民1.2万户）。',
+    ]) expect(await run(report(body)), body).toEqual([]);
+  });
+});
+
+describe('two approximations on one figure', () => {
+  it('约…余, 大约…左右, 近…多, 超过…以上 are reported (warning)', async () => {
+    const found = await run(report('服务群众约3000余人。大约50人左右参加培训。近100多家企业参与，超过90%以上的企业表示满意。'));
+    expect(found.map((f) => [f.messageId, f.text, f.level])).toEqual([
+      ['approximateTwice', '约3000余人', 'warn'],
+      ['approximateTwice', '大约50人左右', 'warn'],
+      ['approximateTwice', '近100多家', 'warn'],
+      ['approximateTwice', '超过90%以上', 'warn'],
+    ]);
+    expect(found[0]!.message).toBe('「约3000余人」：「约」与「余」都表示概数，重复使用，只保留其一');
+  });
+
+  it('one approximation each passes', async () => {
+    expect(await run(report('服务群众约3000人，培训3000余人次，近100家企业参与，90%以上的企业表示满意，历时三四个月左右，覆盖率达95%以上。'))).toEqual([]);
+  });
+
+  it('余 after a figure with two decimals of 万 (56.78万余元) is not round; 1.2万余人 is', async () => {
+    const found = await run(report('拨付救助资金56.78万余元，惠及群众1.2万余人，发放补贴5万余元。'));
+    expect(found.map((f) => [f.messageId, f.text])).toEqual([['approximateNonRound', '56.78万余元']]);
+    expect(found[0]!.message).toBe('「56.78万余元」：精确的非整数后不宜加「余」，写确数（56.78万元）或整数概数（如56万余元）');
+  });
+
+  it('can be turned off', async () => {
+    expect(await run(report('服务群众约3000余人。'), { checks: { approximateTwice: false } })).toEqual([]);
   });
 });

@@ -92,7 +92,7 @@ describe('ranges keep the unit on both numbers', () => {
     ['行政复议纠错率控制在15~30%之间。', '行政复议纠错率控制在15%~30%之间。', '%'],
     ['年度投入9~16亿元。', '年度投入9亿元~16亿元。', '亿元'],
     ['单个项目补助13~17万元。', '单个项目补助13万元~17万元。', '万元'],
-    ['预计服务3-5万人次。', '预计服务3万人次-5万人次。', '万人次'],
+    ['预计服务3-5万人次。', '预计服务3万人次～5万人次。', '万人次'],
     ['罚款数额为1.5至2万元。', '罚款数额为1.5万元至2万元。', '万元'],
     ['满意度提升5—10％。', '满意度提升5％—10％。', '％'],
   ];
@@ -223,5 +223,55 @@ describe('Markdown', () => {
     const md = '## 一、总体情况\n\n深入学习党的*20*大精神。\n';
     const found = await run(md, {}, 'draft.md');
     expect(found.map((f) => [f.messageId, f.fix])).toEqual([['fixedName', undefined]]);
+  });
+});
+
+describe('real-text cases (issue 13, 14)', () => {
+  it('a series after one 届 is a fixed name', async () => {
+    expect(await fixedOnce(draft('深入学习贯彻党的19届5中、6中全会精神。'))).toBe(draft('深入学习贯彻党的十九届五中、六中全会精神。'));
+    expect(await fixedOnce(draft('认真学习党的十九届四中、5中全会精神。'))).toBe(draft('认真学习党的十九届四中、五中全会精神。'));
+    expect(await run(draft('深入学习贯彻党的十九届五中、六中全会精神，召开第5次、第6次常务会议。'))).toEqual([]);
+  });
+
+  it('a year span without 年 in brackets takes the 一字线; other hyphens stay', async () => {
+    const found = await run(draft('认真落实《深圳市生态文明体制改革总体方案（2014-2020）》。'));
+    expect(found.map((f) => [f.messageId, f.text, f.fix?.text])).toEqual([['yearSpan', '2014-2020', '2014—2020']]);
+    expect(found[0]!.message).toBe('年份起止「2014-2020」应使用一字线「—」：「2014—2020」');
+    for (const ok of ['执行《党政机关公文格式》（GB/T 9704-2012）。', '咨询电话（0755-2014）。', '工作时间（2020-2014）有误。', '落实规划纲要（2016—2020）。', '截至2020-12-31完成。']) {
+      expect(await run(draft(ok)), ok).toEqual([]);
+    }
+  });
+
+  it('a range fix writes the hyphen as ～ (GB/T 15834/15835)', async () => {
+    expect(await fixedOnce(draft('对省级优秀创业项目每个给予5-20万元资助。'))).toBe(draft('对省级优秀创业项目每个给予5万元～20万元资助。'));
+    expect(await fixedOnce(draft('地区生产总值增长4.5-5%。'))).toBe(draft('地区生产总值增长4.5%～5%。'));
+    expect(await fixedOnce(draft('补助13至17万元。'))).toBe(draft('补助13万元至17万元。'));
+  });
+
+  it('spoken figures: 3个亿 → 3亿元, not in quotes', async () => {
+    expect(await fixedOnce(draft('全年投入3个亿用于民生实事，引进项目总投资12个亿元。'))).toBe(draft('全年投入3亿元用于民生实事，引进项目总投资12亿元。'));
+    const found = await run(draft('撬动社会投资一个多亿，吸引几个亿的资金。'));
+    expect(found.map((f) => [f.messageId, f.text, f.fix])).toEqual([['colloquialFigure', '一个多亿', undefined], ['colloquialFigure', '几个亿', undefined]]);
+    expect(found.map((f) => f.message)).toEqual(['「一个多亿」是口语说法，公文中应写作「1亿多元」（GB/T 15835）', '「几个亿」是口语说法，公文中应写作「数亿元」（GB/T 15835）']);
+    for (const ok of ['群众说“一个亿的项目终于落地了”。', '全年投入3亿元，建成3个百亿级产业集群。', '设立1亿元产业基金，培育2个亿元级龙头企业，引进5个亿级项目。']) {
+      expect(await run(draft(ok)), ok).toEqual([]);
+    }
+    expect(await run(draft('全年投入3个亿。'), { colloquial: false })).toEqual([]);
+  });
+
+  it('a range without its measure word (扶持3-5有实力的…), no fix', async () => {
+    const found = await run(draft('培育扶持3-5有实力的龙头企业上市。'));
+    expect(found.map((f) => [f.messageId, f.text, f.fix])).toEqual([['rangeMeasure', '3-5', undefined]]);
+    expect(found[0]!.message).toBe('数值范围「3-5」后缺少量词（「3-5有实力……」），应补上量词，如「家」「个」「项」');
+    expect(await run(draft('力争用2~3年时间打造1-2具有国际影响力的品牌。'))).toHaveLength(1);
+  });
+
+  it('ranges with a measure word, units, months, codes and standards pass', async () => {
+    for (const ok of [
+      '扶持3-5家企业上市，每年培训60~80学时，1-3月完成摸底，3至5年内建成。',
+      '新建1-2个社区公园，引进3-5名高层次人才，建设110-220千伏变电站。',
+      '执行JT/T 1234-2019标准和GB/T 9704-2012规定，拨打0755-8888转人工。',
+      '对3-5级风险点开展排查，1-6年级全面推行课后服务，2-3倍于上年。',
+    ]) expect(await run(draft(ok)), ok).toEqual([]);
   });
 });

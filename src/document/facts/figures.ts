@@ -817,10 +817,12 @@ export function groupFigures(document: DocumentModel, figures: readonly Figure[]
 
 /**
  * Round: a written integer of two digits or more ending in 0 (10, 30, 200, 1500), or a number
- * written with 万/亿 (5万余元, 1.2万余人). Not round: 39, 1,237, 5, 3.5.
+ * written with 万/亿 and at most one decimal (5万余元, 1.2万余人). Not round: 39, 1,237, 5, 3.5,
+ * 56.78万 (two decimals of 万 are hundreds: the writer knows the figure).
  */
 export function isRoundNumeral(numeral: string, value: number): boolean {
-  if (/[万亿]/.test(numeral)) return true;
+  // 5万余元, 1.2万余人 are round; 56.78万余元 is written to the hundred and is not
+  if (/[万亿]/.test(numeral)) return !/[.．]\d{2}/.test(numeral);
   if (/^[\d,，.．０-９]+$/.test(numeral)) {
     const digits = numeral.replace(/[,，]/g, '');
     if (/[.．]/.test(digits)) return false;

@@ -1,9 +1,9 @@
 import { defineRule } from '../../rule.js';
 import { DEFAULT_CHECKS, meta, type Checks, type Context } from './meta.js';
-import { checkApproximate } from './approximate.js';
+import { checkApproximate, checkApproximateTwice } from './approximate.js';
 import { checkChanges } from './changes.js';
 import { analyse, type CheckContext } from './paragraphs.js';
-import { checkPartsAndWholes } from './part-whole.js';
+import { checkBracketParts, checkPartsAndWholes } from './part-whole.js';
 import { checkRates, checkShareOver100 } from './rates.js';
 import { checkStatedTwice } from './stated-twice.js';
 import { RATES } from './words.js';
@@ -14,16 +14,19 @@ export { RATES, type RateDefinition } from './words.js';
 /**
  * figure-consistency: the figures of a report agree with each other (and with last year's report).
  *
- * Six checks, all on factsOf(document).figures (src/document/facts/figures.ts), each one switchable:
+ * Seven checks, all on factsOf(document).figures (src/document/facts/figures.ts), each one switchable:
  *   partWhole           共N件，其中a件、b件 — a part above the whole, parts adding up to more than the
  *                       whole, parts said to be all of it (分别为) that do not add up, 占比 that the
- *                       part and the whole contradict;
+ *                       part and the whole contradict; parts in brackets right after their whole
+ *                       (共建设项目85个（新建项目60个、续建项目24个）) that split it by exclusive
+ *                       modifiers (新建/续建, 线上/线下, 市级/区级 …) and do not add up;
  *   statedTwice         the same quantity (same clause wording, label and unit) stated with different
  *                       values in two places, reported at the second;
  *   shareOver100        a rate or share (…率, 占比, 比例) above 100% (changes such as 增长150% are not shares);
  *   rateFromCounts      a rate the report's own counts contradict (受理380件，办结372件，办结率99%);
  *   changeFromPrevious  with --previous: 较上年/同比/比{N-1}年 增长|减少 X% or X件 against last year's figure;
- *   approximateNonRound an exact, non-round number with 余/多 (39余件) — a warning.
+ *   approximateNonRound an exact, non-round number with 余/多 (39余件, 56.78万余元) — a warning;
+ *   approximateTwice    two approximations on one figure (约3000余人, 近100多家, 超过90%以上) — a warning.
  *
  * Precision first. Labels come from a heuristic extractor, so a figure takes part in a comparison
  * across sentences only when nothing suggests another scope: same unit, same label, same words
@@ -48,12 +51,16 @@ export function check(ctx: Context): void {
   for (const para of info.paragraphs) {
     if (para.figures.length === 0) continue;
     if (checks.shareOver100) checkShareOver100(context, para);
-    if (checks.partWhole) checkPartsAndWholes(context, para);
+    if (checks.partWhole) {
+      checkPartsAndWholes(context, para);
+      checkBracketParts(context, para);
+    }
     if (checks.rateFromCounts) checkRates(context, para);
   }
   if (checks.statedTwice) checkStatedTwice(context);
   if (checks.changeFromPrevious && ctx.previous) checkChanges(context, analyse(ctx.previous));
   if (checks.approximateNonRound) checkApproximate(context);
+  if (checks.approximateTwice) checkApproximateTwice(context);
 }
 
 export default defineRule({ meta, check });

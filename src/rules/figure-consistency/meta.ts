@@ -10,6 +10,7 @@ export interface Checks {
   rateFromCounts: boolean;
   changeFromPrevious: boolean;
   approximateNonRound: boolean;
+  approximateTwice: boolean;
 }
 
 export type Options = OptionsOf<typeof meta>;
@@ -23,6 +24,7 @@ export const DEFAULT_CHECKS: Checks = {
   rateFromCounts: true,
   changeFromPrevious: true,
   approximateNonRound: true,
+  approximateTwice: true,
 };
 
 export const meta = defineMeta({
@@ -82,6 +84,10 @@ export const meta = defineMeta({
       zh: '分别列出的各部分之和{{sum}}与总数「{{whole}}」不符',
       en: 'The parts listed (分别) add up to {{sum}}, not to the total "{{whole}}"',
     },
+    partsInBracketsDoNotAddUp: {
+      zh: '括号内列出的各部分之和{{sum}}与前面的总数「{{whole}}」不符',
+      en: 'The parts in brackets add up to {{sum}}, not to the total "{{whole}}" before them',
+    },
     shareMismatch: {
       zh: '占比「{{percent}}」与数字不符：{{part}}÷{{whole}}={{computed}}%',
       en: 'The share "{{percent}}" does not match the counts: {{part}} / {{whole}} = {{computed}}%',
@@ -105,6 +111,10 @@ export const meta = defineMeta({
     approximateNonRound: {
       zh: '「{{raw}}」：精确的非整数后不宜加「{{marker}}」，写确数（{{exact}}）或整数概数（如{{round}}）',
       en: '"{{raw}}": an exact, non-round number with "{{marker}}"; write the exact number ({{exact}}) or a round one ({{round}})',
+    },
+    approximateTwice: {
+      zh: '「{{raw}}」：「{{first}}」与「{{second}}」都表示概数，重复使用，只保留其一',
+      en: '"{{raw}}": "{{first}}" and "{{second}}" both make the number approximate; keep one',
     },
   },
   tags: ['figures', 'content'],

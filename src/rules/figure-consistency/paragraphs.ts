@@ -42,6 +42,11 @@ export interface ParagraphFigures {
   sentences: SentenceInfo[];
   /** in the plan section, or under a heading about rectification, shortcomings or plans */
   otherYearSection: boolean;
+  /**
+   * the period the nearest heading above that names one says the paragraph is about (「一、2016年工作回顾」
+   * → '2016', 「二、今年主要工作」 → 'this', 「过去五年」 → 'multi'); null when no heading names one
+   */
+  headingPeriod: string | null;
   /** 1 at the text indices inside （…）; null when there are no brackets; undefined until first used (see inBrackets) */
   brackets?: Uint8Array | null;
   /** the paragraph as one sentence, when it has none */
@@ -72,6 +77,18 @@ export function analyse(doc: DocumentModel): DocumentFigures {
     }
     return answer;
   };
+  const periodBySection = new Map<number | null, string | null>();
+  const headingPeriod = (id: number | null): string | null => {
+    let answer = periodBySection.get(id);
+    if (answer === undefined) {
+      answer = null;
+      for (let s = id === null ? null : doc.allSections[id] ?? null; s && answer === null; s = s.parentId === null ? null : doc.allSections[s.parentId]!) {
+        answer = periodOfHeading(s.heading.title);
+      }
+      periodBySection.set(id, answer);
+    }
+    return answer;
+  };
   const figuresBy = new Map<number, Figure[]>();
   for (const f of facts.figures) {
     if (f.where !== 'paragraph' || f.paragraphIndex === null) continue;
@@ -85,7 +102,7 @@ export function analyse(doc: DocumentModel): DocumentFigures {
     const whole: SentenceInfo = { start: 0, end: text.length, year: null, partial: false };
     const ofParagraph = figuresBy.get(index);
     // a paragraph without figures is never looked into: no sentences for it
-    if (ofParagraph === undefined) return { paragraph, index, figures, sentences: [], otherYearSection: false, whole };
+    if (ofParagraph === undefined) return { paragraph, index, figures, sentences: [], otherYearSection: false, headingPeriod: null, whole };
     for (const figure of ofParagraph) {
       const start = textIndexOf(paragraph, figure.start);
       const end = textIndexOf(paragraph, figure.end, true);
@@ -96,9 +113,32 @@ export function analyse(doc: DocumentModel): DocumentFigures {
     figures.sort((a, b) => a.start - b.start);
     // the year of each sentence (copied: notALevel is noted on them)
     const sentences: SentenceInfo[] = facts.sentenceYears(index).map((y) => ({ start: y.start, end: y.end, year: y.year, partial: y.partial }));
-    return { paragraph, index, figures, sentences, otherYearSection: otherYearSection(paragraph.sectionId), whole };
+    return { paragraph, index, figures, sentences, otherYearSection: otherYearSection(paragraph.sectionId), headingPeriod: headingPeriod(paragraph.sectionId), whole };
   });
   return { doc, year, paragraphs };
+}
+
+const HEADING_YEARS = /(?<!\d)((?:19|20)\d{2})\s*年/g;
+const HEADING_RELATIVE: ReadonlyArray<readonly [RegExp, string]> = [
+  [/过去[两三四五六七八九十]年|[两三四五]年来|五年来|十[一二三四五]五(?:时期|期间)?/, 'multi'],
+  [/过去一年|去年|上一?年度?(?!度工作要点)/, 'last'],
+  [/明年|下一?年度?/, 'next'],
+  [/今年|本年度?/, 'this'],
+];
+
+/**
+ * The period a heading names: one year ('2016'), several ('mixed'), a relative one (this, last,
+ * next, multi) or none (null). 「一、2016年工作回顾」 and 「二、2017年主要工作」 in a 政府工作报告 are
+ * results and targets of different years: figures under them are different quantities.
+ */
+export function periodOfHeading(title: string): string | null {
+  if (/(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到]\s*(?:19|20)\d{2}/.test(title)) return 'mixed';
+  const years = new Set<string>();
+  for (const m of title.matchAll(HEADING_YEARS)) years.add(m[1]!);
+  if (years.size === 1) return [...years][0]!;
+  if (years.size > 1) return 'mixed';
+  for (const [re, key] of HEADING_RELATIVE) if (re.test(title)) return key;
+  return null;
 }
 
 /** Whether text index i of the paragraph is inside （…） (the brackets are found on first use: most paragraphs are never asked). */
@@ -205,12 +245,16 @@ export function trimWords(s: string): string {
   return out;
 }
 
-const SCOPE_CUT = /.*(?:全年|全区|全市|全县|全省|全镇|全局|全系统|我局|本局|我委|本委|我办|我区|我市|我县|年内|本年度|今年|共计|总共|合计|总计|(?<![公中总])共(?![同享建治青产识性商生赢担管筑育谋振鸣处事存]))/u;
+const SCOPE_CUT = /.*(?<![居占在于排列超比较领先])(?:累计|全年|全区|全市|全县|全省|全镇|全局|全系统|我局|本局|我委|本委|我办|我区|我市|我县|年内|本年度|今年|共计|总共|合计|总计|(?<![公中总])共(?![同享建治青产识性商生赢担管筑育谋振鸣处事存]))/u;
 
 /** SCOPE_CUT without its leading .*: whether the clause has a scope word at all (most have none; .* backtracks) */
 const SCOPE_ANY = new RegExp(SCOPE_CUT.source.slice(2), 'u');
 
-/** The clause from its last scope word on: 局党组全年召开党组会议 → 召开党组会议 (the subject before it varies). */
+/**
+ * The clause from its last scope word on: 局党组全年召开党组会议 → 召开党组会议 (the subject before it
+ * varies). A scope word after 居/占/排 … is the object, not the scope: 地区生产总值增速居全省前 keeps its
+ * subject (工业投资增速居全省前 is another indicator).
+ */
 export function afterScope(clause: string): string {
   if (!SCOPE_ANY.test(clause)) return clause;
   const m = SCOPE_CUT.exec(clause);

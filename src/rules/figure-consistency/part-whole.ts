@@ -153,3 +153,108 @@ function checkShare(context: CheckContext, pct: PlacedFigure, part: PlacedFigure
     end: pct.figure.end,
   }, pct.figure);
 }
+
+// parts in brackets after their whole: 共建设项目85个（新建项目60个、续建项目24个）
+
+/**
+ * Sets of modifiers that split a whole into parts that do not overlap: a list in brackets whose
+ * parts differ only by modifiers of one set (新建项目 / 续建项目, 线上 / 线下) is the whole broken down,
+ * so its parts add up to the whole. Parts that may overlap (高新技术企业 / 专精特新企业) say nothing
+ * of the sum.
+ */
+const PARTITIONS: ReadonlyArray<ReadonlySet<string>> = [
+  ['新建', '续建', '改建', '扩建', '改扩建', '新开工', '在建', '续建项目'],
+  ['城镇', '农村', '城市', '乡村'],
+  ['男', '女', '男性', '女性'],
+  ['线上', '线下'],
+  ['境内', '境外'], ['国内', '国外'], ['省内', '省外'], ['市内', '市外'], ['区内', '区外'],
+  ['公办', '民办'],
+  ['国家级', '省级', '市级', '区级', '县级', '镇级', '街道级', '村级', '乡镇级', '社区级', '社区'],
+  ['一般', '较大', '重大', '特别重大'],
+  ['简易', '普通'],
+  ['已', '未'],
+  ['本科', '专科'],
+  ['小学', '初中', '高中'],
+].map((words) => new Set(words));
+
+const NOT_A_BREAKDOWN = /同比|环比|较上|比上|较去|比去|增长|下降|增加|减少|提高|降低|占|平均|人均|每|约|累计/;
+const OPEN_LIST = /等|其他|其它|其余|主要|如|含|包括|涉及/;
+
+function commonSuffix(words: readonly string[]): string {
+  let n = 0;
+  const first = words[0]!;
+  while (n < first.length && words.every((w) => w.length > n && w[w.length - 1 - n] === first[first.length - 1 - n])) n++;
+  return first.slice(first.length - n);
+}
+
+/** Whether the part labels split a whole by one set of exclusive modifiers (新建项目 / 续建项目, 线上 / 线下). */
+function isPartition(labels: readonly string[]): boolean {
+  // the head noun the parts share, when they name it (项目, 程序); it may be shorter than their common end (新建项目 / 续建项目 share 建项目)
+  for (let n = commonSuffix(labels).length; n >= 0; n--) {
+    const modifiers = labels.map((l) => l.slice(0, l.length - n));
+    if (new Set(modifiers).size !== modifiers.length) continue;
+    if (PARTITIONS.some((set) => modifiers.every((m) => set.has(m)))) return true;
+  }
+  return false;
+}
+
+export function checkBracketParts(context: CheckContext, para: ParagraphFigures): void {
+  const text = para.paragraph.text;
+  para.figures.forEach((whole, wk) => {
+    const open = text.charCodeAt(whole.end);
+    if (open !== 0xff08 && open !== 0x28) return; // （ (
+    const w = whole.figure;
+    if (!exact(w) || w.unit === null || w.isPercent || inBrackets(para, whole.start) || context.reported.has(w)) return;
+    if (endsWithChange(clauseBefore(para, wk))) return;
+    let close = -1;
+    for (let i = whole.end + 1, depth = 1; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0xff08 || c === 0x28) depth++;
+      else if ((c === 0xff09 || c === 0x29) && --depth === 0) {
+        close = i;
+        break;
+      }
+    }
+    if (close < 0) return;
+    const inside = text.slice(whole.end + 1, close);
+    if (NOT_A_BREAKDOWN.test(inside)) return;
+    const parts = figsIn(para, whole.end + 1, close).map(([fig]) => fig);
+    if (parts.length === 0) return;
+    // every figure in the brackets is a part of the same unit, exact, and they are listed (、，；) with nothing else
+    if (parts.some((p) => !sameUnit(p.figure, w) || !exact(p.figure) || p.end > close)) return;
+    let pos = whole.end + 1;
+    const labels: string[] = [];
+    for (const p of parts) {
+      const label = text.slice(pos, p.start).replace(/^[、，,；;：:\s]+/, '').replace(/^其中/, '');
+      if (/[、，,；;：:]/.test(label) || label.length === 0 || label.length > 12) return;
+      labels.push(label);
+      pos = p.end;
+    }
+    if (!/^[\s。]*$/.test(text.slice(pos, close))) return;
+    for (const part of parts) {
+      if (part.figure.value > w.value + roundingOf(part.figure) + roundingOf(w)) {
+        report(context, {
+          messageId: 'partExceedsWhole',
+          data: { part: part.figure.raw, whole: w.raw },
+          start: part.figure.start,
+          end: part.figure.end,
+        }, part.figure);
+        return;
+      }
+    }
+    if (parts.length < 2 || OPEN_LIST.test(inside.replace(/^其中/, ''))) return;
+    const subset = inside.startsWith('其中');
+    const partition = isPartition(labels);
+    if (!partition && !subset) return;
+    const sum = parts.reduce((a, fig) => a + fig.figure.value, 0);
+    const slack = parts.reduce((a, fig) => a + roundingOf(fig.figure), roundingOf(w)) + 1e-9;
+    const first = parts[0]!;
+    const last = parts[parts.length - 1]!;
+    const sumText = shown({ ...first.figure, value: sum, numeral: String(sum) });
+    if (sum > w.value + slack) {
+      report(context, { messageId: 'partsExceedWhole', data: { sum: sumText, whole: w.raw }, start: first.figure.start, end: last.figure.end }, first.figure);
+    } else if (partition && Math.abs(sum - w.value) > slack) {
+      report(context, { messageId: 'partsInBracketsDoNotAddUp', data: { sum: sumText, whole: w.raw }, start: first.figure.start, end: last.figure.end }, first.figure);
+    }
+  });
+}
