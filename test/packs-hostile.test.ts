@@ -175,7 +175,7 @@ describe('built-in packs keep native RegExp: each pattern is proven linear', () 
   for (const f of readdirSync(path.join(ROOT, 'rules')).filter((name) => name.endsWith('.json'))) {
     const walk = (v: unknown, key: string): void => {
       if (typeof v === 'string') {
-        if (/^(patterns|headings|keywords|forms)\[|^(wrong|unless|pattern|if|then|label|unit|heading)$/.test(key)) sources.push(v);
+        if (/^(patterns|headings|keywords|forms|unless)\[|^(wrong|unless|pattern|if|then|label|unit|heading)$/.test(key)) sources.push(v);
       } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${key}[${i}]`));
       else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
     };

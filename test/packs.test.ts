@@ -200,6 +200,72 @@ describe('check types', () => {
   });
 });
 
+describe('exceptions (`unless`) and periods of validity (`valid`)', () => {
+  it('`unless` skips a match that an exception overlaps, before or after it, on every check type', async () => {
+    const dir = setup(pack([
+      { type: 'prefer', message: '「{{match}}」应为「{{right}}」', replace: [{ wrong: '全方面', right: '全方位', unless: ['[安健完齐]全方面'] }] },
+      { type: 'forbid', patterns: ['领导高度重视', { pattern: '高度重视', unless: '高度重视程度' }], unless: '党委领导高度重视', message: '套话「{{match}}」' },
+      { type: 'count', pattern: '一是', max: 1, unless: '统一是', scope: 'paragraph', message: '「一是」{{count}}次' },
+    ]));
+    const text = '一、总体情况\n食品药品安全方面，推进全过程、全方面监管，健全方面机制。\n党委领导高度重视，提高高度重视程度，区领导高度重视。\n一是统一是非标准；二是完善机制。\n';
+    expect((await lint(dir, text)).map((f) => [f.line, f.text, f.fix?.text])).toEqual([
+      [2, '全方面', '全方位'],
+      [3, '领导高度重视', undefined],
+      [3, '高度重视', undefined],
+    ]);
+  });
+
+  it('consistent with `preferred`: every occurrence of the other form, with a fix, however frequent', async () => {
+    const dir = setup(pack([{ type: 'consistent', forms: ['混合所有制改革', '混合制改革'], preferred: 0, message: '「{{match}}」应为「{{other}}」' }]));
+    const text = '推进混合制改革，混合制改革取得进展。\n深化国有企业混合所有制改革。\n';
+    const found = await lint(dir, text);
+    expect(found.map((f) => [f.line, f.text, f.fix?.text])).toEqual([[1, '混合制改革', '混合所有制改革'], [1, '混合制改革', '混合所有制改革']]);
+    expect(await lint(dir, '推进混合制改革。\n')).toEqual([]);
+  });
+
+  const dated = pack([{
+    type: 'prefer',
+    message: '「{{match}}」应为「{{right}}」',
+    replace: [
+      { wrong: '以习近平同志为总书记的党中央', right: '以习近平同志为核心的党中央', valid: { from: '2016-10-27' } },
+      { wrong: '其它', right: '其他' },
+    ],
+  }, { type: 'forbid', patterns: ['二十届四中全会精神'], valid: { until: '2025-10-19' }, message: '会议尚未召开' }]);
+  const body = '紧密团结在以习近平同志为总书记的党中央周围，学习二十届四中全会精神，其它事项另报。';
+
+  it('`valid`: against the signature date when there is one', async () => {
+    const dir = setup(dated);
+    const texts = (sig: string) => `某局工作报告\n一、总体情况\n${body}\n\n某局\n${sig}\n`;
+    expect((await lint(dir, texts('2016年3月1日'))).map((f) => f.text)).toEqual(['二十届四中全会精神', '其它']);
+    expect((await lint(dir, texts('2025年3月1日'))).map((f) => f.text)).toEqual(['以习近平同志为总书记的党中央', '二十届四中全会精神', '其它']);
+    expect((await lint(dir, texts('2025年12月1日'))).map((f) => f.text)).toEqual(['以习近平同志为总书记的党中央', '其它']);
+  });
+
+  it('`valid`: against the months around the report year; no finding when neither is known', async () => {
+    const dir = setup(dated);
+    const titled = (year: number) => `${year}年政府工作报告\n一、总体情况\n${body}\n`;
+    // 2016: December 2015 to June 2017 straddles 2016-10-27
+    expect((await lint(dir, titled(2016))).map((f) => f.text)).toEqual(['二十届四中全会精神', '其它']);
+    expect((await lint(dir, titled(2017))).map((f) => f.text)).toEqual(['以习近平同志为总书记的党中央', '二十届四中全会精神', '其它']);
+    // 2025: December 2024 to June 2026 straddles 2025-10-19
+    expect((await lint(dir, titled(2025))).map((f) => f.text)).toEqual(['以习近平同志为总书记的党中央', '其它']);
+    expect((await lint(dir, `一、总体情况\n${body}\n`)).map((f) => f.text)).toEqual(['其它']);
+  });
+
+  it('a period that is not a date, or ends before it starts, is a pack error', async () => {
+    let e = await packError(pack([{ type: 'forbid', patterns: ['x'], message: 'x', valid: { from: '2016-13' } }]));
+    expect(e.message).toMatch(/rules\[0\]\.checks\[0\]\.valid: "from": "2016-13" is not a date/);
+    e = await packError(pack([{ type: 'prefer', replace: [{ wrong: 'x', right: 'y', valid: { from: '2021', until: '2020-12-31' } }], message: 'x' }]));
+    expect(e.message).toMatch(/rules\[0\]\.checks\[0\]\.replace\[0\]\.valid: "from" \(2021\) is after "until" \(2020-12-31\)/);
+    e = await packError(pack([{ type: 'forbid', patterns: [{ pattern: 'x', valid: { until: '2025-02-30' } }], message: 'x' }]));
+    expect(e.message).toMatch(/rules\[0\]\.checks\[0\]\.patterns\[0\]\.valid: "until": "2025-02-30" is not a date/);
+    e = await packError(pack([{ type: 'forbid', patterns: ['x'], message: 'x', valid: { from: '16-10-27' } }]));
+    expect(e.message).toMatch(/rules\[0\]\.checks\[0\]\.valid\.from/);
+    e = await packError(pack([{ type: 'forbid', patterns: ['x'], message: 'x', unless: ['(?=a)'] }]));
+    expect(e.message).toMatch(/rules\[0\]\.checks\[0\]\.unless\[0\]: pattern .* uses lookahead/);
+  });
+});
+
 describe('broken packs: the file and the JSON path, exit 2', () => {
   it('unknown check type', async () => {
     const e = await packError(pack([{ type: 'frobnicate', message: 'x' }]));

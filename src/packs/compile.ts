@@ -8,7 +8,8 @@ import { closestHeading, compileParts, findParts, type CompiledPart, type FoundP
 import { PatternPrefilter } from './literals.js';
 import { PackError, PatternError } from '../errors.js';
 import { compilePattern, MATCH_LIMIT, type Pattern, type PatternMatch } from '../pattern.js';
-import type { JsonLogic, Level, Pack, PackCheck, PackPart, PackRule, PackScope, PackText } from './types.js';
+import type { ForbidPattern, JsonLogic, Level, Pack, PackCheck, PackPart, PackRule, PackScope, PackText, PackUnless, PackValid } from './types.js';
+import { inside, readValid, reportPeriod, type DayRange } from './valid.js';
 import {
   headingUnits, matchesIn, paragraphUnits, sectionRanges, sentenceUnits, type TextRange, type Unit,
 } from './units.js';
@@ -40,8 +41,12 @@ interface CompiledCheck {
   patterns: Pattern[];
   /** the number of patterns[0] among the rule's patterns in its prefilter */
   firstPattern: number;
-  /** prefer: the `unless` patterns, by replace index */
-  unless: Array<Pattern | null>;
+  /** by pattern: the exceptions (the entry's `unless` and the check's); a match one of them overlaps is skipped */
+  unless: Pattern[][];
+  /** the check's period of validity (null: always) */
+  valid: DayRange | null;
+  /** by pattern: the entry's period of validity (null: always) */
+  entryValid: Array<DayRange | null>;
   /** scope {section: {heading}}: the heading pattern */
   scopeHeading: Pattern | null;
   parts: CompiledPart<PackPart>[];
@@ -67,7 +72,9 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
   const checks: CompiledCheck[] = rule.checks.map((def, index) => {
     const at = `${path}.checks[${index}]`;
     if (def.when !== undefined) checkLogic(def.when, `${at}.when`);
-    const compiled: CompiledCheck = { index, def, patterns: [], firstPattern: sources.length, unless: [], scopeHeading: null, parts: [], figures: [] };
+    const compiled: CompiledCheck = {
+      index, def, patterns: [], firstPattern: sources.length, unless: [], valid: null, entryValid: [], scopeHeading: null, parts: [], figures: [],
+    };
     const pattern = (source: string, where: string) => {
       try {
         return compilePattern(source, trusted);
@@ -76,6 +83,18 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
         throw error;
       }
     };
+    const window = (valid: PackValid | undefined, where: string): DayRange | null => {
+      if (valid === undefined) return null;
+      const read = readValid(valid);
+      if (typeof read === 'string') throw new PackError(where, read);
+      return read;
+    };
+    const exceptions = (unless: PackUnless | undefined, where: string): Pattern[] =>
+      unless === undefined ? []
+        : typeof unless === 'string' ? [pattern(unless, where)]
+        : unless.map((u, i) => pattern(u, `${where}[${i}]`));
+    compiled.valid = window(def.valid, `${at}.valid`);
+    const checkUnless = 'unless' in def ? exceptions(def.unless, `${at}.unless`) : [];
     if (def.type !== 'sections' && def.type !== 'relation' && typeof def.scope === 'object' && def.scope.section.heading) {
       compiled.scopeHeading = pattern(def.scope.section.heading, `${at}.scope.section.heading`);
     }
@@ -85,20 +104,29 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
     }
     switch (def.type) {
       case 'forbid':
-        compiled.patterns = def.patterns.map((p, i) => pattern(p, `${at}.patterns[${i}]`));
+        compiled.patterns = def.patterns.map((p, i) => pattern(forbidSource(p), typeof p === 'string' ? `${at}.patterns[${i}]` : `${at}.patterns[${i}].pattern`));
+        compiled.unless = def.patterns.map((p, i) => [
+          ...(typeof p === 'string' ? [] : exceptions(p.unless, `${at}.patterns[${i}].unless`)), ...checkUnless,
+        ]);
+        compiled.entryValid = def.patterns.map((p, i) => (typeof p === 'string' ? null : window(p.valid, `${at}.patterns[${i}].valid`)));
         break;
       case 'prefer':
         compiled.patterns = def.replace.map((e, i) => pattern(e.wrong, `${at}.replace[${i}].wrong`));
-        compiled.unless = def.replace.map((e, i) => (e.unless ? pattern(e.unless, `${at}.replace[${i}].unless`) : null));
+        compiled.unless = def.replace.map((e, i) => [...exceptions(e.unless, `${at}.replace[${i}].unless`), ...checkUnless]);
+        compiled.entryValid = def.replace.map((e, i) => window(e.valid, `${at}.replace[${i}].valid`));
         break;
       case 'count':
         compiled.patterns = [pattern(def.pattern, `${at}.pattern`)];
+        compiled.unless = [checkUnless];
         break;
       case 'consistent':
         compiled.patterns = def.forms.map((p, i) => pattern(p, `${at}.forms[${i}]`));
+        compiled.unless = [checkUnless, checkUnless];
         break;
       case 'requires':
+        // the exceptions apply to `if`: an `if` match they overlap does not count
         compiled.patterns = [pattern(def.if, `${at}.if`), pattern(def.then, `${at}.then`)];
+        compiled.unless = [checkUnless, []];
         break;
       case 'relation': {
         compiled.figures = Object.entries(def.figures).map(([name, f]) => ({
@@ -141,7 +169,7 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
     description: text(rule.description),
     type: rule.type ?? 'suggestion',
     defaultSeverity: rule.severity ?? 'warn',
-    fixable: rule.checks.some((c) => c.type === 'prefer'),
+    fixable: rule.checks.some((c) => c.type === 'prefer' || (c.type === 'consistent' && c.preferred !== undefined)),
     schema: NO_OPTIONS,
     defaultOptions: {},
     messages,
@@ -151,6 +179,11 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
   };
   const prefilter = new PatternPrefilter(sources);
   return { meta, check: (ctx) => runRule(pack, checks, prefilter, ctx) };
+}
+
+/** The pattern of a forbid entry, written alone or as {pattern, unless, valid}. */
+function forbidSource(p: ForbidPattern): string {
+  return typeof p === 'string' ? p : p.pattern;
 }
 
 function checkLogic(logic: JsonLogic, path: string): void {
@@ -193,11 +226,40 @@ function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilte
     return Boolean(jsonLogic.apply(check.def.when as never, { ...facts, unit: unitFacts }));
   };
 
+  // the report's date, read only when a check or entry with a period of validity has a candidate
+  let period: DayRange | null | undefined;
+  const applies = (window: DayRange | null) => window === null || inside((period === undefined ? (period = reportPeriod(doc)) : period), window);
+  // the matches of each exception pattern in the block searched last
+  const spans = new Map<Pattern, { text: string; spans: Array<[number, number]> }>();
+  const excepted = (unless: readonly Pattern[], m: { range: TextRange; index: number; match: PatternMatch }) => {
+    if (unless.length === 0) return false;
+    const text = m.range.block.text;
+    const start = m.index;
+    const end = m.index + m.match[0].length;
+    return unless.some((u) => {
+      let found = spans.get(u);
+      if (!found || found.text !== text) {
+        found = { text, spans: [...u.matches(text)].map((x): [number, number] => [x.index, x.index + x[0].length]) };
+        spans.set(u, found);
+      }
+      return found.spans.some(([a, b]) => a < end && b > start);
+    });
+  };
+  // the matches of pattern k of a check that no exception overlaps
+  const kept = (check: CompiledCheck, k: number, ranges: readonly TextRange[], limit?: number) => {
+    const unless = check.unless[k] ?? [];
+    const all = matchesIn(ranges, check.patterns[k]!, limit);
+    return unless.length === 0 ? all : (function* () {
+      for (const m of all) if (!excepted(unless, m)) yield m;
+    })();
+  };
+
   const candidatesIn = prefilter.forRun();
   for (const check of checks) {
     const id = `c${check.index}`;
     const level = check.def.level;
     const report = (r: Omit<Report, 'level'> & { level?: Level }) => ctx.report({ ...r, level: r.level ?? level });
+    if (check.valid !== null && !applies(check.valid)) continue;
     if (check.def.type === 'sections') {
       if (holds(check, null)) runSections(check, doc, partsOf(), facts.year, report);
       continue;
@@ -214,19 +276,19 @@ function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilte
       case 'forbid':
         for (const unit of units) {
           const where = candidates(unit.ranges);
-          for (const [k, re] of check.patterns.entries()) {
-            for (const m of matchesIn(where[k]!, re)) report({ messageId: id, data: { match: m.match[0] }, ...place(m.range, m.index, m.match[0].length) });
+          for (const k of check.patterns.keys()) {
+            if (where[k]!.length === 0 || !applies(check.entryValid[k] ?? null)) continue;
+            for (const m of kept(check, k, where[k]!)) report({ messageId: id, data: { match: m.match[0] }, ...place(m.range, m.index, m.match[0].length) });
           }
         }
         break;
       case 'prefer':
         for (const unit of units) {
           const where = candidates(unit.ranges);
-          check.patterns.forEach((re, k) => {
+          check.patterns.forEach((_, k) => {
             const entry = def.replace[k]!;
-            const unless = check.unless[k];
-            for (const m of matchesIn(where[k]!, re)) {
-              if (unless?.testAt(m.range.block.text, m.index)) continue;
+            if (where[k]!.length === 0 || !applies(check.entryValid[k] ?? null)) return;
+            for (const m of kept(check, k, where[k]!)) {
               const right = expand(entry.right, m.match);
               const at = place(m.range, m.index, m.match[0].length);
               const range = contiguousSourceRange(m.range.block, m.index, m.index + m.match[0].length);
@@ -239,7 +301,7 @@ function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilte
         for (const unit of units) {
           // enough matches to tell (a user pattern stops at MATCH_LIMIT per block, see regex.ts)
           const limit = Math.max(MATCH_LIMIT, (def.max ?? 0) + 1, def.min ?? 0);
-          const found = [...matchesIn(candidates(unit.ranges)[0]!, check.patterns[0]!, limit)];
+          const found = [...kept(check, 0, candidates(unit.ranges)[0]!, limit)];
           const data = { count: found.length, min: def.min ?? 0, max: def.max ?? '∞' };
           if (def.min !== undefined && found.length < def.min) {
             const first = unit.ranges[0];
@@ -253,11 +315,19 @@ function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilte
       case 'consistent': {
         const all = units.flatMap((u) => u.ranges);
         const where = candidates(all);
-        const [a = [], b = []] = check.patterns.map((re, k) => collect(where[k]!, re));
+        const [a = [], b = []] = check.patterns.map((_, k) => [...kept(check, k, where[k]!)]);
         if (a.length && b.length) {
-          const [minority, majority] = b.length <= a.length ? [b, a] : [a, b];
+          // the form declared right (`preferred`), else the more frequent one, is the majority
+          const [minority, majority] = def.preferred === 0 ? [b, a] : def.preferred === 1 ? [a, b] : b.length <= a.length ? [b, a] : [a, b];
+          const right = majority[0]!.match[0];
           for (const m of minority) {
-            report({ messageId: id, data: { match: m.match[0], other: majority[0]!.match[0] }, ...place(m.range, m.index, m.match[0].length) });
+            const range = def.preferred === undefined ? null : contiguousSourceRange(m.range.block, m.index, m.index + m.match[0].length);
+            report({
+              messageId: id,
+              data: { match: m.match[0], other: right },
+              ...place(m.range, m.index, m.match[0].length),
+              ...(range ? { fix: { ...range, text: right } } : {}),
+            });
           }
         }
         break;
@@ -265,7 +335,7 @@ function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilte
       case 'requires':
         for (const unit of units) {
           const where = candidates(unit.ranges);
-          const first = matchesIn(where[0]!, check.patterns[0]!).next();
+          const first = kept(check, 0, where[0]!).next();
           if (first.done) continue;
           if (!matchesIn(where[1]!, check.patterns[1]!).next().done) continue;
           report({ messageId: id, data: { match: first.value.match[0] }, ...place(first.value.range, first.value.index, first.value.match[0].length) });
@@ -274,8 +344,6 @@ function runRule(pack: Pack, checks: CompiledCheck[], prefilter: PatternPrefilte
     }
   }
 }
-
-const collect = (ranges: readonly TextRange[], re: Pattern) => [...matchesIn(ranges, re)];
 
 /**
  * A `prefer` replacement with $1…, $& and $$ filled from the match where it was found (running

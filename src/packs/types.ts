@@ -11,19 +11,39 @@ export type PackScope =
   | 'sentence'
   | { section: { heading?: string; part?: string } };
 
+/**
+ * A period of validity: a check or entry applies only to a report whose date (its signature
+ * date, else the months around its report year) lies wholly inside it. Dates are `YYYY`,
+ * `YYYY-MM` or `YYYY-MM-DD`; `from` reads as the first day they name, `until` as the last.
+ */
+export interface PackValid { from?: string; until?: string }
+/** Exceptions: a match that a match of any of these patterns overlaps is not reported. */
+export type PackUnless = string | string[];
+
 interface CheckBase {
   message?: PackText;
   level?: Level;
   scope?: PackScope;
   when?: JsonLogic;
   link?: string;
+  valid?: PackValid;
 }
 
-export interface ForbidCheck extends CheckBase { type: 'forbid'; patterns: string[] }
-export interface PreferCheck extends CheckBase { type: 'prefer'; replace: Array<{ wrong: string; right: string; unless?: string }> }
-export interface CountCheck extends CheckBase { type: 'count'; pattern: string; min?: number; max?: number }
-export interface ConsistentCheck extends CheckBase { type: 'consistent'; forms: [string, string] }
-export interface RequiresCheck extends CheckBase { type: 'requires'; if: string; then: string }
+/** A forbid pattern: the pattern itself, or with its own exceptions and period of validity. */
+export type ForbidPattern = string | { pattern: string; unless?: PackUnless; valid?: PackValid };
+export interface PreferEntry { wrong: string; right: string; unless?: PackUnless; valid?: PackValid }
+
+export interface ForbidCheck extends CheckBase { type: 'forbid'; patterns: ForbidPattern[]; unless?: PackUnless }
+export interface PreferCheck extends CheckBase { type: 'prefer'; replace: PreferEntry[]; unless?: PackUnless }
+export interface CountCheck extends CheckBase { type: 'count'; pattern: string; min?: number; max?: number; unless?: PackUnless }
+export interface ConsistentCheck extends CheckBase {
+  type: 'consistent';
+  forms: [string, string];
+  unless?: PackUnless;
+  /** the index of the right form: where both occur, every occurrence of the other is reported, with a fix */
+  preferred?: 0 | 1;
+}
+export interface RequiresCheck extends CheckBase { type: 'requires'; if: string; then: string; unless?: PackUnless }
 
 export interface PackPart {
   id: string;
