@@ -5,7 +5,7 @@ import { getValidators } from '../../src/config/validators.js';
 import { resolveRuleSet } from '../../src/config/ruleset.js';
 import type { Rule } from '../../src/rule.js';
 import { allRules } from '../../src/rules/index.js';
-import { builtinPacks } from '../../src/config/ruleset.js';
+import { builtinPacks } from '../../src/packs/load.js';
 import { ROOT } from '../cli-helpers.js';
 import { applyFixes, runRule } from '../helpers.js';
 
