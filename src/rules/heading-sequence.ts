@@ -351,7 +351,8 @@ export function check(context: Context): void {
   /**
    * One item written unlike its neighbours, where either form alone would do: 「2．」 among 「1.」
    * and 「3.」, 「(2)」 among 「（1）」 and 「（3）」. The neighbours (the items on either side, or the
-   * two next to an item at the end of the list) must agree with each other. With an option that
+   * two next to an item at the end of the list) must agree with each other, and the item's form be
+   * the rarer one in the list. With an option that
    * asks for one form, the form check reports it already.
    */
   function checkOddForms(run: Section[]): void {
@@ -365,12 +366,15 @@ export function check(context: Context): void {
       return o.brackets === FULL || o.brackets === HALF ? o.brackets : null;
     };
     const forms = run.map(formOf);
+    const count = (f: string): number => forms.filter((x) => x === f).length;
     for (let i = 0; i < run.length; i++) {
       const form = forms[i];
       if (form === null) continue;
       const [a, b] = i === 0 ? [1, 2] : i === run.length - 1 ? [i - 1, i - 2] : [i - 1, i + 1];
       const want = forms[a] ?? null;
       if (want === null || want !== forms[b] || want === form) continue;
+      // in a list that alternates, only the form of fewer items is the odd one
+      if (count(form) >= count(want)) continue;
       const section = run[i]!;
       const o = section.ordinal!;
       const expected = arabic ? o.numeral + want : want[0] + o.numeral + want[1];

@@ -590,6 +590,11 @@ describe('heading-sequence: a house habit and the odd one out', () => {
     expect(applyFixes(text, findings)).toContain('\n（二）规范执法。\n');
   });
 
+  it('in a list that alternates, only the rarer form is the odd one', async () => {
+    const text = lines('一、主要做法', '1.完善制度。', '2．规范执法。', '3.加强监督。', '4．强化保障。', '5.狠抓落实。');
+    expect(at(await run(text))).toEqual(['3:1 oddForm 2．', '5:1 oddForm 4．']);
+  });
+
   it('a list that is consistent in either form says nothing', async () => {
     expect(await run(lines('一、主要做法', '1．完善制度。', '2．规范执法。', '3．加强监督。', '二、存在问题', '1.执法力量不足。', '2.信息化水平不高。'))).toEqual([]);
     // two spaced headings are two slips, not yet a habit
