@@ -368,7 +368,7 @@ export function check(context: Context): void {
     const forms = run.map(formOf);
     const count = (f: string): number => forms.filter((x) => x === f).length;
     for (let i = 0; i < run.length; i++) {
-      const form = forms[i];
+      const form = forms[i] ?? null;
       if (form === null) continue;
       const [a, b] = i === 0 ? [1, 2] : i === run.length - 1 ? [i - 1, i - 2] : [i - 1, i + 1];
       const want = forms[a] ?? null;

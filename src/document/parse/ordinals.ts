@@ -113,9 +113,8 @@ function matchParen(text: string): OrdinalMatch | null {
  * `spaced`: white space between the point and the number, a sign of an ordinal.
  */
 export function matchOrdinalBeforeNumber(text: string): (OrdinalMatch & { spaced: boolean }) | null {
-  if (matchOrdinal(text)) return null;
   const m = ARABIC_BEFORE_NUMBER.exec(text);
-  if (!m) return null;
+  if (!m || matchOrdinal(text)) return null;
   const value = Number(m[1]);
   if (value === 0) return null;
   const { spaces, end } = spacesOf([m[1]!, m[2]!, m[3]!, m[4]!], 0);
