@@ -132,7 +132,9 @@ describe('real-report matching (synthetic findings from labels.json)', () => {
   });
 
   it('keeps a label when its rule moves the column within the labelled context', async () => {
-    expect(await kinds(fake((l) => ({ ...l, column: l.column - Math.min(2, l.column - 1) })))).toEqual([]);
+    // (a label with another of its rule on its line stays put: moved, it could land on the other's column)
+    const shared = (l: RealLabel) => loaded.findings.some((o) => o !== l && o.file === l.file && o.line === l.line && o.rule === l.rule);
+    expect(await kinds(fake((l) => (shared(l) ? l : { ...l, column: l.column - Math.min(2, l.column - 1) })))).toEqual([]);
   });
 
   it('turns a finding moved outside the context into UNJUDGED, and its TP into lost', async () => {

@@ -94,6 +94,14 @@ export const meta = defineMeta({
       zh: '序号「{{found}}」与标题文字之间有多余的空格',
       en: 'Stray space between the ordinal "{{found}}" and the heading text',
     },
+    spaceAfterHabit: {
+      zh: '全文有{{count}}处序号与标题文字之间加了空格（此处为第一处「{{found}}」），GB/T 9704 的序号后不空格；修复将一并删去',
+      en: '{{count}} ordinals in this file are followed by a space (this is the first, "{{found}}"); GB/T 9704 sets none. The fix removes them all',
+    },
+    oddForm: {
+      zh: '序号「{{found}}」的写法与同一列表前后的序号不一致，应为「{{expected}}」',
+      en: 'The ordinal "{{found}}" is written unlike its neighbours in the list; write "{{expected}}"',
+    },
   },
   tags: ['structure'],
 });
@@ -103,10 +111,14 @@ const HALF = '()';
 const SENTENCE_PUNCT = /[。！？!?；;，,、：:]/;
 const DATE_LINE = /^(?:\d{2,4}|[〇零一二三四五六七八九○Ｏ]{2,4})\s*年\s*[\d〇零一二三四五六七八九十]{1,3}\s*月\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$/;
 /** 附件, 附件1, 附件：, 附表 …: what opens an appendix */
-const APPENDIX = /^(?:附件|附表|附录)/;
+const APPENDIX = /^(?:附件|附表|附录|附\s*[：:])/;
 /** 附件：1.《……》 — an appendix list whose first item sits on the 附件 line itself */
 const APPENDIX_FIRST_ITEM = /^(?:附件|附表|附录)\s*[：:]\s*1\s*[.．、]/;
 const CLOSING = /^特此(?:报告|报送|函告)/;
+/** 「各位代表！……」: a speech turning to its next part; the lists after it number their own items */
+const ADDRESS = /^(?:各位代表|各位委员|各位政协委员|同志们)/;
+/** at least this many ordinals of one list followed by a space, and at least half of it, make a house habit */
+const HABIT_MIN = 3;
 
 export function check(context: Context): void {
   const { document, options } = context;
@@ -117,14 +129,19 @@ export function check(context: Context): void {
     .map((s) => s.heading.span.start.offset)
     .sort((a, b) => a - b);
 
+  /** the white space after each ordinal that has some (and for which it is not protective) */
+  const spacedAfter = new Map<Section, { start: number; end: number }>();
   for (const section of document.allSections) {
     if (section.ordinal) checkForm(section, section.ordinal);
   }
 
+  /** the spaced ordinals of lists where most items have the space: one house habit */
+  const habit: Section[] = [];
   checkGroup(logicalSiblings(document.sections));
   for (const section of document.allSections) {
     checkGroup(logicalSiblings(ownChildren(section)));
   }
+  reportSpacesAfter();
 
   // ------------------------------------------------------------------ form of one ordinal
 
@@ -217,6 +234,11 @@ export function check(context: Context): void {
     for (const space of o.spaces) {
       const inside = space.end <= ordEnd;
       if (!inside && options.allowSpaceAfter) continue;
+      if (!inside) {
+        // judged list by list (a house habit is one finding), see checkSpacesAfter
+        if (!protectiveSpace(section)) spacedAfter.set(section, space);
+        continue;
+      }
       const text = source.slice(space.start, space.end);
       const clean = text.length > 0 && /^[ \t\u3000\u00a0]+$/.test(text);
       const covered = bracketFixCovers !== null && space.start >= bracketFixCovers.start && space.end <= bracketFixCovers.end;
@@ -235,6 +257,10 @@ export function check(context: Context): void {
   function checkGroup(sections: Section[]): void {
     const ordered = sections.filter((s) => s.ordinal !== null && !isListMarker(s));
     if (ordered.length === 0) return;
+    for (const run of listsOf(ordered)) {
+      checkOddForms(run);
+      classifySpacesAfter(run);
+    }
     const state = new Map<OrdinalKind, { last: number; seen: Set<number>; prev: Section }>();
     const kinds: OrdinalKind[] = [];
     let previous: Section | null = null;
@@ -301,6 +327,145 @@ export function check(context: Context): void {
     });
   }
 
+  /**
+   * The lists of one level: the siblings of each kind, split where one starts again at 1. (The
+   * numbering check above has its own notion of a restart; these lists only decide what an
+   * item's neighbours are.)
+   */
+  function listsOf(ordered: Section[]): Section[][] {
+    const current = new Map<OrdinalKind, Section[]>();
+    const out: Section[][] = [];
+    for (const s of ordered) {
+      const kind = s.ordinal!.kind;
+      let run = current.get(kind);
+      if (!run || s.ordinal!.value === 1) {
+        run = [];
+        current.set(kind, run);
+        out.push(run);
+      }
+      run.push(s);
+    }
+    return out;
+  }
+
+  /**
+   * One item written unlike its neighbours, where either form alone would do: 「2．」 among 「1.」
+   * and 「3.」, 「(2)」 among 「（1）」 and 「（3）」. The neighbours (the items on either side, or the
+   * two next to an item at the end of the list) must agree with each other, and the item's form be
+   * the rarer one in the list. With an option that
+   * asks for one form, the form check reports it already.
+   */
+  function checkOddForms(run: Section[]): void {
+    if (run.length < 3) return;
+    const kind = run[0]!.ordinal!.kind;
+    const arabic = kind === 'arabic';
+    if (arabic ? options.arabicDelimiter !== 'any' : (kind === 'cn' || options.brackets !== 'any')) return;
+    const formOf = (s: Section): string | null => {
+      const o = s.ordinal!;
+      if (arabic) return o.delimiter === '.' || o.delimiter === '．' ? o.delimiter : null;
+      return o.brackets === FULL || o.brackets === HALF ? o.brackets : null;
+    };
+    const forms = run.map(formOf);
+    const count = (f: string): number => forms.filter((x) => x === f).length;
+    for (let i = 0; i < run.length; i++) {
+      const form = forms[i] ?? null;
+      if (form === null) continue;
+      const [a, b] = i === 0 ? [1, 2] : i === run.length - 1 ? [i - 1, i - 2] : [i - 1, i + 1];
+      const want = forms[a] ?? null;
+      if (want === null || want !== forms[b] || want === form) continue;
+      // in a list that alternates, only the form of fewer items is the odd one
+      if (count(form) >= count(want)) continue;
+      const section = run[i]!;
+      const o = section.ordinal!;
+      const expected = arabic ? o.numeral + want : want[0] + o.numeral + want[1];
+      // no fix where the new form would run into a number: 「2．2015年」 must not become 「2.2015年」
+      const fix = oddFormFix(section, want, arabic);
+      context.report({
+        messageId: 'oddForm',
+        data: { found: o.raw, expected },
+        start: o.span.start.offset,
+        end: ordinalEnd(section),
+        ...(fix ? { fix } : {}),
+      });
+    }
+  }
+
+  function oddFormFix(section: Section, want: string, arabic: boolean): Fix | null {
+    const o = section.ordinal!;
+    const heading = section.heading;
+    if (!heading.text.startsWith(o.raw) || o.raw.replace(/[ \t\u3000\u00a0]+/g, '') !== o.raw) return null;
+    const edit = (i: number, text: string): { start: number; end: number; text: string } | null => {
+      const r = contiguousSourceRange(heading, i, i + 1);
+      return r && document.source.slice(r.start, r.end) === heading.text[i] ? { ...r, text } : null;
+    };
+    if (arabic) {
+      if (/^[ \t\u3000\u00a0]*\d/.test(heading.text.slice(o.raw.length))) return null;
+      return edit(o.raw.length - 1, want);
+    }
+    const open = edit(0, want[0]!);
+    const close = edit(o.raw.length - 1, want[1]!);
+    return open && close ? [open, close] : null;
+  }
+
+  /**
+   * The space after the ordinals of one list: where most items have it (at least HABIT_MIN), it is
+   * the writer's habit, reported once for the file; an item that has it among items that do not is
+   * reported on its own.
+   */
+  function classifySpacesAfter(run: Section[]): void {
+    let spaced = 0;
+    let plain = 0;
+    for (const s of run) {
+      if (spacedAfter.has(s)) spaced++;
+      else if (!protectiveSpace(s)) plain++;
+    }
+    if (spaced >= HABIT_MIN && spaced >= plain) {
+      for (const s of run) if (spacedAfter.has(s)) habit.push(s);
+    }
+  }
+
+  function reportSpacesAfter(): void {
+    const inHabit = new Set(habit);
+    for (const [section, space] of spacedAfter) {
+      if (inHabit.has(section)) continue;
+      const text = document.source.slice(space.start, space.end);
+      const clean = text.length > 0 && /^[ \t\u3000\u00a0]+$/.test(text);
+      context.report({
+        messageId: 'spaceAfter',
+        data: { found: section.ordinal!.raw },
+        start: space.start,
+        end: space.end,
+        ...(clean ? { fix: { start: space.start, end: space.end, text: '' } } : {}),
+      });
+    }
+    if (habit.length === 0) return;
+    habit.sort((a, b) => a.heading.span.start.offset - b.heading.span.start.offset);
+    const first = habit[0]!;
+    const edits: Array<{ start: number; end: number; text: string }> = [];
+    for (const s of habit) {
+      const space = spacedAfter.get(s)!;
+      if (/^[ \t\u3000\u00a0]+$/.test(document.source.slice(space.start, space.end))) edits.push({ ...space, text: '' });
+    }
+    context.report({
+      messageId: 'spaceAfterHabit',
+      data: { count: habit.length, found: first.ordinal!.raw },
+      start: first.ordinal!.span.start.offset,
+      end: spacedAfter.get(first)!.end,
+      level: 'warn',
+      ...(edits.length > 0 ? { fix: edits } : {}),
+    });
+  }
+
+  /**
+   * 「1. 2016年区政府工作报告名词解释」: the space after an Arabic ordinal before a number keeps it
+   * from reading as the decimal 1.2016; it is not reported, and never removed.
+   */
+  function protectiveSpace(section: Section): boolean {
+    const o = section.ordinal!;
+    if (o.kind !== 'arabic') return false;
+    return /^[ \t\u3000\u00a0]*\d/.test(section.heading.text.slice(o.raw.length));
+  }
+
   function report(messageId: MessageId, section: Section, data: Record<string, string>): void {
     const o = section.ordinal!;
     const r: Report<MessageId> = { messageId, data, start: o.span.start.offset, end: ordinalEnd(section) };
@@ -362,6 +527,7 @@ export function check(context: Context): void {
         || CLOSING.test(text)
         || DATE_LINE.test(text.replace(/\s+/g, ''))
         || isTitleLike(text)
+        || ADDRESS.test(text)
         || (k === last - 1 && /[：:]$/.test(text))
       ) restart = 1;
     }

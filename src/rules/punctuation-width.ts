@@ -105,6 +105,18 @@ function skipSpaces(text: string, i: number, dir: -1 | 1): number {
   return k;
 }
 
+/**
+ * 「同比增长20%,2025年……」: a mark after a percentage that Chinese text leads up to. A number's own
+ * punctuation never follows %, so the digits after it do not make it part of a number.
+ */
+function percentInChinese(text: string, i: number): boolean {
+  const p = text.charCodeAt(i - 1);
+  if (p !== 0x25 /* % */ && p !== 0x2030 /* ‰ */) return false;
+  let k = i - 1;
+  while (k > 0 && (isDigitAt(text, k - 1) || text[k - 1] === '.')) k--;
+  return k < i - 1 && isDigitAt(text, k) && chineseAt(text, skipSpaces(text, k - 1, -1), -1);
+}
+
 /** The half-width marks, and the brackets of either width: the scans jump from one to the next. */
 const HALF_WIDTH_MARK = /[,;:?!()]/g;
 const HAS_HALF_WIDTH_MARK = /[,;:?!()]/;
@@ -164,7 +176,7 @@ function findCandidates(document: DocumentModel, { block, mask }: LineBlock, mar
     } else {
       // a number's own punctuation: 1,000  10:30  1:500
       if ((c === ',' || c === ':' || c === ';') && isDigitAt(text, i - 1) && isDigitAt(text, i + 1)) continue;
-      chinese = chineseAt(text, i - 1, -1) || after(i);
+      chinese = chineseAt(text, i - 1, -1) || after(i) || percentInChinese(text, i);
     }
     if (chinese) addCandidate(block, i, c, out);
   }

@@ -2,7 +2,7 @@ import type { DocumentModel } from '../document/model.js';
 import { sourceEndOffset, sourceOffset } from '../document/position.js';
 import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
 import { factsOf } from '../document/facts/index.js';
-import { chineseAt, isCjkPunctAt, isHanAt } from '../document/text.js';
+import { chineseAt, isCjkPunctAt, isHanAt, isInlineSpaceAt } from '../document/text.js';
 
 /**
  * stray-space: white space between Chinese characters or next to Chinese punctuation
@@ -40,6 +40,10 @@ export const meta = defineMeta({
     between: {
       zh: '多余的空格：「{{before}}」与「{{after}}」之间不应有空格',
       en: 'Stray space between "{{before}}" and "{{after}}"',
+    },
+    afterNumber: {
+      zh: '多余的空格：数字「{{before}}」与其后的「{{after}}」之间不应有空格',
+      en: 'Stray space between the figure "{{before}}" and the Chinese "{{after}}" after it',
     },
     latin: {
       zh: '中文与西文、数字之间的空格：「{{before}}」与「{{after}}」之间的空格可删除',
@@ -87,16 +91,72 @@ function insideSlogan(text: string, i: number, j: number): boolean {
   // make a line of 200,000 spaces quadratic): a quote further away makes the inner text too long
   const reach = j - SLOGAN_MAX - 1;
   let a = i - 1;
-  while (a >= 0 && a >= reach && text[a] !== '“' && text[a] !== '”' && text[a] !== '「' && text[a] !== '」') a--;
-  if (a < 0 || a < reach || (text[a] !== '“' && text[a] !== '「')) return false;
-  const close = text[a] === '“' ? '”' : '」';
+  while (a >= 0 && a >= reach && !QUOTE_MARKS.includes(text[a]!)) a--;
+  if (a < 0 || a < reach) return false;
+  const close = QUOTE_PAIRS[text[a]!];
+  if (close === undefined) return false;
   const limit = Math.min(text.length, a + SLOGAN_MAX + 2);
   let b = j;
   while (b < limit && text[b] !== close) b++;
   if (b >= limit) return false;
   const inner = text.slice(a + 1, b);
-  // only Han characters and single spaces: a slogan, not a sentence in quotes
-  return inner.length <= SLOGAN_MAX && /^\p{Script=Han}+(?: \p{Script=Han}+)+$/u.test(inner);
+  // only Han characters and single spaces of any width: a slogan, not a sentence in quotes
+  return inner.length <= SLOGAN_MAX && /^\p{Script=Han}+(?:[ \u3000\u00a0]\p{Script=Han}+)+$/u.test(inner);
+}
+
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '「': '」', '‘': '’', '『': '』' };
+/** the quotation marks, opening and closing: the nearest one before a space decides */
+const QUOTE_MARKS = '“”「」‘’『』';
+
+/** the ends of the names of issuing bodies: 中共中央, 国务院, ……党工委, ……管委会, ……人民政府, ……办公厅 */
+const ORGAN = '(?:中共中央|党中央|国务院|中央军委|全国人大常委会|人大常委会|常委会|委员会|人民政府|政府|党委|党组|党工委|工委|管委会|纪委|监委|办公厅|办公室|总局|厅|局|部|署|委|办|院|法院|检察院|政协|总工会|工会|团委|妇联|联合会|协会|中心)';
+/** the organ name before the space */
+const ORGAN_BEFORE = new RegExp(`${ORGAN}$`);
+/** the organ name after it, followed by what a joint document says next (关于, 印发 …) */
+const ORGAN_AFTER = new RegExp(`^\\p{Script=Han}{0,16}?${ORGAN}(?:关于|印发|联合|发布|转发|批转)`, 'u');
+/** or the whole name, followed by the space before the next one: 「中共中央办公厅 国务院办公厅 中央军委办公厅关于」 */
+const ORGAN_ONLY = new RegExp(`^\\p{Script=Han}{0,16}?${ORGAN}$`, 'u');
+
+/**
+ * 「中共中央 国务院关于……」, 《大鹏新区党工委 大鹏新区管委会关于……》: the names of joint issuers
+ * are separated by a space by convention (as in the heading of a joint document, GB/T 9704).
+ */
+function betweenIssuers(text: string, at: number, j: number, depth = 0): boolean {
+  let a = at;
+  while (a > 0 && at - a < 20 && isHanAt(text, a - 1)) a--;
+  if (!ORGAN_BEFORE.test(text.slice(a, at))) return false;
+  let b = j;
+  while (b < text.length && b - j < 24 && isHanAt(text, b)) b++;
+  const right = text.slice(j, b);
+  if (ORGAN_AFTER.test(right)) return true;
+  // a name of its own, then a space and the next name (three issuers at most are looked through)
+  return depth < 2 && ORGAN_ONLY.test(right) && isInlineSpaceAt(text, b) && isHanAt(text, b + 1) && betweenIssuers(text, b, b + 1, depth + 1);
+}
+
+/** an office and a name: 「省长　王予波」, 「代市长 张三」, 「深圳市人民政府 市长 李四」 */
+const BYLINE = /^\p{Script=Han}{1,20}(?:[ \u3000\u00a0]+\p{Script=Han}{1,20})?(?:长|主任|书记|主席|总理|委员)[ \u3000\u00a0]+\p{Script=Han}{1,4}(?:·\p{Script=Han}{1,6})?$/u;
+/** how far down a byline may stand: under the title and the 会议 line */
+const BYLINE_LINES = 8;
+
+/**
+ * The byline under a report's title (「省长　王予波」): office and name are separated by a space by
+ * convention. Only a line of its own near the top, before any sentence of the body.
+ */
+function isByline(document: DocumentModel, text: string, start: number): boolean {
+  if (!BYLINE.test(text.trim())) return false;
+  const before = document.source.slice(0, start);
+  if (/[。！？!?]/.test(before)) return false;
+  let lines = 0;
+  for (let k = before.indexOf('\n'); k >= 0; k = before.indexOf('\n', k + 1)) if (++lines >= BYLINE_LINES) return false;
+  return true;
+}
+
+/** 「收集率达95% 以上」: the figure before a space, glued to the Chinese before it; its start, or -1 */
+function figureBefore(text: string, at: number): number {
+  let k = at;
+  while (k > 0 && /[0-9.,%‰]/.test(text[k - 1]!)) k--;
+  if (k === at || !/^\d+(?:[.,]\d+)*[%‰]?$/.test(text.slice(k, at))) return -1;
+  return k > 0 && (isHanAt(text, k - 1) || isCjkPunctAt(text, k - 1)) ? k : -1;
 }
 
 export function check(ctx: Context): void {
@@ -116,19 +176,26 @@ export function check(ctx: Context): void {
       const end = sourceEndOffset(block, j);
       if (owned(start, end)) continue;
 
-      if (isHanAt(text, at - 1) && isHanAt(text, j) && insideSlogan(text, at, j)) continue;
+      // the cells of a table pasted as text are separated by tabs
+      if (run[0].includes('\t')) continue;
+      if (isHanAt(text, at - 1) && isHanAt(text, j)) {
+        if (insideSlogan(text, at, j) || betweenIssuers(text, at, j)) continue;
+        if (isByline(document, text, sourceOffset(block, 0))) continue;
+      }
 
-      let messageId: 'between' | 'latin' | null = null;
+      let messageId: 'between' | 'afterNumber' | 'latin' | null = null;
       const chineseL = chineseAt(text, at - 1, -1);
       const chineseR = chineseAt(text, j, 1);
+      const figure = isHanAt(text, j) ? figureBefore(text, at) : -1;
       if ((chineseL && chineseR) || isCjkPunctAt(text, at - 1) || isCjkPunctAt(text, j)) messageId = 'between';
+      else if (figure >= 0) messageId = 'afterNumber';
       else if (options.chineseLatin && (isHanAt(text, at - 1) || isHanAt(text, j))) messageId = 'latin';
       if (!messageId) continue;
 
       ctx.reportAt(block, at, j, {
         messageId,
         data: {
-          before: text.slice(Math.max(0, at - CONTEXT), at),
+          before: messageId === 'afterNumber' ? text.slice(figure, at) : text.slice(Math.max(0, at - CONTEXT), at),
           after: text.slice(j, j + CONTEXT),
         },
         fix: { start: at, end: j, text: '' },

@@ -498,3 +498,132 @@ describe('heading-sequence: lists that begin where the parser sees no heading', 
     expect(gap.map((f) => [f.line, f.messageId])).toEqual([[3, 'gap']]);
   });
 });
+
+describe('heading-sequence: an ordinal before a number', () => {
+  // an annex of terms in a 政府工作报告: 「7.4E级」 is item 7 (the term 4E级), not the decimal 7.4
+  const TERMS = lines(
+    '今年是“十四五”规划收官之年，我们将扎实做好各项工作。',
+    '附件',
+    '名词解释',
+    '1.新基建：指以5G、人工智能、工业互联网为代表的新型基础设施建设。',
+    '2.“放管服”：简政放权、放管结合、优化服务的简称。',
+    '3.4E级：机场飞行区等级指标之一，可起降大型宽体客机。',
+    '4. 3条绿道主线：滨海绿道、环城绿道和山林绿道。',
+    '5.“两不愁三保障”：不愁吃、不愁穿，义务教育、基本医疗、住房安全有保障。',
+    '6. 90%以上的社区建成党群服务中心：即社区党群服务中心覆盖率达到90%以上。',
+    '7.一网通办：政务服务事项网上办理、一次办成。',
+  );
+
+  it('reads the item that continues the list as an ordinal, not as a decimal', async () => {
+    const findings = await run(TERMS);
+    // 4. and 6. before a number keep their space (removing it would write 「4.3条」): nothing to report
+    expect(at(findings)).toEqual([]);
+  });
+
+  it('still reports a gap where the numbered line does not continue the list', async () => {
+    // 「3.5万户」 is a figure in item 2's paragraph: the next item is 3., not 4.
+    const text = lines(
+      '一、民生保障',
+      '1.稳定就业。全年城镇新增就业2.1万人。',
+      '2.改善居住条件。完成老旧小区改造56个。',
+      '3.5万户家庭直接受益，群众满意度明显提升。',
+      '3.提升教育质量。新增公办学位8000个。',
+      '5.加强社会保障。',
+    );
+    const findings = await run(text);
+    expect(at(findings)).toEqual(['6:1 gap 5.']);
+  });
+
+  it('keeps a decimal at the start of a paragraph a decimal without a list around it', async () => {
+    const text = lines('一、经济运行', '8.3%的增速高于全省平均水平。', '全年地区生产总值增长8.3%。', '二、社会事业', '1.教育。', '2.卫生。');
+    expect(await run(text)).toEqual([]);
+  });
+
+  it('a space after an ordinal before a year is not reported, and never removed', async () => {
+    const text = lines('今年重点抓好以下工作。', '附件：', '1. 2024年区政府工作报告名词解释', '2. 2023年区政府民生实事完成情况', '3. 2024年区政府民生实事计划');
+    expect(await run(text)).toEqual([]);
+  });
+});
+
+describe('heading-sequence: a house habit and the odd one out', () => {
+  const SPACED = lines(
+    '现将2024年民生实事安排报告如下：',
+    '附件2',
+    '2024年区政府民生实事',
+    '1. 新建改扩建中小学5所，新增学位8000个。',
+    '2. 新增普惠性幼儿园10所。',
+    '3. 完成老旧小区改造30个。',
+    '4 . 新建社区公园和街心公园6个。',
+    '5. 完成150公里污水管网建设。',
+  );
+
+  it('a space after every ordinal of a list is one warning for the file, with one fix for all', async () => {
+    const findings = await run(SPACED);
+    expect(at(findings)).toEqual(['4:1 spaceAfterHabit 1. ', '7:2 spaceInside  ']);
+    const habit = findings.find((f) => f.messageId === 'spaceAfterHabit')!;
+    expect(habit.level).toBe('warn');
+    expect(habit.message).toBe('全文有5处序号与标题文字之间加了空格（此处为第一处「1.」），GB/T 9704 的序号后不空格；修复将一并删去');
+    // the space inside 「4 .」 has its own fix, applied in a second round (the two overlap)
+    expect(await fixAll(SPACED)).toBe(SPACED.replace(/^(\d) ?\. /gm, '$1.'));
+  });
+
+  it('one item with a space among items without is reported on its own', async () => {
+    const text = lines('一、主要做法', '1.完善制度。', '2. 规范执法。', '3.加强监督。', '4.强化保障。');
+    const findings = await run(text);
+    expect(at(findings)).toEqual(['3:3 spaceAfter  ']);
+    expect(findings[0]!.level).toBeUndefined();
+  });
+
+  it('an item whose point differs from both neighbours is reported, fixed only where no number follows', async () => {
+    const text = lines('一、主要做法', '1.完善制度。', '2．规范执法。', '3.加强监督。', '二、下一步安排', '1. 2025年一季度完成清单修订。', '2．2025年二季度完成培训。', '3. 2025年底前完成评估。');
+    const findings = await run(text);
+    expect(at(findings)).toEqual(['3:1 oddForm 2．', '7:1 oddForm 2．']);
+    expect(findings[0]!.message).toBe('序号「2．」的写法与同一列表前后的序号不一致，应为「2.」');
+    expect(findings.find((f) => f.line === 7)!.fix).toBeUndefined();
+    expect(applyFixes(text, findings)).toContain('\n2.规范执法。\n');
+  });
+
+  it('brackets that differ from the neighbours are the odd one out too', async () => {
+    const text = lines('一、主要做法', '（一）完善制度。', '(二)规范执法。', '（三）加强监督。');
+    const findings = await run(text);
+    expect(at(findings)).toEqual(['3:1 oddForm (二)']);
+    expect(applyFixes(text, findings)).toContain('\n（二）规范执法。\n');
+  });
+
+  it('in a list that alternates, only the rarer form is the odd one', async () => {
+    const text = lines('一、主要做法', '1.完善制度。', '2．规范执法。', '3.加强监督。', '4．强化保障。', '5.狠抓落实。');
+    expect(at(await run(text))).toEqual(['3:1 oddForm 2．', '5:1 oddForm 4．']);
+  });
+
+  it('a list that is consistent in either form says nothing', async () => {
+    expect(await run(lines('一、主要做法', '1．完善制度。', '2．规范执法。', '3．加强监督。', '二、存在问题', '1.执法力量不足。', '2.信息化水平不高。'))).toEqual([]);
+    // two spaced headings are two slips, not yet a habit
+    expect(at(await run(lines('前言。', '一、 总体情况', '二、 主要做法')))).toEqual(['2:3 spaceAfter  ', '3:3 spaceAfter  ']);
+  });
+});
+
+describe('heading-sequence: a speech that turns to its next part', () => {
+  it('a second (一) list after 「各位代表！」 starts again', async () => {
+    const text = lines(
+      '各位代表：',
+      '一、“十三五”主要成绩和2020年工作回顾',
+      '（一）经济实力迈上新台阶。五年来，全区生产总值年均增长7.5%。',
+      '（二）城市品质明显提升。',
+      '各位代表！刚刚过去的2020年，是极不平凡的一年。这一年，我们统筹疫情防控和经济社会发展，各项工作取得新成效。',
+      '（一）全力以赴抗击疫情。',
+      '（二）千方百计稳住经济。',
+      '二、2021年工作安排',
+    );
+    expect(await run(text)).toEqual([]);
+  });
+
+  it('a repeated (一) without such a turn is still a repeat', async () => {
+    const text = lines(
+      '一、2020年工作回顾',
+      '（一）经济实力迈上新台阶。',
+      '（二）城市品质明显提升。全年新建公园12个。',
+      '（一）全力以赴抗击疫情。',
+    );
+    expect(at(await run(text))).toEqual(['4:1 repeat （一）']);
+  });
+});

@@ -33,6 +33,8 @@ const PASSING = [
   '来信请寄fazhi.office@sz.gov.cn，我们将及时答复。',
   '推进“互联网+监管”，实现HIS系统与AI人脸识别平台对接。',
   '是否符合法定程序？是否超越法定权限？均须逐项审查！',
+  // a percentage in a Latin sentence keeps the Latin comma
+  '报告引用了OECD的评估：growth of 5.2%, 2024 estimate。',
   '',
 ];
 
@@ -68,6 +70,9 @@ const FAILING: Failing[] = [
   { source: '(三)深化普法宣传\n正文。\n', found: ['(', ')'], fixed: '（三）深化普法宣传\n正文。\n' },
   { source: '是否存在超越职权的情况?经审查!', found: ['?', '!'], fixed: '是否存在超越职权的情况？经审查！' },
   { source: '他说“好”,然后离开。', found: [','], fixed: '他说“好”，然后离开。' },
+  // after a percentage the digits that follow do not make the comma a number's (20%,2025 is no 20,025)
+  { source: '全区规上工业增加值同比增长20%,2025年力争再增长10%。', found: [','], fixed: '全区规上工业增加值同比增长20%，2025年力争再增长10%。' },
+  { source: '城镇登记失业率控制在3.5‰;2024年新增就业1.2万人。', found: [';'], fixed: '城镇登记失业率控制在3.5‰；2024年新增就业1.2万人。' },
   // the Western habit's space after the mark goes with it
   { source: '在市委领导下, 我局认真履职。', found: [','], fixed: '在市委领导下，我局认真履职。' },
   { source: '同比增长12%,较上年有所提高。', found: [','], fixed: '同比增长12%，较上年有所提高。' },

@@ -20,6 +20,21 @@ const PASSING = [
   '一、 总体情况\n正文。\n', // the space after an ordinal is heading-sequence's
   '四 、存在的不足\n正文。\n', // and so is the one inside it
   '组织“学宪法 讲宪法”系列活动，推进“减负 提质 增效”改革。', // a slogan's phrases are spaced on purpose
+  // the same with an ideographic space, and in corner quotes: a slogan is a slogan whatever the space
+  '深入开展“学习身边榜样　争做时代先锋”主题实践活动。',
+  '广泛开展「学习身边榜样 争做时代先锋」宣传教育。',
+  // the byline under the title: office and name
+  '2025年政府工作报告\n——2025年1月20日在某省第十四届人民代表大会第三次会议上\n省长　张明华\n各位代表：\n现在，我代表省人民政府向大会报告工作。\n',
+  '2024年某区人民政府工作报告\n代区长 李卫东\n各位代表：\n现在，我代表区人民政府向大会报告工作。\n',
+  // joint issuers: 中共中央 国务院, 党工委 管委会
+  '认真贯彻《中共中央 国务院关于加快建设全国统一大市场的意见》。',
+  '“1”是指《某新区党工委 某新区管委会关于进一步加强安全生产工作的意见》。',
+  '中共中央办公厅 国务院办公厅印发了《关于进一步优化营商环境的意见》。',
+  // a table pasted as text: its cells are separated by tabs
+  '序号\t项目名称\t牵头单位\n1\t新建社区公园\t区城管局\n',
+  // a text that sets spaces around its figures does so on both sides: a house style
+  '全区污水收集率达 95% 以上，城市生活垃圾回收利用率达 40% 以上。',
+  '全年新增 5G 基站 1200 个。',
 ];
 
 describe('stray-space: passing text', () => {
@@ -53,6 +68,18 @@ const FAILING: Failing[] = [
   { source: '一是加强学习，  二是强化监督。', at: ['1:8'], fixed: '一是加强学习，二是强化监督。' },
   { source: '印发《行政执法公示办法》　并组织实施。', at: ['1:13'], fixed: '印发《行政执法公示办法》并组织实施。' },
   { source: '使用 AI （人工智能）辅助审查。', at: ['1:6'], fixed: '使用 AI（人工智能）辅助审查。' },
+  // a figure glued to the Chinese before it and spaced from the Chinese after it
+  { source: '全区污水管网收集率达95% 以上。', at: ['1:14'], fixed: '全区污水管网收集率达95%以上。' },
+  { source: '全年完成固定资产投资120.5 亿元，同比增长8.2%。', at: ['1:16'], fixed: '全年完成固定资产投资120.5亿元，同比增长8.2%。' },
+  // a byline is a line of its own at the top; in a sentence, an office and a name are written together
+  { source: '各位代表：\n会议由常务副区长 王明主持。\n', at: ['2:9'], fixed: '各位代表：\n会议由常务副区长王明主持。\n' },
+  // two organs are joint issuers only where a document of theirs follows
+  { source: '在区委 区政府的坚强领导下，各项工作取得新成效。', at: ['1:4'], fixed: '在区委区政府的坚强领导下，各项工作取得新成效。' },
+  { source: '推动经济社会 高质量发展。', at: ['1:7'], fixed: '推动经济社会高质量发展。' },
+  // a sentence in quotes is not a slogan
+  { source: '群众反映“办事 要跑好几个窗口，材料重复提交”的问题得到解决。', at: ['1:8'], fixed: '群众反映“办事要跑好几个窗口，材料重复提交”的问题得到解决。' },
+  // a space in a table cell is still a slip
+  { source: '13\t完善提升 “智慧城市WIFI通”一、二期\t科创局牵头办理\n', at: ['1:8'], fixed: '13\t完善提升“智慧城市WIFI通”一、二期\t科创局牵头办理\n' },
   // at the seam of a heading and its paragraph on one line
   { source: '(一)加强组织领导。 坚持党对法治工作的领导。\n', at: ['1:11'], fixed: '(一)加强组织领导。坚持党对法治工作的领导。\n' },
   // Chinese and Latin, only when asked

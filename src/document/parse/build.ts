@@ -5,7 +5,7 @@ import { ORDINAL_LEVEL } from '../model.js';
 import type { LineIndex } from '../position.js';
 import { codePointCount, sourceEndOffset, sourceOffset } from '../position.js';
 import { findEnumItems, splitSentences } from './inline.js';
-import { matchOrdinal, type OrdinalMatch } from './ordinals.js';
+import { matchOrdinal, matchOrdinalBeforeNumber, type OrdinalMatch } from './ordinals.js';
 import { sliceBlock, trimBlock } from './text-block.js';
 
 /**
@@ -22,6 +22,8 @@ export interface RawBlock {
 
 // Date lines of a signature block: 2025年12月2日, 二〇二五年十二月二日, 2025.12.2, 2025-12-02
 const DATE_LINE = /^(?:\d{2,4}|[〇零一二三四五六七八九○Ｏ]{2,4})\s*年\s*[\d〇零一二三四五六七八九十]{1,3}\s*月\s*[\d〇零一二三四五六七八九十]{1,3}\s*日$|^\d{4}\s*[.\-/]\s*\d{1,2}\s*[.\-/]\s*\d{1,2}$/;
+/** how many blocks ordinalBeforeNumber looks ahead for the next item of its list */
+const NEXT_ITEM_REACH = 200;
 const ENDS_LIKE_PROSE = /[。！？；，,;!?、]$/;
 const HAS_SENTENCE_PUNCT = /[。！？!?；;]/;
 
@@ -59,10 +61,12 @@ export function buildDocument(
   const topLevel: Section[] = [];
   // open sections, outermost first, with the rank that decides nesting
   const stack: Array<{ section: Section; rank: number }> = [];
+  /** what scanMatch found in a block, for the look-ahead of ordinalBeforeNumber */
+  const scanned = new Map<number, OrdinalMatch | null>();
 
   for (let k = first; k < last; k++) {
     const raw = blocks[k]!;
-    const match = matchOrdinal(raw.block.text);
+    const match = matchOrdinal(raw.block.text) ?? (raw.kind === 'paragraph' ? ordinalBeforeNumber(k) : null);
     if (raw.kind === 'heading') {
       openSection(raw.block, match, raw.markdownDepth, raw.markdownDepth ?? 1, false);
     } else if (match) {
@@ -97,6 +101,45 @@ export function buildDocument(
     pointAt: (offset: number) => lines.pointAt(offset),
   };
   return document;
+
+  /**
+   * 「8. 3条花卉景观大道」 after 「7.」 and before 「9.」: the ordinal 8. before a number, not the
+   * decimal 8.3 (「7.4E级」, 「11. 90%以上的……」 likewise). The reading that continues the list
+   * wins: the item before it at its level is one less (or it opens a list as 「1. 」 with a space),
+   * and the next ordinal at its level or above is one more. Otherwise the line is prose.
+   */
+  function ordinalBeforeNumber(k: number): OrdinalMatch | null {
+    const m = matchOrdinalBeforeNumber(blocks[k]!.block.text);
+    if (!m) return null;
+    const base = format === 'markdown' ? 100 : 0;
+    const rank = base + ORDINAL_LEVEL.arabic;
+    let prev: Section | null = null;
+    for (let i = stack.length - 1; i >= 0 && stack[i]!.rank >= rank; i--) {
+      if (stack[i]!.rank === rank) prev = stack[i]!.section;
+    }
+    const follows = prev !== null && prev.ordinal?.kind === 'arabic' && prev.ordinal.value === m.value - 1;
+    if (!follows && !(m.value === 1 && m.spaced)) return null;
+    for (let i = k + 1; i < last && i <= k + NEXT_ITEM_REACH; i++) {
+      const b = blocks[i]!;
+      if (b.kind === 'heading') return null;
+      const n = scanMatch(i);
+      if (!n) continue;
+      const r = base + ORDINAL_LEVEL[n.kind];
+      if (r > rank) continue;
+      return r === rank && n.kind === 'arabic' && n.value === m.value + 1 ? m : null;
+    }
+    return null;
+  }
+
+  /** matchOrdinal, or else the ordinal before a number, of blocks[i], computed once */
+  function scanMatch(i: number): OrdinalMatch | null {
+    let n = scanned.get(i);
+    if (n === undefined) {
+      n = matchOrdinal(blocks[i]!.block.text) ?? matchOrdinalBeforeNumber(blocks[i]!.block.text);
+      scanned.set(i, n);
+    }
+    return n;
+  }
 
   function openSection(block: TextBlock, match: OrdinalMatch | null, depth: number | null, rank: number, inline: boolean): Section {
     while (stack.length && stack[stack.length - 1]!.rank >= rank) stack.pop();

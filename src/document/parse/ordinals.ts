@@ -23,6 +23,8 @@ const CN = '[一二三四五六七八九十]{1,3}';
 const CN_ORDINAL = new RegExp(`^(${CN})(${S})([、，,.．])(${S})`);
 // "1.5万" is a number, but "1.2025年3月底前完成" is the ordinal 1. before a year
 const ARABIC_ORDINAL = new RegExp(`^(\\d{1,2})(${S})([.．、，,])(?![\\d](?!\\d{3}\\s*年))(${S})`);
+/** "8. 3条花卉景观大道", "7.4E级", "11. 90%以上的……": an ordinal, or a number? (see matchOrdinalBeforeNumber) */
+const ARABIC_BEFORE_NUMBER = new RegExp(`^(\\d{1,2})(${S})([.．])(${S})(?=\\d)`);
 const PAREN_ORDINAL = new RegExp(`^([(（])(${S})(${CN}|\\d{1,2})(${S})([)）])(${S})([、，,.．]?)(${S})`);
 
 /**
@@ -100,5 +102,24 @@ function matchParen(text: string): OrdinalMatch | null {
   return {
     kind: arabic ? 'paren-arabic' : 'paren-cn', value, numeral, delimiter: m[7]!,
     brackets: m[1]! + m[5]!, end, rawEnd, spaces,
+  };
+}
+
+/**
+ * The other reading of a line that begins with a number: 「8. 3条花卉景观大道」, 「7.4E级：」,
+ * 「11. 90%以上的……」 may be the ordinal 8. (7., 11.) before a number as well as the decimal
+ * 8.3 (7.4, 11.90). matchOrdinal takes the number; this returns the ordinal reading, for the
+ * caller to choose by the sequence around it (only the builder knows the neighbouring items).
+ * `spaced`: white space between the point and the number, a sign of an ordinal.
+ */
+export function matchOrdinalBeforeNumber(text: string): (OrdinalMatch & { spaced: boolean }) | null {
+  const m = ARABIC_BEFORE_NUMBER.exec(text);
+  if (!m || matchOrdinal(text)) return null;
+  const value = Number(m[1]);
+  if (value === 0) return null;
+  const { spaces, end } = spacesOf([m[1]!, m[2]!, m[3]!, m[4]!], 0);
+  return {
+    kind: 'arabic', value, numeral: m[1]!, delimiter: m[3]!, brackets: '', end,
+    rawEnd: end - m[4]!.length, spaces, spaced: m[4]!.length > 0,
   };
 }
