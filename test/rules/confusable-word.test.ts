@@ -3,6 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getValidators } from '../../src/config/validators.js';
 import { resolveRuleSet } from '../../src/config/ruleset.js';
+import { BUILTINS } from '../../src/engine/config.js';
 import type { Rule } from '../../src/rule.js';
 import { allRules } from '../../src/rules/index.js';
 import { builtinPacks } from '../../src/packs/load.js';
@@ -75,7 +76,7 @@ describe('the confusables pack', () => {
   });
 
   it('is on in reportlint:recommended', async () => {
-    const set = resolveRuleSet(['reportlint:recommended'], null, ROOT, (await getValidators(allRules)).pack);
+    const set = resolveRuleSet(['reportlint:recommended'], null, ROOT, (await getValidators(allRules)).pack, BUILTINS);
     expect(set.enabled.has('confusable-word')).toBe(true);
   });
 
