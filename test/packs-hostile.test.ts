@@ -49,7 +49,7 @@ describe('user patterns run in linear time (RE2)', () => {
     const dir = setup(pack([{ type: 'forbid', patterns: ['(\\d|\\d\\d)+件'], message: '「{{match}}」' }]), `一、总体情况\n共${digits}元，办理3件。\n`);
     const r = run(dir);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.ms).toBeLessThan(5000);
+    expect(r.ms).toBeLessThan(15_000);
     expect(JSON.parse(r.stdout)[0].messages.map((m: { message: string }) => m.message)).toEqual(['「3件」']);
   });
 
@@ -57,14 +57,14 @@ describe('user patterns run in linear time (RE2)', () => {
     const dir = setup(pack([{ type: 'forbid', patterns: ['(a|aa)+$'], message: 'x' }]), `一、总体情况\n${'a'.repeat(50_000)}b\n`);
     const r = run(dir);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.ms).toBeLessThan(5000);
+    expect(r.ms).toBeLessThan(15_000);
   });
 
   it('a.*b|a on 50,000 a: each search reads to the end, so matches stop at MATCH_LIMIT per block', () => {
     const dir = setup(pack([{ type: 'forbid', patterns: ['a.*b|a'], message: 'x' }]), `一、总体情况\n${'a'.repeat(50_000)}\n`);
     const r = run(dir);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.ms).toBeLessThan(5000);
+    expect(r.ms).toBeLessThan(15_000);
     expect(JSON.parse(r.stdout)[0].messages).toHaveLength(100);
   });
 
@@ -217,7 +217,7 @@ describe('built-in packs keep native RegExp: each pattern is proven linear', () 
     for (const [source, { worst }] of Object.entries(EXCEPTIONS)) {
       const start = performance.now();
       [...worst.matchAll(new RegExp(source, 'gu'))];
-      expect(performance.now() - start, source).toBeLessThan(200);
+      expect(performance.now() - start, source).toBeLessThan(1000);
     }
   });
 
@@ -228,7 +228,7 @@ describe('built-in packs keep native RegExp: each pattern is proven linear', () 
       const inputs = [chars.join('').repeat(Math.ceil(20_000 / chars.length)), ...chars.slice(0, 8).map((c) => c.repeat(20_000))];
       const start = performance.now();
       for (const input of inputs) [...input.matchAll(re)];
-      expect(performance.now() - start, source).toBeLessThan(1000);
+      expect(performance.now() - start, source).toBeLessThan(3000);
     }
   });
 });

@@ -1,6 +1,9 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// each test runs the built CLI on threads several times: generous on a loaded 2-core machine
+vi.setConfig({ testTimeout: 120_000 });
 import { cli, ROOT, spawnCli } from './cli-helpers.js';
 import { draftDir, FIXABLE, CLEAN } from './workflow-helpers.js';
 import { rebuildError, threadCount } from '../src/engine/parallel.js';
