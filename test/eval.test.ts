@@ -97,7 +97,11 @@ describe('real reports', () => {
 });
 
 describe('real-report matching (synthetic findings from labels.json)', () => {
-  const { reports, findings: labels } = loadReal() as { reports: Array<{ file: string }>; findings: RealLabel[] };
+  const real = loadReal() as { reports: Array<{ file: string }>; findings: RealLabel[]; state: { toleratedFalsePositives: string[]; missesNotYetFound: string[] } };
+  const { reports } = real;
+  // the labels as today's rules give them: a labelled FP only while expected-state.json tolerates it
+  const tolerated = new Set(real.state.toleratedFalsePositives);
+  const labels = real.findings.filter((l) => l.verdict !== 'FP' || tolerated.has(l.key));
   const pathToFile = new Map(reports.map((r) => [path.join(REAL_DIR, r.file), r.file]));
   /** a lintText that returns the labels of a file, changed by `edit` (null drops one) */
   const fake = (edit: (l: RealLabel) => RealLabel | null, extra: RealLabel[] = []) => async (_text: string, { filename }: { filename: string }) => {
@@ -129,7 +133,9 @@ describe('real-report matching (synthetic findings from labels.json)', () => {
     const fp = labels.find((l) => l.verdict === 'FP')!;
     expect(await kinds(fake((l) => (l === tp ? null : l)))).toEqual(['tp-lost']);
     expect(await kinds(fake((l) => (l === fp ? null : l)))).toEqual(['fp-gone']);
-    const found = { file: '17-longgang-2019.txt', line: 89, column: 10, rule: 'repeated-word', verdict: 'TP', message: '向向', context: '', key: '' };
+    // a miss still listed as not yet found, as if its rule found it now
+    const [, file, line, rule] = real.state.missesNotYetFound.map((k) => /^(.+):(\d+) (.+)$/.exec(k)).find((m) => m !== null)!;
+    const found = { file: file!, line: Number(line), column: 1, rule: rule!, verdict: 'TP', message: '', context: '', key: '' };
     expect(await kinds(fake((l) => l, [found]))).toEqual(['miss-found', 'unjudged']);
   });
 

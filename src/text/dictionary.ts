@@ -5,16 +5,19 @@
  * Loading jieba itself costs far more than a pre-commit hook may spend: requiring the native
  * module, reading the 5 MB dictionary and building its prefix trie took 0.3–0.7 s on the
  * development machine, on every run that has one candidate to check. Yet the rules that segment
- * (repeated-word) need only the words of a few short windows. dict.txt is sorted by byte order,
- * so a word is found by binary search in the file itself, reading the 4 KB blocks a search
- * touches (a few hundred for a whole report, shared between searches) instead of the file.
+ * (repeated-word) need only the words of a few short windows. So the build writes an index of
+ * dict.txt (dist/dictionary-index.bin, 80 KB: where the words starting with each character are),
+ * and a lookup reads only the lines of the characters it meets (about 800 bytes each, a few
+ * dozen characters for a whole report).
  *
  * segment() is jieba's cut without HMM: the directed acyclic graph of every dictionary word in
  * the window, and the route of highest probability through it (the product of the words'
  * relative frequencies; a character the dictionary lacks counts as frequency 1).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { packageFile } from '../paths.js';
 
 export interface Entry {
   freq: number;
@@ -22,91 +25,138 @@ export interface Entry {
   tag: string;
 }
 
-const BLOCK = 4096;
 /** the sum of dict.txt's frequencies (jieba's total, with which probabilities are taken) */
 const TOTAL = 60101964;
 const LOG_TOTAL = Math.log(TOTAL);
 /** no word of dict.txt is longer than this (the longest has 16 characters) */
 const MAX_WORD = 20;
+/** the first four bytes of the index file ("JBA1") */
+export const INDEX_MAGIC = 0x3141424a;
 
-class SortedFile {
-  private readonly fd: number;
-  readonly size: number;
-  private readonly blocks = new Map<number, Buffer>();
+/**
+ * Where the words starting with each character are in dict.txt: code points ascending, each with
+ * the byte range of its lines.
+ */
+interface Index {
+  codes: Uint32Array;
+  starts: Uint32Array;
+  ends: Uint32Array;
+}
 
-  constructor(path: string) {
-    this.fd = openSync(path, 'r');
-    this.size = fstatSync(this.fd).size;
-  }
+/** where dict.txt is: in the @node-rs/jieba package */
+export function dictionaryPath(): string {
+  return createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
+}
 
-  close(): void {
-    closeSync(this.fd);
-  }
+/** where the build writes the index of dict.txt (scripts/build-dictionary-index.mjs) */
+export function indexPath(): string {
+  return fileURLToPath(packageFile('dist/dictionary-index.bin'));
+}
 
-  private block(n: number): Buffer {
-    let b = this.blocks.get(n);
-    if (!b) {
-      b = Buffer.allocUnsafe(BLOCK);
-      const read = readSync(this.fd, b, 0, BLOCK, n * BLOCK);
-      if (read < BLOCK) b = b.subarray(0, read);
-      this.blocks.set(n, b);
+/**
+ * The index of a dict.txt read whole, as the build writes it: [magic, size of dict.txt, count,
+ * then code point, start, end for each first character].
+ */
+export function buildIndex(dict: Buffer): Uint32Array {
+  const entries: number[][] = [];
+  let start = 0;
+  let code = -1;
+  for (let i = 0; i < dict.length; ) {
+    const lineEnd = dict.indexOf(0x0a, i);
+    const next = lineEnd < 0 ? dict.length : lineEnd + 1;
+    const c = dict.toString('utf8', i, Math.min(i + 4, next)).codePointAt(0)!;
+    if (c !== code) {
+      if (code >= 0) entries.push([code, start, i]);
+      code = c;
+      start = i;
     }
-    return b;
+    i = next;
   }
+  if (code >= 0) entries.push([code, start, dict.length]);
+  entries.sort((x, y) => x[0]! - y[0]!);
+  return Uint32Array.from([INDEX_MAGIC, dict.length, entries.length, ...entries.flat()]);
+}
 
-  byte(i: number): number {
-    return this.block(Math.floor(i / BLOCK))[i % BLOCK]!;
-  }
+let fd: number | null = null;
+let index: Index | null = null;
+/** the lines of dict.txt for each first character met, as read */
+const groups = new Map<number, Buffer | null>();
+/** what find() answered, by word */
+const cache = new Map<string, Lookup>();
 
-  /** the start of the line holding byte i */
-  lineStart(i: number): number {
-    while (i > 0 && this.byte(i - 1) !== 0x0a) i--;
-    return i;
+function openDictionary(): Index {
+  const path = dictionaryPath();
+  fd = openSync(path, 'r');
+  const size = fstatSync(fd).size;
+  let data: Uint32Array | null = null;
+  try {
+    const bytes = readFileSync(indexPath());
+    data = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >> 2);
+    if (data[0] !== INDEX_MAGIC || data[1] !== size) data = null;
+  } catch {
+    data = null;
   }
+  // no index from the build (the tests run src/), or one for another dict.txt: make it here
+  data ??= buildIndex(readFileSync(path));
+  const count = data[2]!;
+  const codes = new Uint32Array(count);
+  const starts = new Uint32Array(count);
+  const ends = new Uint32Array(count);
+  for (let k = 0; k < count; k++) {
+    codes[k] = data[3 + 3 * k]!;
+    starts[k] = data[4 + 3 * k]!;
+    ends[k] = data[5 + 3 * k]!;
+  }
+  return { codes, starts, ends };
+}
 
-  /** the start of the line after the one starting at i (or the size) */
-  nextLine(i: number): number {
-    while (i < this.size && this.byte(i) !== 0x0a) i++;
-    return Math.min(this.size, i + 1);
+/** the lines of dict.txt whose words start with the character `code`, read on first use */
+function group(code: number): Buffer | null {
+  let g = groups.get(code);
+  if (g !== undefined) return g;
+  index ??= openDictionary();
+  const { codes, starts, ends } = index;
+  let lo = 0;
+  let hi = codes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (codes[mid]! < code) lo = mid + 1;
+    else hi = mid;
   }
+  g = null;
+  if (lo < codes.length && codes[lo] === code) {
+    const length = ends[lo]! - starts[lo]!;
+    g = Buffer.alloc(length);
+    readSync(fd!, g, 0, length, starts[lo]!);
+  }
+  groups.set(code, g);
+  return g;
+}
 
-  /** the line's first field (up to the space) compared with key, by bytes */
-  compare(line: number, key: Uint8Array): number {
-    for (let k = 0; ; k++) {
-      const c = line + k < this.size ? this.byte(line + k) : 0x0a;
-      const end = c === 0x20 || c === 0x0a;
-      if (k === key.length) return end ? 0 : 1;
-      if (end) return -1;
-      if (c !== key[k]) return c - key[k]!;
-    }
+/** a line's first field (up to the space) compared with key, by bytes */
+function compareLine(lines: Buffer, at: number, key: Buffer): number {
+  for (let k = 0; ; k++) {
+    const c = at + k < lines.length ? lines[at + k]! : 0x0a;
+    const end = c === 0x20 || c === 0x0a;
+    if (k === key.length) return end ? 0 : 1;
+    if (end) return -1;
+    if (c !== key[k]) return c - key[k]!;
   }
+}
 
-  /** whether the line's first field starts with key */
-  startsWith(line: number, key: Uint8Array): boolean {
-    if (line >= this.size) return false;
-    for (let k = 0; k < key.length; k++) if (line + k >= this.size || this.byte(line + k) !== key[k]) return false;
-    return true;
+/** the start of the first line of `lines` whose first field is >= key (or lines.length) */
+function lowerBound(lines: Buffer, key: Buffer): number {
+  let lo = 0;
+  let hi = lines.length;
+  while (lo < hi) {
+    let line = (lo + hi) >>> 1;
+    while (line > lo && lines[line - 1] !== 0x0a) line--;
+    if (compareLine(lines, line, key) < 0) {
+      const end = lines.indexOf(0x0a, line);
+      lo = end < 0 ? lines.length : end + 1;
+    } else hi = line;
   }
-
-  /** the first line whose first field is >= key */
-  lowerBound(key: Uint8Array): number {
-    let lo = 0;
-    let hi = this.size;
-    while (lo < hi) {
-      const line = this.lineStart((lo + hi) >>> 1);
-      if (this.compare(line, key) < 0) lo = this.nextLine(line);
-      else hi = line;
-    }
-    return lo;
-  }
-
-  /** the text of the line starting at i, without its end */
-  line(i: number): string {
-    const end = this.nextLine(i);
-    const bytes: number[] = [];
-    for (let k = i; k < end; k++) bytes.push(this.byte(k));
-    return Buffer.from(bytes).toString('utf8').trimEnd();
-  }
+  return lo;
 }
 
 interface Lookup {
@@ -115,27 +165,22 @@ interface Lookup {
   longer: boolean;
 }
 
-let file: SortedFile | null = null;
-const cache = new Map<string, Lookup>();
-
-/** where dict.txt is: in the @node-rs/jieba package */
-export function dictionaryPath(): string {
-  return createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
-}
-
 function find(word: string): Lookup {
   let found = cache.get(word);
   if (found) return found;
-  file ??= new SortedFile(dictionaryPath());
-  const key = Buffer.from(word, 'utf8');
-  let line = file.lowerBound(key);
-  let entry: Entry | null = null;
-  if (line < file.size && file.compare(line, key) === 0) {
-    const [, freq, tag] = file.line(line).split(' ');
-    entry = { freq: Number(freq) || 0, tag: tag ?? '' };
-    line = file.nextLine(line);
+  const lines = group(word.codePointAt(0)!);
+  found = { entry: null, longer: false };
+  if (lines) {
+    const key = Buffer.from(word, 'utf8');
+    let at = lowerBound(lines, key);
+    if (at < lines.length && compareLine(lines, at, key) === 0) {
+      const end = lines.indexOf(0x0a, at);
+      const [, freq, tag] = lines.toString('utf8', at, end < 0 ? lines.length : end).trimEnd().split(' ');
+      found.entry = { freq: Number(freq) || 0, tag: tag ?? '' };
+      at = end < 0 ? lines.length : end + 1;
+    }
+    found.longer = at < lines.length && lines.subarray(at, at + key.length).equals(key);
   }
-  found = { entry, longer: file.startsWith(line, key) };
   cache.set(word, found);
   return found;
 }
@@ -189,7 +234,9 @@ export function segment(text: string): number[] {
 
 /** for tests and benchmarks: forget what was read */
 export function resetDictionary(): void {
-  file?.close();
-  file = null;
+  if (fd !== null) closeSync(fd);
+  fd = null;
+  index = null;
+  groups.clear();
   cache.clear();
 }
