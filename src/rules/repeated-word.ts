@@ -11,7 +11,7 @@ import { withoutInvisible } from '../text/invisible.js';
  *
  * Chinese is full of legitimate doubled characters (层层, 方方面面, 研究研究) and of two
  * different words that merely meet at a shared character (学习|习近平, 构建|共建|共治). So:
- *   1. a cheap scan finds every place where a run of k Han characters (k = 1..30) is
+ *   1. a cheap scan finds every place where a run of k Han characters (k = 1..40) is
  *      immediately repeated, reading through invisible characters (提升\u200B提升);
  *   2. only those places are segmented, in a small window, over jieba's dictionary
  *      (src/text/dictionary.ts, read lazily from the file), to see whether the copies really are
@@ -59,7 +59,7 @@ export const meta = defineMeta({
 });
 
 /** the longest unit looked for: copy-paste doubles whole phrases */
-const MAX_UNIT = 30;
+const MAX_UNIT = 40;
 /** characters of context on each side of a place given to the segmenter */
 const WINDOW = 10;
 const HAN = /^\p{Script=Han}+$/u;
@@ -293,7 +293,7 @@ let lastSeenBase = 1;
 
 /**
  * The places where a run of k Han characters (k = 1..MAX_UNIT) is immediately repeated, each the
- * start of a maximal run (提升提升提升 is one place), as p * 32 + k in ascending order: the order
+ * start of a maximal run (提升提升提升 is one place), as p * 64 + k in ascending order: the order
  * in which checkBlock tries them. A repeat at p needs text[p] === text[p + k]: for each position q,
  * the earlier positions p of its character within MAX_UNIT are followed through a chain of
  * previous occurrences, so most positions cost one table look-up.
@@ -323,7 +323,7 @@ function doubledRuns(text: string): number[] {
       const unit = text.slice(p, q);
       if (!HAN.test(unit)) continue;
       if (p >= k && text.startsWith(unit, p - k)) continue; // not the start of the run
-      found.push(p * 32 + k);
+      found.push(p * 64 + k);
     }
   }
   return found.sort((x, y) => x - y);
@@ -337,8 +337,8 @@ function checkBlock(ctx: Context, c: Checker, block: TextBlock, seen: Set<string
   // places before this one were part of a run already reported
   let next = 0;
   for (const place of doubledRuns(text)) {
-    const p = Math.floor(place / 32);
-    const k = place % 32;
+    const p = Math.floor(place / 64);
+    const k = place % 64;
     if (p < next) continue;
     const unit = text.slice(p, p + k);
     let r = 2;

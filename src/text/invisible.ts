@@ -23,7 +23,7 @@ export const INVISIBLE_NAMES: ReadonlyMap<number, { zh: string; en: string }> = 
   [0x2067, { zh: '从右到左隔离', en: 'right-to-left isolate' }],
   [0x2068, { zh: '首强隔离', en: 'first strong isolate' }],
   [0x2069, { zh: '方向隔离结束', en: 'pop directional isolate' }],
-  [0xfeff, { zh: '零宽不换行空格（BOM）', en: 'zero width no-break space (BOM)' }],
+  [0xfeff, { zh: '零宽不换行空格，即 BOM', en: 'zero width no-break space, BOM' }],
 ]);
 
 const EMOJI_PART = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3\u{E0020}-\u{E007F}]/u;
