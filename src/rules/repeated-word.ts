@@ -3,18 +3,22 @@ import type { TextBlock } from '../document/model.js';
 import { contiguousSourceRange, sourceOffset } from '../document/position.js';
 import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
 import { packageFile } from '../paths.js';
+import { lookup, segment } from '../document/dictionary.js';
+import { withoutInvisible } from '../document/invisible.js';
 
 /**
- * repeated-word: a word written twice in a row ("提升提升", "分类分类", "的的").
+ * repeated-word: a word written twice in a row ("提升提升", "分类分类", "的的", "推进法治政府建设推进法治政府建设").
  *
  * Chinese is full of legitimate doubled characters (层层, 方方面面, 研究研究) and of two
- * different words that merely meet at a shared character (学习|习近平, 人民|民主). So:
- *   1. a cheap scan finds every place where a run of k Han characters (k = 1..6) is
- *      immediately repeated;
- *   2. the allowlist of legitimate reduplicated forms clears most AA candidates;
- *   3. only what is left is segmented, in a small window, with Intl.Segmenter, to see
- *      whether the copies really are words at that place.
- * Segmenting is slow (about 1.5 MB/s), so it never runs over whole paragraphs.
+ * different words that merely meet at a shared character (学习|习近平, 构建|共建|共治). So:
+ *   1. a cheap scan finds every place where a run of k Han characters (k = 1..40) is
+ *      immediately repeated, reading through invisible characters (提升\u200B提升);
+ *   2. only those places are segmented, in a small window, over jieba's dictionary
+ *      (src/document/dictionary.ts, read lazily from the file), to see whether the copies really are
+ *      words at that place;
+ *   3. a model of reduplication decides the rest: a dictionary word holding the copies (层层,
+ *      和和美美, 行行出状元), AABB, 一A一A, the tentative ABAB of an activity verb (研究研究, 拍打拍打);
+ *      single characters that never double (在 向 把 被 对 和 的 …, by their part of speech) are slips.
  */
 
 export type Options = OptionsOf<typeof meta>;
@@ -54,57 +58,48 @@ export const meta = defineMeta({
   tags: ['spelling'],
 });
 
-const MAX_UNIT = 6;
-/** characters of context on each side of a candidate given to the segmenter */
-const WINDOW = 8;
+/** the longest unit looked for: copy-paste doubles whole phrases */
+const MAX_UNIT = 40;
+/** characters of context on each side of a place given to the segmenter */
+const WINDOW = 10;
 const HAN = /^\p{Script=Han}+$/u;
+const HAN_CHAR = /\p{Script=Han}/u;
 /** A doubled numeral is a number (二〇〇八, 十五五, 一一), never a typo we can call. */
 const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿');
-/** Doubled, these are almost always typos: they are reported unless a word explains them. */
-const FUNCTION_WORDS = new Set('的了是在和与及对将把被们并');
 /**
- * 公文 words the segmenter's dictionary lacks, so that 旨在|在, 在|在建, 与|与会,
- * 被|被执行人, 规范|规范性文件, 实施|实施方案 would otherwise look like typos.
+ * Parts of speech (jieba's tags) of the single characters that never reduplicate: prepositions
+ * (在 向 把 被 对 与 从 为), conjunctions (和 及 并 而 或), particles (的 了), adverbs (将 也 都
+ * 就 又) and the plural suffix 们. The dictionary's own words cover the legitimate forms that
+ * contain them (的的确确, 目的|的, 为了|了解, 现在|在, 与会, 在建, 对口, 把关).
  */
-const SEGMENTER_GAPS = [
-  '标的', '旨在', '意在', '重在', '好在', '难在', '给与', '赋与', '惠及', '触及', '殃及', '推及',
-  '校对', '查对', '配对', '终将', '行将', '归并', '一并',
-  '的士', '了却', '在建', '在岗', '在编', '在职', '在线', '在押', '在办', '在册', '在案', '在途',
-  '在营', '在用', '在管', '在审', '在诉', '在望', '与会', '与否', '及格', '对接', '对标', '对口',
-  '对表', '对内', '把控', '把脉', '被执行人', '被申请人', '被监护人', '被检查', '被处罚', '被调查',
-  '被征收', '被许可', '被代理', '被诉', '并网', '并轨', '规范性', '实施方案', '实施意见', '实施细则', '实施办法',
-];
+const FUNCTION_TAGS = /^(?:p|c|u[a-z]*|d|k)$/;
+/** 是 is a verb to the dictionary, but doubled it is always a slip (但是|是否 is two words) */
+const FUNCTION_CHARS = new Set('是');
 /**
- * For the function words the segmenter is not trusted: its dictionary glues them to their
- * neighbours (中的, 议和), which would hide 安置中的的重点. Only these real words explain a
- * doubled function word: words ending in it (目的|的) or starting with it (为了|了解).
+ * The last morpheme of a resultative or directional compound verb (提升, 加强, 推进, 推动, 开展,
+ * 深化, 完善, 落实, 健全, 建立, 提出, 纳入, 做到, 完成 …). These name a change of state, which
+ * cannot be done "a little": they have no tentative form, so ABAB of them is a slip. The
+ * activity verbs that have one (研究研究, 拍打拍打, 商量商量, 梳理梳理) end otherwise.
  */
-const FUNCTION_WORD_NEIGHBOURS = [
-  '目的', '有的', '别的', '似的', '标的', '端的', '的确', '的士', '众矢之的',
-  '为了', '除了', '罢了', '算了', '极了', '得了', '好了', '对了', '了解', '了结', '了却', '了然', '了不起', '了如指掌',
-  '但是', '就是', '只是', '还是', '总是', '于是', '凡是', '可是', '不是', '真是', '要是', '若是', '或是', '即是', '正是',
-  '倒是', '硬是', '老是', '特别是', '尤其是', '实事求是', '是否', '是非', '是的',
-  '现在', '正在', '存在', '实在', '旨在', '意在', '重在', '好在', '自在', '所在', '内在', '外在', '潜在', '难在', '贵在',
-  '总和', '缓和', '温和', '调和', '平和', '和谐', '和平', '和解',
-  '参与', '给与', '赋与', '与会', '与否', '与其', '惠及', '涉及', '普及', '以及', '及时', '及早', '及格',
-  '针对', '面对', '应对', '相对', '绝对', '反对', '核对', '比对', '校对', '对接', '对标', '对口', '对照', '对象', '对于',
-  '即将', '终将', '行将', '必将', '将来', '将近', '把握', '把关', '把控', '把脉', '被动', '被告', '被执行人', '被申请人',
-  '合并', '归并', '一并', '兼并', '并且', '并网', '并轨', '并非', '并重', '我们', '他们', '人们', '咱们',
-];
-/** ABAB entries of the allowlist that are vivid adjectives, not tentative verbs. */
-const STATE_ADJECTIVES = new Set(['雪白雪白', '通红通红', '笔直笔直', '冰凉冰凉', '火热火热', '碧绿碧绿']);
+const RESULT_MORPHEMES = new Set('高升强大小长短多少低动进展化善实全深明清好成出入到上下起开定立严广新优足紧牢稳倒破败死掉走回过来去完见懂透满齐正准通快慢宽细净够住遍坏错醒减降');
+/**
+ * Adverbs that rule out the tentative reading of an ABAB verb ("do a little"): after them the
+ * second copy is a slip (进一步梳理梳理, 持续推进推进).
+ */
+const NOT_TENTATIVE_BEFORE = ['进一步', '不断', '持续', '全面', '深入', '大力', '积极', '切实', '着力', '加快', '扎实', '稳步', '逐步', '全力', '努力', '坚决', '严格', '依法', '广泛', '有效', '充分', '统筹', '一是', '二是', '三是', '四是', '五是', '六是', '七是', '八是', '九是', '十是'];
+/** verbs (jieba's v, vn) */
+const VERB_TAGS = /^(?:v|vn)$/;
+/** ABAB of these state adjectives is vivid description, not a slip (雪白雪白) */
+const STATE_ADJECTIVES = new Set(['雪白', '通红', '笔直', '冰凉', '火热', '碧绿', '漆黑', '湛蓝', '金黄', '蜡黄', '滚烫', '冰冷']);
 const OPEN_QUOTES = new Set('《“「『〈');
 const CLOSE_QUOTES = new Set('》”」』〉');
 /** Markdown inline syntax that would be left empty if the text it wraps were removed. */
 const MARKUP_OPEN = new Set('*_~`[');
 const MARKUP_CLOSE = new Set('*_~`]');
-/** the words that can explain a doubled function word (either list) */
-const EXPLAINING_WORDS = [...FUNCTION_WORD_NEIGHBOURS, ...SEGMENTER_GAPS];
 
 let allowlist: Set<string> | null = null;
-let segmenter: Intl.Segmenter | null = null;
 
-/** The built-in allowlist, read on first use and kept for the process. */
+/** The built-in allowlist (forms jieba's dictionary lacks), read on first use and kept for the process. */
 function builtinAllowlist(): Set<string> {
   if (!allowlist) {
     const file = packageFile('data/reduplication-allowlist.txt');
@@ -118,106 +113,47 @@ function builtinAllowlist(): Set<string> {
   return allowlist;
 }
 
-/**
- * The longest stretch handed to the segmenter at once. ICU's dictionary segmentation of one long
- * run of Han characters can take minutes (80,000 characters: about two minutes, 64,000: under a
- * second), and the words of a doubled run depend only on their neighbourhood; so a window longer
- * than this (only ever a run of thousands of copies) is segmented in overlapping pieces.
- */
-const CHUNK = 4096;
-/** the part of a piece's either end whose cuts are not trusted (they lack context) */
-const MARGIN = 512;
-
-/**
- * The words of text[start, end), as the segmenter cuts that window. Only the words around a
- * few places are needed, so they are asked for one at a time (containing) rather than listing
- * every word of the window: the cuts are the same either way. A window longer than CHUNK is cut
- * piece by piece (see CHUNK).
- */
-class Words {
-  private piece: { start: number; end: number; segments: Intl.Segments } | null = null;
-  constructor(private readonly start: number, private readonly end: number, private readonly text: string) {
-    segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  }
-
-  /** the segments of text[from, to), kept while the next question is about the same piece */
-  private segmentsOf(from: number, to: number): Intl.Segments {
-    if (this.piece?.start !== from || this.piece.end !== to) {
-      this.piece = { start: from, end: to, segments: segmenter!.segment(this.text.slice(from, to)) };
-    }
-    return this.piece.segments;
-  }
-
-  /**
-   * words already asked for, by the index asked about: checks ask for the same few again, and the
-   * segmenter is the cost (a map, not a list searched from the start)
-   */
-  private readonly known = new Map<number, { start: number; end: number }>();
-  /** the word found last: most questions are about it or its neighbours */
-  private last: { start: number; end: number } | undefined;
-
-  /** the word containing index i of the text, or undefined outside the window */
-  at(i: number): { start: number; end: number } | undefined {
-    if (i < this.start || i >= this.end) return undefined;
-    const last = this.last;
-    if (last && last.start <= i && i < last.end) return last;
-    let word = this.known.get(i);
-    if (!word) {
-      // the whole window, or a piece of it centred on i
-      let from = this.start;
-      let to = this.end;
-      if (to - from > CHUNK) {
-        from = Math.max(this.start, Math.min(i - CHUNK / 2, this.end - CHUNK));
-        to = from + CHUNK;
-      }
-      const s = this.segmentsOf(from, to).containing(i - from)!;
-      word = { start: from + s.index, end: from + s.index + s.segment.length };
-      this.known.set(i, word);
-    }
-    this.last = word;
-    return word;
-  }
-
-  /** the word before / after a word of the window */
-  before(word: { start: number }) {
-    return this.at(word.start - 1);
-  }
-  after(word: { end: number }) {
-    return this.at(word.end);
-  }
-
-  /**
-   * Whether a word starts at each of `positions` (ascending; the end of the window counts), in
-   * one pass over the words rather than one containing() each, which may cost a scan from the
-   * window's start: a run of 100,000 copies asks about every copy.
-   */
-  allBoundaries(positions: readonly number[]): boolean {
-    let from = -1;
-    let to = -1;
-    let words: Iterator<Intl.SegmentData> | null = null;
-    let word: IteratorResult<Intl.SegmentData> | null = null;
-    for (const i of positions) {
-      if (i === this.end) continue;
-      if (i < this.start || i > this.end) return false;
-      // a cut is trusted away from a piece's ends, unless that end is the window's
-      const trusted = words !== null && (from === this.start || i >= from + MARGIN) && (to === this.end || i < to - MARGIN);
-      if (!trusted) {
-        from = this.end - this.start <= CHUNK ? this.start : Math.max(this.start, i - MARGIN);
-        to = Math.min(this.end, from + CHUNK);
-        words = this.segmentsOf(from, to)[Symbol.iterator]();
-        word = words.next();
-      }
-      const at = i - from;
-      while (!word!.done && word!.value.index < at) word = words!.next();
-      if (word!.done || word!.value.index !== at) return false;
-    }
-    return true;
-  }
+interface Word {
+  start: number;
+  end: number;
 }
 
-/** whether `word` ends at index `end` of `text` */
-function endsAt(text: string, word: string, end: number): boolean {
-  return end >= word.length && text.startsWith(word, end - word.length);
+/**
+ * The words of a text around the places asked about, as jieba's dictionary cuts them (see
+ * src/document/dictionary.ts). Each question segments the run of Han characters around the index,
+ * WINDOW characters either side at most; a character that is not Han is no word (undefined).
+ */
+class Words {
+  private readonly windows: Array<{ from: number; to: number; trustFrom: number; trustTo: number; starts: number[] }> = [];
+  constructor(private readonly text: string) {}
+
+  at(i: number): Word | undefined {
+    const text = this.text;
+    if (i < 0 || i >= text.length || !HAN_CHAR.test(text[i]!)) return undefined;
+    let w = this.windows.find((x) => i >= x.trustFrom && i < x.trustTo);
+    if (!w) {
+      let from = i;
+      while (from > 0 && i - from < WINDOW && HAN_CHAR.test(text[from - 1]!)) from--;
+      let to = i + 1;
+      while (to < text.length && to - i <= WINDOW && HAN_CHAR.test(text[to]!)) to++;
+      const cutFrom = from > 0 && HAN_CHAR.test(text[from - 1]!);
+      const cutTo = to < text.length && HAN_CHAR.test(text[to]!);
+      const starts = segment(text.slice(from, to)).map((s) => s + from);
+      w = { from, to, trustFrom: cutFrom ? Math.min(i, from + 4) : from, trustTo: cutTo ? Math.max(i + 1, to - 4) : to, starts };
+      this.windows.push(w);
+    }
+    let k = 0;
+    while (w.starts[k + 1]! <= i) k++;
+    return { start: w.starts[k]!, end: w.starts[k + 1]! };
+  }
+
+  /** whether a word starts at i (the end of a run of Han characters counts) */
+  startsAt(i: number): boolean {
+    const word = this.at(i);
+    if (word) return word.start === i;
+    const prev = this.at(i - 1);
+    return !prev || prev.end === i;
+  }
 }
 
 /** numeral-classifier reduplication: 一步一步, 一件一件 */
@@ -242,26 +178,30 @@ interface Checker {
 }
 
 /**
- * The allowlist entry that explains text[start, end) at this place: the doubled text itself
- * or a longer listed form around it (AA inside AABB 认认真真, BB of ABB 绿油油).
+ * Whether an allowlist entry explains text[start, end) at this place: the doubled text itself
+ * or a longer listed form around it (AA inside 桩桩件件).
  */
-function allowedEntry(c: Checker, text: string, start: number, end: number): string | null {
+function isAllowed(c: Checker, text: string, start: number, end: number): boolean {
   for (const len of c.lengths) {
     if (len < end - start) continue;
-    for (let s = Math.max(0, end - len); s <= start; s++) {
-      const form = text.slice(s, s + len);
-      if (c.allowed.has(form)) return form;
-    }
+    for (let s = Math.max(0, end - len); s <= start; s++) if (c.allowed.has(text.slice(s, s + len))) return true;
   }
-  return null;
+  return false;
 }
 
-function isAllowed(c: Checker, text: string, start: number, end: number, unit: string): boolean {
-  const form = allowedEntry(c, text, start, end);
-  if (!form) return false;
-  // A tentative verb (研究研究) is allowed unless the option asks for it; a user's own entry always wins.
-  const tentative = unit.length >= 2 && form === unit + unit && !isNumeralClassifier(unit) && !STATE_ADJECTIVES.has(form);
-  return !(tentative && c.reportTentative && !c.user.has(form));
+/** whether a single character never reduplicates */
+function isFunctionChar(ch: string): boolean {
+  if (FUNCTION_CHARS.has(ch)) return true;
+  const entry = lookup(ch);
+  return entry !== null && FUNCTION_TAGS.test(entry.tag);
+}
+
+/** AABB with this AA at [a, a + 2): 和和美美, 干干净净, 明明白白 when AB is a word; or the BB of it */
+function isAABB(text: string, a: number): boolean {
+  const A = text[a]!;
+  if (text[a + 2] !== undefined && text[a + 2] === text[a + 3] && text[a + 2] !== A && lookup(A + text[a + 2]) !== null) return true;
+  if (a >= 2 && text[a - 2] === text[a - 1] && text[a - 1] !== A && lookup(text[a - 1] + A) !== null) return true;
+  return false;
 }
 
 /**
@@ -271,33 +211,34 @@ function isAllowed(c: Checker, text: string, start: number, end: number, unit: s
 function checkSingle(c: Checker, text: string, a: number, b: number): [number, number] | null {
   const ch = text[a]!;
   if (NUMERALS.has(ch)) return null;
-  if (b - a === 2 && isAllowed(c, text, a, b, ch)) return null;
-
-  if (FUNCTION_WORDS.has(ch)) {
-    const explains = (w: string) => w.includes(ch);
-    if (EXPLAINING_WORDS.some((w) => explains(w) && endsAt(text, w, a + 1))) a++;
-    if (b > a && EXPLAINING_WORDS.some((w) => explains(w) && text.startsWith(w, b - 1))) b--;
-    return b - a >= 2 && !isAllowed(c, text, a, b, ch) ? [a, b] : null;
+  if (b - a === 2 && isAllowed(c, text, a, b)) return null;
+  const words = new Words(text);
+  const a0 = a;
+  const b0 = b;
+  // 学习|习近平, 人民|民主, 现在|在, 目的|的: the first copy is the end of the word before
+  while (a < b && words.at(a)!.start < a) a++;
+  // 年|年底, 为了|了解, 与|与会, 将|将来: the last copy starts the word after
+  while (b > a && words.at(b - 1)!.end > b) b--;
+  const func = isFunctionChar(ch);
+  if (b - a < 2) {
+    // 学习|习|习近平: a copy of its own between two words that hold the others is a stray copy
+    if (b - a === 1 && a > a0 && b < b0 && !func && words.at(a)!.end === a + 1) return [a, a + 2];
+    return null;
   }
-  const words = new Words(Math.max(0, a - WINDOW), Math.min(text.length, b + WINDOW), text);
-  // 学习|习近平, 人民|民主, 旨在|在: the first copy is the end of the word before
-  if (words.at(a)!.start < a || SEGMENTER_GAPS.some((w) => endsAt(text, w, a + 1))) a++;
-  // 年|年底, 为了|了解, 与|与会: the last copy starts the word after
-  if (b > a && (words.at(b - 1)!.end > b || SEGMENTER_GAPS.some((w) => w[0] === ch && text.startsWith(w, b - 1)))) b--;
-  if (b - a < 2) return null;
-  if (b - a === 2 && isAllowed(c, text, a, b, ch)) return null;
-
-  const first = words.at(a)!;
-  const last = words.at(b - 1)!;
-  // one segment covers the run: a word of its own (评评, 两两) or part of one (是是非非)
-  if (first.start === last.start) return null;
+  // a word of the dictionary holds two copies: 层层, 行行出状元, 和和美美, 的的确确, 把把关
+  for (let i = a; i < b; i++) {
+    const w = words.at(i)!;
+    if (w.end - w.start > 1) return null;
+  }
+  if (b - a === 2 && (isAllowed(c, text, a, b) || isAABB(text, a))) return null;
+  if (func) return [a, b];
   if (b - a === 2) {
     if (insideQuotes(text, a)) return null;
-    // The segmenter splits words it does not know into single characters (排|查|查|处), so a
-    // content character is reported only when known words stand on both sides.
-    const clear = (s: { start: number; end: number } | undefined) =>
-      !s || s.end - s.start > 1 || !HAN.test(text.slice(s.start, s.end));
-    if (!clear(words.before(first)) || !clear(words.after(last))) return null;
+    // Unknown words fall apart into single characters (排|查|查|处), and many nouns and
+    // classifiers double to mean "every" (周周, 村村): a content character is reported only
+    // when known words stand on both sides.
+    const clear = (w: Word | undefined) => !w || w.end - w.start > 1;
+    if (!clear(words.at(a - 1)) || !clear(words.at(b))) return null;
   }
   return [a, b];
 }
@@ -305,28 +246,37 @@ function checkSingle(c: Checker, text: string, a: number, b: number): [number, n
 /** ABAB, ABCABC…: r copies of `unit` from `start`. Returns whether to report. */
 function checkUnit(c: Checker, text: string, start: number, unit: string, r: number): boolean {
   if ([...unit].every((ch) => NUMERALS.has(ch))) return false; // 二〇二〇
-  if (isNumeralClassifier(unit)) return false;
-  const end = start + unit.length * r;
-  if (r === 2 && isAllowed(c, text, start, end, unit)) return false;
-  // The last copy may begin a longer word, the first end one: 规范|规范性文件.
-  const last = end - unit.length;
-  const inWord = (w: string) =>
-    w.length > unit.length && (text.startsWith(w, last) || endsAt(text, w, start + unit.length));
-  if (SEGMENTER_GAPS.some(inWord)) return false;
-  // Each copy must be whole words at this place: 是不是|不需要 is not 是不 twice.
-  const words = new Words(Math.max(0, start - WINDOW), Math.min(text.length, end + WINDOW), text);
-  const boundaries: number[] = [];
-  for (let j = 0; j <= r; j++) boundaries.push(start + j * unit.length);
-  return words.allBoundaries(boundaries);
+  if (isNumeralClassifier(unit)) return false; // 一步一步
+  const k = unit.length;
+  const end = start + k * r;
+  if (r === 2 && isAllowed(c, text, start, end)) return false;
+  // Each copy must be whole words at this place: 构建|共建|共治 is not 建共 twice, nor
+  // 是不是|不需要 是不, nor 规范|规范性文件 规范 twice; only the first may end a longer word. Long phrases are a copy-paste slip
+  // whatever their cuts; the ends of a long run are enough.
+  if (k <= 3) {
+    const words = new Words(text);
+    const places = r <= 3 ? Array.from({ length: r + 1 }, (_, j) => start + j * k) : [start, start + k, end - k, end];
+    if (!places.slice(1).every((i) => words.startsAt(i))) return false;
+    // 年度报告|报告: the first copy may end a longer word when the others are words of their own
+    if (!words.startsAt(start) && words.at(start)!.end !== start + k) return false;
+  }
+  if (r > 2 || k !== 2) return true;
+  // ABAB: a verb's tentative form (研究研究, 拍打拍打) or a state adjective's vivid form
+  if (STATE_ADJECTIVES.has(unit)) return false;
+  const entry = lookup(unit);
+  const tentative = entry !== null && VERB_TAGS.test(entry.tag) && !RESULT_MORPHEMES.has(unit[1]!)
+    && !NOT_TENTATIVE_BEFORE.some((w) => text.startsWith(w, start - w.length));
+  if (!tentative) return true;
+  return c.reportTentative && !c.user.has(unit + unit);
 }
 
 /** The text range to delete so one copy is left, avoiding Markdown syntax and empty markup. */
-function fixRange(block: TextBlock, source: string, start: number, end: number, k: number) {
+function fixRange(block: TextBlock, source: string, index: (i: number) => number, start: number, end: number, k: number) {
   for (const [i, j] of [
     [start + k, end], // the later copies
     [start, end - k], // or the earlier ones
   ] as const) {
-    const range = contiguousSourceRange(block, i, j);
+    const range = contiguousSourceRange(block, index(i), index(j - 1) + 1);
     if (!range) continue;
     const wrapped = MARKUP_OPEN.has(source[range.start - 1] ?? '') && MARKUP_CLOSE.has(source[range.end] ?? '');
     if (!wrapped) return range;
@@ -343,9 +293,10 @@ let lastSeenBase = 1;
 
 /**
  * The places where a run of k Han characters (k = 1..MAX_UNIT) is immediately repeated, each the
- * start of a maximal run (提升提升提升 is one place), as p * 8 + k in ascending order: the order
- * in which checkBlock tries them. A repeat at p needs text[p] === text[p + k], so a position q is
- * only looked at when its character occurred in the MAX_UNIT before it, which one table look-up tells.
+ * start of a maximal run (提升提升提升 is one place), as p * 64 + k in ascending order: the order
+ * in which checkBlock tries them. A repeat at p needs text[p] === text[p + k]: for each position q,
+ * the earlier positions p of its character within MAX_UNIT are followed through a chain of
+ * previous occurrences, so most positions cost one table look-up.
  */
 function doubledRuns(text: string): number[] {
   const n = text.length;
@@ -355,15 +306,16 @@ function doubledRuns(text: string): number[] {
   }
   const base = lastSeenBase;
   lastSeenBase += n + 1;
+  const previousOf = new Int32Array(n);
   const found: number[] = [];
   for (let q = 0; q < n; q++) {
     const code = text.charCodeAt(q);
     const previous = lastSeen[code]! - base;
     lastSeen[code] = base + q;
-    if (previous < 0 || q - previous > MAX_UNIT) continue;
-    for (let p = Math.max(0, q - MAX_UNIT); p < q; p++) {
+    previousOf[q] = previous;
+    for (let p = previous; p >= 0 && q - p <= MAX_UNIT; p = previousOf[p]!) {
       const k = q - p;
-      if (text.charCodeAt(p) !== code || p + 2 * k > n) continue;
+      if (p + 2 * k > n) continue;
       // text[p, q) === text[q, q + k), compared without slicing: most fail at once
       let i = 1;
       while (i < k && text.charCodeAt(p + i) === text.charCodeAt(q + i)) i++;
@@ -371,19 +323,22 @@ function doubledRuns(text: string): number[] {
       const unit = text.slice(p, q);
       if (!HAN.test(unit)) continue;
       if (p >= k && text.startsWith(unit, p - k)) continue; // not the start of the run
-      found.push(p * 8 + k);
+      found.push(p * 64 + k);
     }
   }
   return found.sort((x, y) => x - y);
 }
 
 function checkBlock(ctx: Context, c: Checker, block: TextBlock, seen: Set<string>): void {
-  const text = block.text;
+  // a double split by an invisible character (提升\u200B提升) is a double: read through them
+  const visible = withoutInvisible(block.text);
+  const text = visible ? visible.text : block.text;
+  const index = visible ? (i: number) => visible.index[i]! : (i: number) => i;
   // places before this one were part of a run already reported
   let next = 0;
   for (const place of doubledRuns(text)) {
-    const p = Math.floor(place / 8);
-    const k = place % 8;
+    const p = Math.floor(place / 64);
+    const k = place % 64;
     if (p < next) continue;
     const unit = text.slice(p, p + k);
     let r = 2;
@@ -397,12 +352,12 @@ function checkBlock(ctx: Context, c: Checker, block: TextBlock, seen: Set<string
     const [start, end] = span;
     const count = (end - start) / k;
     // the end is taken after the last character, not at the next segment's start (past any `**`)
-    const from = sourceOffset(block, start);
-    const to = sourceOffset(block, end - 1) + 1;
+    const from = sourceOffset(block, index(start));
+    const to = sourceOffset(block, index(end - 1)) + 1;
     const key = `${from}:${to}`;
     if (!seen.has(key)) {
       seen.add(key);
-      const fix = fixRange(block, ctx.document.source, start, end, k);
+      const fix = fixRange(block, ctx.document.source, index, start, end, k);
       ctx.report({
         messageId: count === 2 ? 'doubled' : 'repeated',
         data: { text: text.slice(start, end), word: unit, count },
