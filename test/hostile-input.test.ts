@@ -3,66 +3,28 @@
  * were misread, each with a bound in seconds. Every case here failed (or ran for minutes) before
  * the change it guards; the times in the comments are from the change's commit message.
  *
- * Whole-file lints run in a worker thread on the built library (dist/, which `npm test` builds
- * first) so that a pass gone quadratic is stopped at its deadline instead of blocking the run;
- * everything else runs in-process from src/. See also the hostile inputs in property.test.ts.
+ * Whole-file lints run in a worker thread on the built library (test/lint-worker.ts; dist/,
+ * which `npm test` builds first) so that a pass gone quadratic is stopped at its deadline instead
+ * of blocking the run; everything else runs in-process from src/. See also the hostile inputs in property.test.ts.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { existsSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { diffLines, EDIT, splitLines, unifiedDiff } from '../src/cli/diff.js';
 import { decodeBuffer, InputError } from '../src/input/read.js';
 import { loadConfigFile } from '../src/config/load.js';
 import { ConfigError } from '../src/errors.js';
-import type { LintMessage } from '../src/engine/lint.js';
+import { closeLintWorker, type Finding, lintInWorker } from './lint-worker.js';
 
 // ------------------------------------------------------------------ lint in a worker, with a deadline
 
-const DIST = pathToFileURL(join(process.cwd(), 'dist', 'index.js')).href;
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-(async () => {
-  try {
-    const lib = await import(workerData.dist);
-    const config = { ...(await lib.defaultConfig(workerData.dir)), locale: 'zh' };
-    const result = await lib.lintText(workerData.text, { filename: workerData.filename, config });
-    // only what the tests look at: 100,000 findings with their messages are slow to post
-    parentPort.postMessage({ ok: true, messages: result.messages.map((m) => ({ ruleId: m.ruleId, messageId: m.messageId, line: m.line, message: m.message })) });
-  } catch (error) {
-    parentPort.postMessage({ ok: false, error: String((error && error.stack) || error) });
-  }
-})();
-`;
-
-type Finding = Pick<LintMessage, 'ruleId' | 'messageId' | 'line' | 'message'>;
-
 async function lintWithin(seconds: number, text: string, filename = 'hostile.txt'): Promise<Finding[]> {
-  if (!existsSync(fileURLToPath(DIST))) throw new Error('dist/index.js is missing: run `npm run build` (npm test does)');
-  const worker = new Worker(WORKER, { eval: true, workerData: { dist: DIST, dir: tmpdir(), text, filename } });
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    const outcome = await Promise.race([
-      new Promise<{ ok: boolean; messages?: Finding[]; error?: string }>((resolve) => {
-        worker.once('message', resolve);
-        worker.once('error', (error) => resolve({ ok: false, error: String(error) }));
-      }),
-      new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), seconds * 1000);
-      }),
-    ]);
-    if (outcome === 'timeout') throw new Error(`${filename} (${text.length} UTF-16 units): lint did not finish within ${seconds} s`);
-    if (!outcome.ok) throw new Error(`${filename}: lint threw: ${outcome.error}`);
-    return outcome.messages!;
-  } finally {
-    clearTimeout(timer);
-    await worker.terminate();
-  }
+  return (await lintInWorker(text, filename, seconds * 1000, true)).messages;
 }
+
+afterAll(closeLintWorker);
 
 const count = (messages: Finding[], ruleId: string, messageId?: string) =>
   messages.filter((m) => m.ruleId === ruleId && (messageId === undefined || m.messageId === messageId)).length;

@@ -11,15 +11,14 @@
  * repository's own .reportlintrc.json is never picked up.
  */
 import { applyFixes, MAX_PASSES } from '../src/engine/fix.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as api from '../src/index.js';
 import type { LintMessage, LintResult } from '../src/index.js';
+import { closeLintWorker, lintInWorker } from './lint-worker.js';
 
 const SEEDS = join(process.cwd(), 'seeds');
 // Deterministic by default; FC_SEED=<n> or FC_SEED=random and FC_RUNS=<factor> to explore further.
@@ -428,52 +427,20 @@ describe('property: the seeds themselves', () => {
 // ------------------------------------------------------------------ inputs that have broken linters
 
 /**
- * Each hostile input is linted in a worker thread with a hard deadline: a rule or parser that
- * goes quadratic blocks its thread, so an in-process timeout could only fire after the run
- * ended. The worker runs the built library (dist/, which `npm test` builds first) with the
- * same default config; the invariants are then checked here.
+ * Each hostile input is linted in a worker thread with a hard deadline (test/lint-worker.ts): a
+ * rule or parser that goes quadratic blocks its thread, so an in-process timeout could only fire
+ * after the run ended. The worker runs the built library (dist/, which `npm test` builds first)
+ * with the same default config; the invariants are then checked here.
  */
-const DIST = pathToFileURL(join(process.cwd(), 'dist', 'index.js')).href;
-const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
-(async () => {
-  try {
-    const lib = await import(workerData.dist);
-    const config = typeof lib.defaultConfig === 'function'
-      ? { ...(await lib.defaultConfig(workerData.dir)), locale: 'zh' }
-      : { file: null, dir: workerData.dir, locale: 'zh', rules: {}, overrides: [] };
-    const started = Date.now();
-    const result = await lib.lintText(workerData.text, { filename: workerData.filename, config });
-    parentPort.postMessage({ ok: true, result, elapsed: Date.now() - started });
-  } catch (error) {
-    parentPort.postMessage({ ok: false, error: String(error && error.stack || error) });
-  }
-})();
-`;
-
 async function bounded(text: string, filename: string, deadlineMs = 30_000): Promise<LintResult & { elapsed: number }> {
-  if (!existsSync(fileURLToPath(DIST))) throw new Error('dist/index.js is missing: run `npm run build` (npm test does)');
-  const worker = new Worker(WORKER, { eval: true, workerData: { dist: DIST, dir: tmpdir(), text, filename } });
-  let timer: NodeJS.Timeout | undefined;
-  const outcome = await Promise.race([
-    new Promise<{ ok: boolean; result?: LintResult; error?: string; elapsed?: number }>((resolve) => {
-      worker.once('message', resolve);
-      worker.once('error', (error) => resolve({ ok: false, error: String(error) }));
-    }),
-    new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), deadlineMs);
-    }),
-  ]);
-  clearTimeout(timer);
-  await worker.terminate();
-  if (outcome === 'timeout') throw new Error(`${filename} (${text.length} UTF-16 units): lint did not finish within ${deadlineMs / 1000} s`);
-  if (!outcome.ok) throw new Error(`${filename}: lint threw: ${outcome.error}`);
-  const result = outcome.result!;
+  const result = await lintInWorker(text, filename, deadlineMs);
   expect(result.filePath).toBe(filename);
   expect(Array.isArray(result.messages)).toBe(true);
   expect(problems(text, result)).toEqual([]);
-  return Object.assign(result, { elapsed: outcome.elapsed! });
+  return result;
 }
+
+afterAll(closeLintWorker);
 
 /** the seed as one line: line breaks dropped */
 const ONE_LINE = SEED_000.replace(/\r?\n/g, '');
