@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { configIn } from '../src/config/discover.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -89,9 +89,14 @@ export async function cli(args: string[], options: InProcessOptions = {}): Promi
   }
 }
 
-/** The temporary directories of this test file (tempDir), and the config file each folder had at the last run. */
-const tempDirs: string[] = [];
-let configState = new Map<string, string | null>();
+/**
+ * The temporary directories of each test file (tempDir), and the config file each folder had at
+ * its last run. Kept per file: with isolate: false (vitest.config.ts) this module serves every
+ * file a worker runs, and a file's runs can only meet the config files of its own folders.
+ */
+const tempDirsOf = new Map<string, string[]>();
+const configStateOf = new Map<string, Map<string, string | null>>();
+const currentTestFile = (): string => expect.getState().testPath ?? '';
 
 /**
  * Record which config file each temporary folder holds; true when a folder known at the last
@@ -99,6 +104,7 @@ let configState = new Map<string, string | null>();
  * afresh by every run, so only its place matters.
  */
 function configsChanged(): boolean {
+  const file = currentTestFile();
   const state = new Map<string, string | null>();
   const visit = (dir: string): void => {
     state.set(dir, configIn(dir));
@@ -106,19 +112,20 @@ function configsChanged(): boolean {
       if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== '.git') visit(path.join(dir, entry.name));
     }
   };
-  for (const dir of tempDirs) {
+  for (const dir of tempDirsOf.get(file) ?? []) {
     try {
       visit(dir);
     } catch {
       // removed by its test
     }
   }
+  const configState = configStateOf.get(file) ?? new Map<string, string | null>();
   let changed = false;
-  for (const [dir, file] of configState) {
-    if (!state.has(dir)) state.set(dir, file); // gone for now; remembered as discovery remembers it
-    else if (state.get(dir) !== file) changed = true;
+  for (const [dir, config] of configState) {
+    if (!state.has(dir)) state.set(dir, config); // gone for now; remembered as discovery remembers it
+    else if (state.get(dir) !== config) changed = true;
   }
-  configState = state;
+  configStateOf.set(file, state);
   return changed;
 }
 
@@ -135,6 +142,7 @@ export function spawnCli(args: string[], options: CliOptions = {}): CliRun {
 
 export function tempDir(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'reportlint-'));
-  tempDirs.push(dir);
+  const file = currentTestFile();
+  tempDirsOf.set(file, [...(tempDirsOf.get(file) ?? []), dir]);
   return dir;
 }

@@ -1,9 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-
-// each test runs the built CLI on threads several times: generous on a loaded 2-core machine
-vi.setConfig({ testTimeout: 120_000 });
+import { describe, expect, it } from 'vitest';
 import { cli, ROOT, spawnCli } from './cli-helpers.js';
 import { draftDir, FIXABLE, CLEAN } from './workflow-helpers.js';
 import { rebuildError, threadCount } from '../src/engine/parallel.js';
@@ -25,7 +22,10 @@ function mixedFolder(): string {
   return draftDir(files);
 }
 
-describe('--concurrency: many files linted by worker threads', () => {
+// each test runs the built CLI on threads several times: generous on a loaded 2-core machine (an
+// option of the describe, not vi.setConfig: with isolate: false, vitest.config.ts, a file's
+// vi.setConfig does not reach its tests when it is not the first file of its worker)
+describe('--concurrency: many files linted by worker threads', { timeout: 120_000 }, () => {
   it('gives exactly the findings, errors and exit code of a run on one thread, in input order', async () => {
     const dir = mixedFolder();
     for (const format of ['json', 'stylish', 'html', 'sarif']) {
