@@ -9,7 +9,13 @@ import { defineConfig } from 'vitest/config';
  * node_modules/.vite has them; a fresh clone, as in CI, has none and would start with the
  * largest files.)
  */
-const SLOW_FIRST = ['test/hooks.test.ts', 'test/hostile-input.test.ts', 'test/property.test.ts'];
+const SLOW_FIRST = [
+  'test/hooks.test.ts',
+  'test/hostile-input.test.ts',
+  'test/property.test.ts',
+  'test/workflow-parallel.test.ts',
+  'test/html-chromium.test.ts',
+];
 
 class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
