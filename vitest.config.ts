@@ -42,7 +42,9 @@ export default defineConfig({
     // a worker runs file after file in one module graph: src/ is loaded once per worker, not once
     // per file (about two thirds of the CPU of the many short files). Each file still gets its own
     // run of its own module; what a file needs fresh it sets up itself (test/cli-helpers.ts's
-    // cli() loads src/ afresh when a config file it could have cached moved)
+    // cli() loads src/ afresh when a config file it could have cached moved). So a test file
+    // must not rely on vi.setConfig (give timeouts to its describe or its tests) nor leave module
+    // mocks (vi.mock) or changed module state behind for the next file
     isolate: false,
     sequence: { sequencer: SlowFirstSequencer },
   },
