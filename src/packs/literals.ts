@@ -247,11 +247,16 @@ export class PatternPrefilter {
   /** for each literal id, the patterns that require it */
   private readonly patternsOf: number[][];
 
-  constructor(sources: readonly string[]) {
+  /** `known`: required literals by source, worked out before (the build's, for built-in packs); extended with the new ones */
+  constructor(sources: readonly string[], known?: Map<string, string[] | null>) {
     const literals: string[] = [];
     const idOf = new Map<string, number>();
     this.literalIds = sources.map((source) => {
-      const required = requiredLiterals(source);
+      let required = known?.get(source);
+      if (required === undefined) {
+        required = requiredLiterals(source);
+        known?.set(source, required);
+      }
       if (!required) return null;
       return required.map((literal) => {
         let id = idOf.get(literal);
