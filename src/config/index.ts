@@ -7,7 +7,7 @@ import { RECOMMENDED, resolveRuleSet, type Builtins, type RuleSet } from './rule
 import { findConfigFile } from './discover.js';
 import { loadConfigFile } from './load.js';
 import type { Validators } from './schemas.js';
-import { getValidators } from './validators.js';
+import { getValidators, lazyPackValidator } from './validators.js';
 import { describeSchemaErrors } from '../schema.js';
 
 export type SeverityLevel = 0 | 1 | 2;
@@ -70,10 +70,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
 
 /** The config that applies where there is no config file: the recommended set. */
 export async function defaultConfig(dir: string, builtins: Builtins): Promise<Config> {
-  const validators = await getValidators(builtins.rules);
+  // the pack validator is loaded only if a built-in pack differs from what the build validated
   return {
     file: null, dir, locale: null, extends: [RECOMMENDED], rules: {}, overrides: [], previous: null, ignorePatterns: [],
-    ruleSet: resolveRuleSet([RECOMMENDED], null, dir, validators.pack, builtins),
+    ruleSet: resolveRuleSet([RECOMMENDED], null, dir, lazyPackValidator(builtins.rules), builtins),
   };
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Validate } from '../schema.js';
 import type { Rule } from '../rule.js';
 import { packageFile } from '../paths.js';
@@ -30,14 +31,15 @@ export function ruleSchemaId(ruleId: string): string {
  * (scripts/compile-schemas.mjs), so a run loads ready validators instead of compiling;
  * the same function compiles them at run time when no build output exists (tests on src/).
  */
-export async function createAjv(rules: readonly Rule[], forStandaloneCode: boolean) {
-  const { default: Ajv } = await import('ajv');
-  const ajv = new Ajv.default({
+export function createAjv(rules: readonly Rule[], forStandaloneCode: boolean) {
+  // required, not imported: src/config/validators.ts loads validators synchronously
+  const { default: Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  const ajv = new Ajv({
     allErrors: true,
     strictTuples: false,
     allowUnionTypes: true,
     useDefaults: false,
-    code: forStandaloneCode ? { source: true, esm: true } : {},
+    code: forStandaloneCode ? { source: true } : {},
   });
   ajv.addSchema(readConfigSchema(), 'config');
   ajv.addSchema(readPackSchema(), 'pack');

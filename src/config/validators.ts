@@ -1,28 +1,54 @@
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import type { Rule } from '../rule.js';
 import type { Validate, Validators } from './schemas.js';
+import { createAjv, ruleSchemaId } from './schemas.js';
 import { CODE_DIR } from '../paths.js';
 
-let loaded: Promise<Validators> | null = null;
+const require = createRequire(import.meta.url);
+let loaded: Validators | null = null;
 
-/** Validators compiled at build time, or compiled now when running from source. */
-export function getValidators(rules: readonly Rule[]): Promise<Validators> {
+/** Validators compiled at build time, or compiled now when running from source (loaded once). */
+export function validatorsFor(rules: readonly Rule[]): Validators {
   loaded ??= load(rules);
   return loaded;
 }
 
-async function load(rules: readonly Rule[]): Promise<Validators> {
+/** validatorsFor, as a promise. */
+export function getValidators(rules: readonly Rule[]): Promise<Validators> {
+  try {
+    return Promise.resolve(validatorsFor(rules));
+  } catch (error) {
+    return Promise.reject(error as Error);
+  }
+}
+
+/**
+ * The pack schema's validator, loaded on its first call: a run that validates no pack (no config
+ * file, built-in packs the build validated) never loads the generated code (200 kB).
+ */
+export function lazyPackValidator(rules: readonly Rule[]): Validate {
+  const validate: Validate = (data: unknown) => {
+    const real = validatorsFor(rules).pack;
+    const ok = real(data);
+    validate.errors = real.errors ?? null;
+    return ok;
+  };
+  return validate;
+}
+
+function load(rules: readonly Rule[]): Validators {
   try {
     // written by scripts/compile-schemas.mjs next to the compiled code; absent under src/
-    const generated = (await import(new URL('generated/validators.js', CODE_DIR).href)) as { config: Validate; pack: Validate; ruleValidators: Record<string, Validate> };
+    const generated = require(fileURLToPath(new URL('generated/validators.cjs', CODE_DIR))) as { config: Validate; pack: Validate; ruleValidators: Record<string, Validate> };
     if (rules.every((r) => generated.ruleValidators[r.meta.id])) {
       return { config: generated.config, pack: generated.pack, rules: generated.ruleValidators };
     }
   } catch (error) {
     // only a missing build output means "compile now"; a broken one is a bug to surface
-    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'MODULE_NOT_FOUND') throw error;
   }
-  const { createAjv, ruleSchemaId } = await import('./schemas.js');
-  const ajv = await createAjv(rules, false);
+  const ajv = createAjv(rules, false);
   const compiled: Record<string, Validate> = {};
   for (const rule of rules) compiled[rule.meta.id] = ajv.getSchema(ruleSchemaId(rule.meta.id)) as Validate;
   return { config: ajv.getSchema('config') as Validate, pack: ajv.getSchema('pack') as Validate, rules: compiled };

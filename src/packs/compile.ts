@@ -57,12 +57,16 @@ interface CompiledCheck {
 /**
  * Turn a validated pack into rules the engine runs like any rule written in code.
  * `trusted`: a built-in pack, whose patterns a test proves linear (they keep native RegExp; see regex.ts).
+ * `literals`: the patterns' required literals by source, as the build found them (see
+ * PatternPrefilter); the ones not in it are worked out and added.
  */
-export function packRules(pack: Pack, docBase: string | null, trusted = false): Rule[] {
-  return pack.rules.map((rule, r) => compileRule(pack, rule, `rules[${r}]`, docBase, trusted));
+export function packRules(pack: Pack, docBase: string | null, trusted = false, literals?: Map<string, string[] | null>): Rule[] {
+  return pack.rules.map((rule, r) => compileRule(pack, rule, `rules[${r}]`, docBase, trusted, literals));
 }
 
-function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string | null, trusted: boolean): Rule {
+function compileRule(
+  pack: Pack, rule: PackRule, path: string, docBase: string | null, trusted: boolean, literals: Map<string, string[] | null> | undefined,
+): Rule {
   const messages: Record<string, LocalizedText> = {};
   // the sources of all checks' patterns, in order, for the rule's prefilter
   const sources: string[] = [];
@@ -177,7 +181,7 @@ function compileRule(pack: Pack, rule: PackRule, path: string, docBase: string |
     pack: pack.id,
     ...(rule.doc && docBase ? { docPath: new URL(rule.doc, docBase).pathname } : {}),
   };
-  const prefilter = new PatternPrefilter(sources);
+  const prefilter = new PatternPrefilter(sources, literals);
   return { meta, check: (ctx) => runRule(pack, checks, prefilter, ctx) };
 }
 

@@ -161,7 +161,10 @@ function better(a: string[], b: string[] | null): boolean {
 
 const STARTS_LONGER = 1;
 const IS_SINGLE = 2;
-const PAIR_BUCKETS = 1 << 16;
+const IS_SECOND = 4;
+// 4,096 buckets: a few hundred literals rarely share one, and the tables stay small (a run
+// builds one scanner per pack rule at start-up; 64 K-entry tables cost more to allocate than to use)
+const PAIR_BUCKETS = 1 << 12;
 
 /** The bucket of a literal's first two UTF-16 code units (a collision only costs a startsWith). */
 const pairBucket = (first: number, second: number) => ((first << 7) ^ second) & (PAIR_BUCKETS - 1);
@@ -172,10 +175,11 @@ const pairBucket = (first: number, second: number) => ((first << 7) ^ second) & 
  * arrays: a Map keyed by first * 65536 + second hashed a heap number at every candidate).
  */
 export class LiteralScanner {
-  /** by code unit: STARTS_LONGER where a longer literal starts with it, | IS_SINGLE where it is a literal */
-  private readonly first = new Uint8Array(65536);
-  /** 1 where a literal has the code unit second */
-  private readonly isSecond = new Uint8Array(65536);
+  /**
+   * by code unit: STARTS_LONGER where a longer literal starts with it, | IS_SINGLE where it is a
+   * literal, | IS_SECOND where a literal has it second
+   */
+  private readonly flags = new Uint8Array(65536);
   /** one-character literals: their id, by code unit */
   private readonly single = new Map<number, number>();
   /** longer literals: by pair bucket, 1 + the index of their ids in byBucket (0: none) */
@@ -190,13 +194,13 @@ export class LiteralScanner {
     literals.forEach((literal, id) => {
       const first = literal.charCodeAt(0);
       if (literal.length === 1) {
-        this.first[first]! |= IS_SINGLE;
+        this.flags[first]! |= IS_SINGLE;
         this.single.set(first, id);
         return;
       }
-      this.first[first]! |= STARTS_LONGER;
+      this.flags[first]! |= STARTS_LONGER;
       const second = literal.charCodeAt(1);
-      this.isSecond[second] = 1;
+      this.flags[second]! |= IS_SECOND;
       const bucket = pairBucket(first, second);
       if (this.bucketOf[bucket] === 0) {
         this.byBucket.push([]);
@@ -209,15 +213,14 @@ export class LiteralScanner {
   /** The ids of the literals found in the text, each once. */
   literalsIn(text: string): number[] {
     const found: number[] = [];
-    const { isSecond, single, bucketOf, byBucket, literals, foundIn } = this;
-    const starts = this.first;
+    const { flags, single, bucketOf, byBucket, literals, foundIn } = this;
     // a new stamp per call; on wrap-around, clear the stamps of the previous calls
     if (++this.call === 0xffffffff) (this.call = 1), foundIn.fill(0);
     const call = this.call;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const first = text.charCodeAt(i);
-      const kind = starts[first]!;
+      const kind = flags[first]! & (STARTS_LONGER | IS_SINGLE);
       if (kind === 0) continue;
       if (kind & IS_SINGLE) {
         const one = single.get(first)!;
@@ -225,7 +228,7 @@ export class LiteralScanner {
       }
       if (!(kind & STARTS_LONGER) || i + 1 === n) continue;
       const second = text.charCodeAt(i + 1);
-      if (isSecond[second] === 0) continue;
+      if ((flags[second]! & IS_SECOND) === 0) continue;
       const slot = bucketOf[pairBucket(first, second)]!;
       if (slot === 0) continue;
       for (const id of byBucket[slot - 1]!) {
@@ -247,11 +250,16 @@ export class PatternPrefilter {
   /** for each literal id, the patterns that require it */
   private readonly patternsOf: number[][];
 
-  constructor(sources: readonly string[]) {
+  /** `known`: required literals by source, worked out before (the build's, for built-in packs); extended with the new ones */
+  constructor(sources: readonly string[], known?: Map<string, string[] | null>) {
     const literals: string[] = [];
     const idOf = new Map<string, number>();
     this.literalIds = sources.map((source) => {
-      const required = requiredLiterals(source);
+      let required = known?.get(source);
+      if (required === undefined) {
+        required = requiredLiterals(source);
+        known?.set(source, required);
+      }
       if (!required) return null;
       return required.map((literal) => {
         let id = idOf.get(literal);

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describeSchemaErrors, type Validate } from '../schema.js';
-import { packagePath } from '../paths.js';
+import { CODE_DIR, packagePath } from '../paths.js';
 import { ConfigError } from '../errors.js';
 import { MSG, schemaMessage } from '../messages.js';
 import type { Rule } from '../rule.js';
@@ -17,10 +17,52 @@ export interface LoadedPack {
 }
 
 /**
+ * What the build learnt about a built-in pack (scripts/compile-schemas.mjs): the fingerprint of
+ * the text it validated against the pack schema, and the required literals of its patterns
+ * (literals.ts), so that a run on the same text does neither again.
+ */
+export interface PackStamp {
+  fingerprint: string;
+  literals: Record<string, string[] | null>;
+}
+
+/** A fingerprint of a pack's text (its length and a 53-bit hash): a changed pack never matches its stamp. */
+export function packFingerprint(text: string): string {
+  // cyrb53 (public domain): two multiplicative hashes mixed into 53 bits
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${text.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
+
+/**
+ * The build's stamp for a built-in pack's text: validated and compiled (a PackError throws), or
+ * the schema's complaint as a string.
+ */
+export function builtinPackStamp(text: string, validate: Validate): PackStamp | string {
+  const content = text.replace(/^\uFEFF/, '');
+  const raw = JSON.parse(content) as unknown;
+  if (!validate(raw)) {
+    const { key, message } = describeSchemaErrors(validate.errors ?? []);
+    return `${key}: ${message}`;
+  }
+  const literals = new Map<string, string[] | null>();
+  packRules(raw as Pack, null, true, literals);
+  return { fingerprint: packFingerprint(content), literals: Object.fromEntries(literals) };
+}
+
+/**
  * Read, validate and compile a pack file. Every problem — JSON syntax, schema, a bad
  * json-logic condition, an invalid regex or one the linear-time engine cannot run — names the file and the JSON path.
+ * With the build's `stamp` of this very text, the schema is not run again (and `validate` not called).
  */
-export function loadPackFile(file: string, shownAs: string, validate: Validate, trusted = false): LoadedPack {
+export function loadPackFile(file: string, shownAs: string, validate: Validate, trusted = false, stamp?: PackStamp): LoadedPack {
   let raw: unknown;
   let textContent: string;
   try {
@@ -33,13 +75,15 @@ export function loadPackFile(file: string, shownAs: string, validate: Validate, 
   } catch (error) {
     throw new ConfigError(shownAs, '', MSG.packInvalidJson((error as Error).message));
   }
-  if (!validate(raw)) {
+  const stamped = stamp !== undefined && stamp.fingerprint === packFingerprint(textContent);
+  if (!stamped && !validate(raw)) {
     const { key, message } = describeSchemaErrors(validate.errors ?? []);
     throw new ConfigError(shownAs, key, schemaMessage(message));
   }
   const pack = raw as Pack;
   try {
-    return { pack, file, rules: packRules(pack, pathToFileURL(file).href, trusted) };
+    const literals = stamped ? new Map(Object.entries(stamp.literals)) : undefined;
+    return { pack, file, rules: packRules(pack, pathToFileURL(file).href, trusted, literals) };
   } catch (error) {
     if (error instanceof PackError) throw new ConfigError(shownAs, error.path, error.message.slice(error.path.length + 2));
     throw error;
@@ -49,11 +93,27 @@ export function loadPackFile(file: string, shownAs: string, validate: Validate, 
 const BUILTIN_DIR = packagePath('rules/');
 let builtins: LoadedPack[] | null = null;
 
-/** The packs shipped in rules/ (loaded once per process; their patterns are trusted, see compilePattern). */
+/** The build's stamps of the built-in packs, by file name (none when running from src/). */
+function builtinStamps(): Record<string, PackStamp> {
+  try {
+    return JSON.parse(readFileSync(new URL('generated/builtin-packs.json', CODE_DIR), 'utf8')) as Record<string, PackStamp>;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The packs shipped in rules/ (loaded once per process; their patterns are trusted, see
+ * compilePattern). A pack whose text the build validated is not validated again: `validate` is
+ * called only for a pack edited since the build (or with no build, under the tests).
+ */
 export function builtinPacks(validate: Validate): LoadedPack[] {
-  builtins ??= existsSync(BUILTIN_DIR)
-    ? readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.json')).sort()
-      .map((f) => loadPackFile(path.join(BUILTIN_DIR, f), `rules/${f}`, validate, true))
-    : [];
+  if (!builtins) {
+    const stamps = existsSync(BUILTIN_DIR) ? builtinStamps() : {};
+    builtins = existsSync(BUILTIN_DIR)
+      ? readdirSync(BUILTIN_DIR).filter((f) => f.endsWith('.json')).sort()
+        .map((f) => loadPackFile(path.join(BUILTIN_DIR, f), `rules/${f}`, validate, true, stamps[f]))
+      : [];
+  }
   return builtins;
 }

@@ -1,0 +1,98 @@
+// Start-up work a run skips (issue 13): what the build did once must not be done again by a run,
+// and must be done again when its input changed.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { getValidators } from '../src/config/validators.js';
+import { loadPackFile, packFingerprint, type PackStamp } from '../src/packs/load.js';
+import { allRules } from '../src/rules/index.js';
+import { CLI, ROOT, tempDir } from './cli-helpers.js';
+
+const RULES_DIR = path.join(ROOT, 'rules');
+const packFiles = readdirSync(RULES_DIR).filter((f) => f.endsWith('.json')).sort();
+
+/** A validator that counts its calls. */
+async function countingValidator() {
+  const real = (await getValidators(allRules)).pack;
+  const validate = Object.assign((data: unknown) => {
+    validate.calls++;
+    const ok = real(data);
+    validate.errors = real.errors ?? null;
+    return ok;
+  }, { calls: 0, errors: null as unknown });
+  return validate;
+}
+
+/** What a rule set finds on a text, for comparing two loads of one pack. */
+function findings(rules: ReturnType<typeof loadPackFile>['rules'], text: string) {
+  return import('../src/index.js').then(async ({ parseDocumentAsync, lintDocument }) => {
+    const doc = await parseDocumentAsync(text, { filename: 'a.txt' });
+    return lintDocument(doc, rules.map((rule) => ({ rule, severity: 2 as const, options: {} })), 'zh')
+      .map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+  });
+}
+
+describe('built-in packs: validated by the build, not by each run', () => {
+  const stamps = JSON.parse(readFileSync(path.join(ROOT, 'dist', 'generated', 'builtin-packs.json'), 'utf8')) as Record<string, PackStamp>;
+
+  it('the build stamped every pack in rules/ as it is now', () => {
+    expect(Object.keys(stamps).sort()).toEqual(packFiles);
+    for (const f of packFiles) {
+      expect(stamps[f]!.fingerprint, f).toBe(packFingerprint(readFileSync(path.join(RULES_DIR, f), 'utf8').replace(/^\uFEFF/, '')));
+    }
+  });
+
+  it('a fingerprint changes with any edit, one character or a swap', () => {
+    const text = readFileSync(path.join(RULES_DIR, packFiles[0]!), 'utf8');
+    const fp = packFingerprint(text);
+    expect(packFingerprint(text + ' ')).not.toBe(fp);
+    expect(packFingerprint(text.replace('"', "'"))).not.toBe(fp);
+    expect(packFingerprint(text.slice(1) + text[0])).not.toBe(fp);
+  });
+
+  it('with its stamp a pack is not validated again and finds the same; edited, it is validated', async () => {
+    const sample = '我们要进一步做出贡献，截止目前，以习近平同志为总书记的党中央，全方面推进，做的还不够，尊法学法遵法用法。';
+    let found = 0;
+    for (const f of packFiles) {
+      const file = path.join(RULES_DIR, f);
+      const validate = await countingValidator();
+      const stamped = loadPackFile(file, `rules/${f}`, validate, true, stamps[f]);
+      expect(validate.calls, f).toBe(0);
+      const plain = loadPackFile(file, `rules/${f}`, validate, true);
+      expect(validate.calls, f).toBe(1);
+      const withStamp = await findings(stamped.rules, sample);
+      expect(withStamp, f).toEqual(await findings(plain.rules, sample));
+      found += withStamp.length;
+      // a copy edited after the build does not match its stamp
+      const edited = path.join(tempDir(), f);
+      writeFileSync(edited, readFileSync(file, 'utf8') + '\n');
+      loadPackFile(edited, `rules/${f}`, validate, true, stamps[f]);
+      expect(validate.calls, f).toBe(2);
+    }
+    expect(found).toBeGreaterThan(3);
+  });
+});
+
+describe('a run without a config file loads no schema validators', () => {
+  // NODE_DEBUG=module names every CommonJS module the process loads (the validators are one)
+  const loads = (cwd: string, file: string) => {
+    const r = spawnSync(process.execPath, [CLI, '--format', 'json', file], { cwd, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'module' } });
+    expect(r.status, r.stderr.slice(-2000)).toBe(1);
+    return r.stderr;
+  };
+
+  it('no config: the generated validators stay unloaded', () => {
+    const dir = tempDir();
+    copyFileSync(path.join(ROOT, 'seeds', '000_123d78033956bda4.txt'), path.join(dir, 'draft.txt'));
+    expect(loads(dir, 'draft.txt')).not.toMatch(/validators\.cjs/);
+  });
+
+  it('a config file: they are loaded to check it', () => {
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'x'));
+    writeFileSync(path.join(dir, '.reportlintrc.json'), '{"rules":{"relative-time":"warn"}}');
+    copyFileSync(path.join(ROOT, 'seeds', '000_123d78033956bda4.txt'), path.join(dir, 'x', 'draft.txt'));
+    expect(loads(dir, 'x/draft.txt')).toMatch(/validators\.cjs/);
+  });
+});
