@@ -239,7 +239,7 @@ const CN_DIGITS = '〇一二三四五六七八九';
 const CN_LEGAL = '零壹贰叁肆伍陆柒捌玖';
 
 /** 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (Word's chineseCounting for the numbers a draft reaches). */
-function chineseCounting(n: number, digits = CN_DIGITS, units = ['', '十', '百', '千']): string {
+function chineseCounting(n: number, digits = CN_DIGITS, units = ['', '十', '百', '千'], zeroChar = '零'): string {
   if (n <= 0 || n >= 10000) return String(n);
   const parts = String(n).split('').map(Number);
   let out = '';
@@ -250,7 +250,7 @@ function chineseCounting(n: number, digits = CN_DIGITS, units = ['', '十', '百
       zero = out.length > 0;
       return;
     }
-    if (zero) out += digits[0];
+    if (zero) out += zeroChar;
     zero = false;
     // 十, 十一 … 十九: no 一 before 十 in a two-digit number
     out += (d === 1 && unit === units[1] && k === 0 && parts.length === 2 ? '' : digits[d]!) + unit;
