@@ -88,6 +88,45 @@ export interface Paragraph extends TextBlock {
   sectionId: number | null;
   sentences: Sentence[];
   enumItems: EnumItem[];
+  /** a paragraph in a table cell: where it stands (DocumentModel.tables[table].rows[row]); absent for body text */
+  cell?: CellPlace;
+}
+
+export interface CellPlace {
+  /** index in DocumentModel.tables */
+  table: number;
+  /** index in Table.rows */
+  row: number;
+  /** the grid column (0-based) */
+  column: number;
+}
+
+/**
+ * A table cell: its text (a Word cell of several paragraphs: their texts joined, each mapped to
+ * its place) with its grid column. An empty cell has an empty text.
+ */
+export interface TableCell extends TextBlock {
+  /** the grid column (0-based); a merged cell stands at its first column */
+  column: number;
+  /** how many grid columns it spans (Word's merged cells), 1 otherwise */
+  colSpan: number;
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  /** a header row (Markdown: the first row; Word: a repeated header row, or a first row without figures) */
+  header: boolean;
+}
+
+/** A Markdown (GFM) or Word table. Its cells' paragraphs are body paragraphs too (Paragraph.cell), for the rules that read text. */
+export interface Table {
+  /** index in DocumentModel.tables */
+  id: number;
+  /** the section it stands in, null before the first heading */
+  sectionId: number | null;
+  /** header rows first */
+  rows: TableRow[];
+  span: Span;
 }
 
 export interface Heading extends TextBlock {
@@ -142,8 +181,10 @@ export interface DocumentModel {
   sections: Section[];
   /** every section in document order; Section.id indexes this */
   allSections: Section[];
-  /** every body paragraph in document order (preamble included, signature excluded) */
+  /** every body paragraph in document order (preamble included, signature excluded; table cells' paragraphs included) */
   paragraphs: Paragraph[];
+  /** the tables, in document order */
+  tables: Table[];
   signature: Signature | null;
   /** the source position of an offset */
   pointAt(offset: number): Point;

@@ -16,10 +16,24 @@
  * The zip and XML work is mammoth's (https://github.com/mwilliamson/mammoth.js): its public
  * `transformDocument` hook hands over the document it read, with each paragraph's style name
  * resolved from word/styles.xml. mammoth is loaded only when a .docx is read.
+ *
+ * Word's automatic numbering («一、», «（一）», «1.» that Word draws and the text does not hold) and
+ * outline levels are read beside it (./docx-numbering.ts): mammoth keeps neither the number nor
+ * the list a paragraph belongs to. Before mammoth reads the document, every paragraph of the body
+ * gets an invisible marker run with its number (in a copy of the zip, made with jszip, which
+ * mammoth itself reads zips with); the markers tie mammoth's paragraphs to the numbering read from
+ * word/document.xml, and are taken out of the text again. The label is kept apart from the text
+ * (DocxParagraph.label): the text and so every position stay the paragraph's own characters.
+ *
+ * Tables: each paragraph in a table cell says where it stands (DocxParagraph.cell: table, row,
+ * column, with Word's merged cells), so the parser can build the table. A table holding another
+ * table is read as paragraphs only.
  */
 
 import { readFileSync } from 'node:fs';
 import { codePointCount, lastAtOrBefore } from '../document/position.js';
+import { paragraphProps, WordNumbering, type ParagraphNumbering } from './docx-numbering.js';
+import { parseXml, xmlTags, mainPrefix } from './docx-xml.js';
 import { InputError, readSourceFile } from './read.js';
 
 export interface DocxParagraph {
@@ -29,8 +43,25 @@ export interface DocxParagraph {
   end: number;
   /** the paragraph style's name as Word stores it ("heading 1", "标题 2", "Normal"…), or its id; null when none */
   style: string | null;
-  /** 1–9 for the Word heading styles (Heading 1…9, 标题 1…9), null otherwise */
+  /** 1–9 for the Word heading styles (Heading 1…9, 标题 1…9) or an outline level (w:outlineLvl) on the paragraph or its style, null otherwise */
   headingLevel: number | null;
+  /**
+   * the text Word's automatic numbering shows before the paragraph («一、», «（一）», «1.»), not part
+   * of `text`; null when the paragraph is not numbered (or numbered with bullets)
+   */
+  label?: string | null;
+  /** where the paragraph stands when it is in a table cell (0-based), absent otherwise */
+  cell?: DocxCell;
+}
+
+/** A table cell's place: the table (0-based, in document order), the row and the column (a merged cell: its first grid column) */
+export interface DocxCell {
+  table: number;
+  row: number;
+  column: number;
+  colSpan: number;
+  /** Word's header row (w:tblHeader: repeated on each page) */
+  headerRow: boolean;
 }
 
 export interface DocxSource {
@@ -112,12 +143,19 @@ export interface MammothElement {
   breakType?: string;
   styleId?: string | null;
   styleName?: string | null;
+  /** a table row: Word's header row (w:tblHeader) */
+  isHeader?: boolean;
+  /** a table cell: the grid columns it spans */
+  colSpan?: number;
 }
 
 export interface RawParagraph {
   text: string;
   styleName: string | null;
   styleId: string | null;
+  /** the Word numbering label and outline level, when read */
+  numbering?: ParagraphNumbering | null;
+  cell?: DocxCell;
 }
 
 /** stands for a manual line break until the paragraph's text is complete */
@@ -148,17 +186,29 @@ export function assemble(path: string, raw: RawParagraph[]): DocxSource {
     if (k > 0) text += '\n';
     const start = text.length;
     text += p.text;
-    paragraphs.push({ start, end: text.length, style: p.styleName ?? p.styleId, headingLevel: headingLevelOf(p.styleName, p.styleId) });
+    const paragraph: DocxParagraph = {
+      start, end: text.length, style: p.styleName ?? p.styleId,
+      headingLevel: headingLevelOf(p.styleName, p.styleId) ?? p.numbering?.outlineLevel ?? null,
+    };
+    if (p.numbering?.label) paragraph.label = p.numbering.label;
+    if (p.cell) paragraph.cell = p.cell;
+    paragraphs.push(paragraph);
   });
   return { path, text, paragraphs };
 }
 
 async function readParagraphs(buf: Buffer, path: string): Promise<RawParagraph[]> {
   const { default: mammoth } = await import('mammoth');
+  let numbered: { buffer: Buffer; numbering: ParagraphNumbering[] } | null;
+  try {
+    numbered = await markParagraphs(buf);
+  } catch (error) {
+    throw readError(error, path);
+  }
   let document: MammothElement | null = null;
   try {
     await mammoth.convertToHtml(
-      { buffer: buf },
+      { buffer: numbered?.buffer ?? buf },
       {
         // the document as mammoth read it; an empty one goes on to the (then trivial) HTML step
         transformDocument: (element: MammothElement) => {
@@ -172,17 +222,176 @@ async function readParagraphs(buf: Buffer, path: string): Promise<RawParagraph[]
   }
   if (!document) throw docxError(path, 'Word 文档无法读取', 'the Word document cannot be read');
   const out: RawParagraph[] = [];
-  collectParagraphs(document, out);
+  collectParagraphs(document, out, { tables: 0, cell: null, numbering: numbered?.numbering ?? null });
   return out;
 }
 
-function collectParagraphs(element: MammothElement, out: RawParagraph[]): void {
+interface CollectState {
+  /** tables seen so far */
+  tables: number;
+  /** the cell being read */
+  cell: DocxCell | null;
+  /** the numbering of the body's paragraphs by marker number; null when the document has none */
+  numbering: ParagraphNumbering[] | null;
+}
+
+function collectParagraphs(element: MammothElement, out: RawParagraph[], state: CollectState): void {
   if (element.type === 'paragraph') {
-    out.push({ text: paragraphText(element), styleName: element.styleName ?? null, styleId: element.styleId ?? null });
+    let text = paragraphText(element);
+    let numbering: ParagraphNumbering | null = null;
+    if (state.numbering) {
+      // the paragraph's own marker is its last one (a paragraph whose mark was deleted in a tracked
+      // change is joined to the next, whose properties it takes); every marker leaves the text
+      let index = -1;
+      text = text.replace(MARKER_RE, (_, n: string) => {
+        index = Number(n);
+        return '';
+      });
+      numbering = state.numbering[index] ?? null;
+    }
+    const raw: RawParagraph = { text, styleName: element.styleName ?? null, styleId: element.styleId ?? null };
+    if (numbering) raw.numbering = numbering;
+    if (state.cell) raw.cell = state.cell;
+    out.push(raw);
     return;
   }
-  // document, table, tableRow, tableCell, and any container mammoth may add
-  for (const child of element.children ?? []) collectParagraphs(child, out);
+  if (element.type === 'table' && state.cell === null && !containsTable(element)) {
+    const table = state.tables++;
+    // merged cells: a cell spanning columns takes the first; one continuing a vertical merge is left out by mammoth
+    (element.children ?? []).filter((r) => r.type === 'tableRow').forEach((row, r) => {
+      let column = 0;
+      for (const cell of (row.children ?? []).filter((c) => c.type === 'tableCell')) {
+        const colSpan = Math.max(1, cell.colSpan ?? 1);
+        const before = state.cell;
+        state.cell = { table, row: r, column, colSpan, headerRow: row.isHeader === true };
+        const count = out.length;
+        for (const child of cell.children ?? []) collectParagraphs(child, out, state);
+        // an empty cell still stands in its row: one empty paragraph (mammoth may give none)
+        if (out.length === count) out.push({ text: '', styleName: null, styleId: null, cell: state.cell });
+        state.cell = before;
+        column += colSpan;
+      }
+    });
+    return;
+  }
+  if (element.type === 'table') state.tables++;
+  // document, table (nested or holding a table), tableRow, tableCell, and any container mammoth may add
+  for (const child of element.children ?? []) collectParagraphs(child, out, state);
+}
+
+function containsTable(element: MammothElement): boolean {
+  return (element.children ?? []).some((c) => c.type === 'table' || containsTable(c));
+}
+
+// --- Word numbering: markers tie mammoth's paragraphs to word/document.xml ------------------
+
+const MARKER_OPEN = '\ue000';
+const MARKER_CLOSE = '\ue001';
+const MARKER_RE = /\ue000(\d+)\ue001/g;
+const MAIN_DOCUMENT_TYPE = /\/officeDocument$/;
+
+/** The target of a relationship of the given type in a .rels part, resolved against `base`. */
+function relationshipTarget(rels: string | null, type: RegExp, base: string): string | null {
+  if (!rels) return null;
+  for (const tag of xmlTags(rels)) {
+    if (!tag.name.endsWith('Relationship') || !type.test(tag.attrs['Type'] ?? '')) continue;
+    const target = tag.attrs['Target'];
+    if (!target || tag.attrs['TargetMode'] === 'External') continue;
+    const parts = (target.startsWith('/') ? target.slice(1) : base + target).split('/');
+    const resolved: string[] = [];
+    for (const part of parts) {
+      if (part === '..') resolved.pop();
+      else if (part !== '.' && part !== '') resolved.push(part);
+    }
+    return resolved.join('/');
+  }
+  return null;
+}
+
+/**
+ * The document with a marker run at the start of every paragraph of the body, and the numbering
+ * label and outline level of each marker's paragraph; null when the document numbers nothing and
+ * has no outline levels (then mammoth reads the file as it is).
+ */
+async function markParagraphs(buf: Buffer): Promise<{ buffer: Buffer; numbering: ParagraphNumbering[] } | null> {
+  const { default: JSZip } = await import('jszip');
+  const zip = await JSZip.loadAsync(buf);
+  const read = async (name: string | null): Promise<string | null> => (name ? (await zip.file(name)?.async('string')) ?? null : null);
+  const mainName = relationshipTarget(await read('_rels/.rels'), MAIN_DOCUMENT_TYPE, '') ?? 'word/document.xml';
+  const xml = await read(mainName);
+  if (xml === null) return null;
+  const dir = mainName.includes('/') ? mainName.slice(0, mainName.lastIndexOf('/') + 1) : '';
+  const rels = await read(`${dir}_rels/${mainName.slice(dir.length)}.rels`);
+  const numberingXml = await read(relationshipTarget(rels, /\/numbering$/, dir) ?? `${dir}numbering.xml`);
+  const stylesXml = await read(relationshipTarget(rels, /\/styles$/, dir) ?? `${dir}styles.xml`);
+  const numbering = new WordNumbering(numberingXml, stylesXml);
+  if (numbering.isEmpty && !/outlineLvl/.test(xml)) return null;
+  const marked = markDocumentXml(xml, numbering);
+  zip.file(mainName, marked.xml);
+  const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+  return { buffer, numbering: marked.numbering };
+}
+
+/**
+ * Number the paragraphs of word/document.xml in document order and put a marker run with its
+ * number after each one's w:pPr. Paragraphs in text boxes (a w:p inside a w:p) are neither
+ * numbered nor marked: mammoth joins their text to the paragraph around them. A paragraph deleted
+ * in a tracked change (w:del on its mark) is marked but not counted, as Word counts it only while
+ * the change is shown.
+ */
+export function markDocumentXml(xml: string, numbering: WordNumbering): { xml: string; numbering: ParagraphNumbering[] } {
+  const prefix = mainPrefix(xml);
+  const w = (name: string) => (prefix === '' ? name : `${prefix}:${name}`);
+  const out: ParagraphNumbering[] = [];
+  const pieces: string[] = [];
+  let copied = 0;
+  let depth = 0;
+  /** the paragraph waiting for its marker: after its start tag, or after its w:pPr */
+  let awaiting: { insertAt: number; pPrStart: number; pPrDepth: number } | null = null;
+  const marker = (n: number) => `<${w('r')}><${w('t')}>${MARKER_OPEN}${n}${MARKER_CLOSE}</${w('t')}></${w('r')}>`;
+  const place = (at: number, pPr: string | null): void => {
+    const props = paragraphProps(pPr === null ? null : parseXml(pPr, prefix));
+    const deleted = pPr !== null && /<(?:[\w.-]+:)?rPr\b[\s\S]*<(?:[\w.-]+:)?del\b/.test(pPr.replace(/<(?:[\w.-]+:)?pPrChange\b[\s\S]*?<\/(?:[\w.-]+:)?pPrChange>/g, ''));
+    pieces.push(xml.slice(copied, at), marker(out.length));
+    copied = at;
+    out.push(deleted ? { label: null, outlineLevel: null } : numbering.next(props));
+  };
+  for (const tag of xmlTags(xml, prefix)) {
+    if (awaiting !== null) {
+      if (awaiting.pPrDepth > 0) {
+        if (tag.name === 'w:pPr') awaiting.pPrDepth += tag.kind === 'start' ? 1 : tag.kind === 'end' ? -1 : 0;
+        if (awaiting.pPrDepth === 0) {
+          place(tag.end, xml.slice(awaiting.pPrStart, tag.end));
+          awaiting = null;
+        }
+        continue;
+      }
+      if (tag.name === 'w:pPr' && tag.kind !== 'end') {
+        if (tag.kind === 'empty') {
+          place(tag.end, null);
+          awaiting = null;
+        } else awaiting = { insertAt: awaiting.insertAt, pPrStart: tag.start, pPrDepth: 1 };
+        continue;
+      }
+      place(awaiting.insertAt, null);
+      awaiting = null;
+    }
+    if (tag.name !== 'w:p') continue;
+    if (tag.kind === 'start') {
+      depth++;
+      if (depth === 1) awaiting = { insertAt: tag.end, pPrStart: -1, pPrDepth: 0 };
+    } else if (tag.kind === 'end') {
+      depth = Math.max(0, depth - 1);
+    } else if (depth === 0) {
+      // <w:p/>: an empty paragraph, opened to hold its marker
+      pieces.push(xml.slice(copied, tag.start), `<${w('p')}>${marker(out.length)}</${w('p')}>`);
+      copied = tag.end;
+      out.push(numbering.next(paragraphProps(null)));
+    }
+  }
+  if (awaiting !== null) place(awaiting.insertAt, null);
+  pieces.push(xml.slice(copied));
+  return { xml: pieces.join(''), numbering: out };
 }
 
 /** The text of one paragraph of mammoth's document model, on one line. */

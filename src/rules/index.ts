@@ -10,9 +10,10 @@ import previousShortcomings from './previous-shortcomings.js';
 import dateValidity from './date-validity.js';
 import relativeTime from './relative-time.js';
 import figureConsistency from './figure-consistency/index.js';
+import tableTotal from './table-total.js';
 import numberUsage from './number-usage.js';
 import invisibleCharacter from './invisible-character.js';
 
 /** Every rule written in code, in the order they run and are listed. */
-export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings, dateValidity, relativeTime, figureConsistency, numberUsage, invisibleCharacter];
+export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings, dateValidity, relativeTime, figureConsistency, tableTotal, numberUsage, invisibleCharacter];
 

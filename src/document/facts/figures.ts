@@ -44,7 +44,7 @@
  *   a label after the number stops at 16 characters and keeps quotes (32项“一件事一次办”事项);
  *   概数 written with 几 (十几, 几十) and mixed forms such as 3千, 4亿5千万 are not read.
  */
-import type { DocumentModel } from '../model.js';
+import type { DocumentModel, Paragraph, Table, TableCell, TextBlock, TextSegment } from '../model.js';
 import { sourceEndOffset, sourceOffset } from '../position.js';
 import { nameRanges, RangeSet, type BlockPlace, type FactBlock } from './blocks.js';
 import { scanDates, type TextDate } from './dates.js';
@@ -90,7 +90,9 @@ export interface Figure extends TextFigure {
   /** start and end are SOURCE offsets here */
   sectionId: number | null;
   paragraphIndex: number | null;
-  where: Exclude<BlockPlace, 'signature'>;
+  where: Exclude<BlockPlace, 'signature'> | 'table';
+  /** a figure read from a table (where 'table'): which table (DocumentModel.tables), row and reading group */
+  table?: { table: number; row: number; column: number; group: string; reading: TableReading; textStart: number; textEnd: number };
 }
 
 // --- units -------------------------------------------------------------------------------
@@ -782,14 +784,168 @@ function CHINESE_DIGIT_VALUE(c: number): number {
  * Every figure of a document (title, headings, paragraphs; not the signature), in document order,
  * with SOURCE offsets. `blocks` and `blockDates` are factsOf(document).blocks and .blockDates.
  */
-export function extractFigures(blocks: readonly FactBlock[], blockDates: ReadonlyArray<readonly TextDate[]>): Figure[] {
+export function extractFigures(blocks: readonly FactBlock[], blockDates: ReadonlyArray<readonly TextDate[]>, tables: readonly TableReading[] = []): Figure[] {
   const out: Figure[] = [];
+  let t = 0;
+  const readTablesBefore = (offset: number): void => {
+    for (; t < tables.length && tables[t]!.table.span.start.offset <= offset; t++) tableFigures(tables[t]!, out);
+  };
   for (let k = 0; k < blocks.length; k++) {
     const fb = blocks[k]!;
     if (fb.where === 'signature') continue;
+    // a table cell's paragraph: its figures are read with its row and column (tableReadings)
+    if (fb.where === 'paragraph' && (fb.block as Paragraph).cell !== undefined) continue;
+    readTablesBefore(fb.block.span.start.offset);
     figuresIn(fb.block.text, fb.from, blockDates[k]!, fb, out);
   }
+  readTablesBefore(Infinity);
   return out;
+}
+
+// --- tables ---------------------------------------------------------------------------------
+
+/**
+ * A table read as a writer would say it: each data row a sentence, each figure of it a clause
+ * «row label + column heading + value + unit» (出庭应诉 | 30 under 数量（宗） → 出庭应诉30宗；), so
+ * that the figures of a table get their label and unit as in a sentence. A column headed by a year
+ * puts the year first (2023年行政复议案件19件). The text is made of the cells' own text (mapped to
+ * them) and the glue between (unmapped): a figure's place is its cell.
+ */
+export interface TableReading {
+  table: Table;
+  block: TextBlock;
+  /** one per clause: its [start, end) in block.text, the row and column it reads, its year (a year column), its group */
+  clauses: Array<{ start: number; end: number; row: number; column: number; year: number | null; group: string }>;
+}
+
+/** Column headings that say nothing about what is counted (数量, 件数 …): the row label alone is the label. */
+const GENERIC_HEADER = /^(?:项目|指标|内容|类别|类型|名称|事项|数量|数目|数值|数据|件数|人数|次数|个数|家数|户数|总数|总量|合计|完成情况|完成数|情况|结果|统计|实际|本年|本年度|今年|全年|年度|当年|计数|备注)$/;
+/** a heading's unit: 数量（宗）, 金额(万元), 人数/人 */
+const HEADER_UNIT = /[（(]\s*(?:单位[：:]\s*)?([^（）()]{1,4}?)\s*[）)]\s*$|[/／]\s*([^/／\s]{1,3})$/;
+/** a count noun heading gives its unit: 件数 → 件, 人数 → 人 */
+const COUNT_NOUN = /^(件|宗|人|次|个|家|户|起|项|条|场|份|篇|名)(?:数|次数)$/;
+const YEAR_HEADER = /^((?:19|20)\d{2})\s*年(?:度)?(?:[（(].*[）)])?$/;
+/** a plain figure in a cell: 30, 1,200, 99.5%, 30宗, 178.4万元 (the unit written or not) */
+const VALUE_CELL = /^[约近逾]?\d[\d,，]*(?:[.．]\d+)?(?:余|多)?(?:[%％‰]|[万亿]?[\u4e00-\u9fff]{0,3})?$/;
+
+interface ColumnHead {
+  label: string;
+  unit: string | null;
+  year: number | null;
+}
+
+function columnHead(text: string): ColumnHead {
+  let t = text.replace(/\s+/g, '');
+  const year = YEAR_HEADER.exec(t);
+  if (year) return { label: '', unit: null, year: Number(year[1]) };
+  let unit: string | null = null;
+  const u = HEADER_UNIT.exec(t);
+  if (u) {
+    const candidate = (u[1] ?? u[2])!.replace(/^单位[：:]/, '');
+    if (/^(?:%|％|[万亿]?[\u4e00-\u9fff]{1,3})$/.test(candidate) && (candidate === '%' || candidate === '％' || UNITS.includes(candidate.replace(/^[万亿]/, '')))) {
+      unit = candidate === '％' ? '%' : candidate;
+      t = t.slice(0, u.index);
+    }
+  }
+  const noun = COUNT_NOUN.exec(t);
+  if (noun && unit === null) unit = noun[1]!;
+  return { label: GENERIC_HEADER.test(t) || noun ? '' : t, unit, year: null };
+}
+
+/** The cell of a row at a grid column (a merged cell covers the columns it spans). */
+function cellAt(cells: readonly TableCell[], column: number): TableCell | null {
+  for (const c of cells) if (column >= c.column && column < c.column + c.colSpan) return c;
+  return null;
+}
+
+/** Every table of a document read as text (see TableReading); read through factsOf(document).tableReadings. */
+export function tableReadings(document: DocumentModel): TableReading[] {
+  const out: TableReading[] = [];
+  for (const table of document.tables) {
+    const reading = readTable(table, document);
+    if (reading) out.push(reading);
+  }
+  return out;
+}
+
+function readTable(table: Table, document: DocumentModel): TableReading | null {
+  const header = table.rows.find((r) => r.header) ?? null;
+  const data = table.rows.map((row, r) => ({ row, r })).filter(({ row }) => !row.header && row.cells.length > 1);
+  if (data.length === 0) return null;
+  const columns = new Set<number>();
+  for (const { row } of data) for (const c of row.cells) if (c.column > 0 && VALUE_CELL.test(c.text.replace(/\s+/g, ''))) columns.add(c.column);
+  if (columns.size === 0) return null;
+  const heads = new Map<number, ColumnHead>();
+  for (const c of columns) {
+    const h = header ? cellAt(header.cells, c) : null;
+    heads.set(c, h ? columnHead(h.text) : { label: '', unit: null, year: null });
+  }
+  // one value column, or columns of years: the table lists quantities (group by column); else each row is a subject (group by row)
+  const byColumn = columns.size === 1 || [...heads.values()].every((h) => h.year !== null);
+  let text = '';
+  const segments: TextSegment[] = [];
+  const clauses: TableReading['clauses'] = [];
+  const mapped = (cell: TextBlock, from: number, to: number): void => {
+    for (const seg of cell.segments) {
+      const a = Math.max(from, seg.text);
+      const b = Math.min(to, seg.text + seg.length);
+      if (a < b) segments.push({ text: text.length + (a - from), source: seg.source + (a - seg.text), length: b - a });
+    }
+    text += cell.text.slice(from, to);
+  };
+  for (const { row, r } of data) {
+    const labelCell = cellAt(row.cells, 0);
+    const rawLabel = labelCell ? labelCell.text : '';
+    if (!/[\u3400-\u9fff]/.test(rawLabel)) continue;
+    // a unit said with the row label: 出庭应诉（宗）
+    const rowHead = columnHead(rawLabel);
+    const labelEnd = rowHead.unit !== null ? rawLabel.replace(/\s+$/, '').search(/[（(/／][^（(/／]*$/) : rawLabel.length;
+    const values = row.cells.filter((c) => columns.has(c.column) && c.column > 0);
+    let first = true;
+    for (const cell of values) {
+      const value = cell.text.trim();
+      if (!VALUE_CELL.test(value.replace(/\s+/g, ''))) continue;
+      const head = heads.get(cell.column)!;
+      const start = text.length;
+      if (head.year !== null) text += `${head.year}年`;
+      mapped(labelCell!, 0, labelEnd > 0 ? labelEnd : rawLabel.length);
+      if (head.label) text += head.label;
+      const lead = cell.text.length - cell.text.trimStart().length;
+      mapped(cell, lead, lead + value.length);
+      const unit = head.unit ?? rowHead.unit;
+      if (unit !== null && /\d$/.test(value)) text += unit;
+      const end = text.length;
+      text += '；';
+      clauses.push({ start, end, row: r, column: cell.column, year: head.year, group: byColumn ? `${table.id}:c${cell.column}` : `${table.id}:r${r}` });
+      first = false;
+    }
+    if (!first) text = `${text.slice(0, -1)}。`;
+  }
+  if (clauses.length === 0) return null;
+  segments.sort((a, b) => a.text - b.text);
+  const start = segments[0]?.source ?? table.span.start.offset;
+  const end = segments.length ? segments[segments.length - 1]!.source + segments[segments.length - 1]!.length : start;
+  return { table, block: { text, segments, span: { start: document.pointAt(start), end: document.pointAt(end) } }, clauses };
+}
+
+/** The figures of a table reading, as Figures placed in their cells. */
+function tableFigures(reading: TableReading, out: Figure[]): void {
+  const found: TextFigure[] = [];
+  figuresIn(reading.block.text, 0, scanDates(reading.block.text), null, found);
+  for (const f of found) {
+    const at = reading.clauses.find((c) => c.start <= f.start && f.end <= c.end);
+    if (!at) continue;
+    const start = sourceOffset(reading.block, f.start);
+    // (the end stays in the value's cell: a unit from the heading is not in it)
+    const seg = reading.block.segments.find((x) => x.text <= f.start && f.start < x.text + x.length);
+    const end = Math.max(start, Math.min(sourceEndOffset(reading.block, f.end), seg ? seg.source + seg.length : start));
+    const figure: Figure = {
+      ...f, start, end,
+      sectionId: reading.table.sectionId, paragraphIndex: null, where: 'table',
+      table: { table: reading.table.id, row: at.row, column: at.column, group: at.group, reading, textStart: f.start, textEnd: f.end },
+    };
+    out.push(figure);
+  }
 }
 
 /** How a pack's relation check groups figures: the whole document, each paragraph or each sentence. */
@@ -800,7 +956,10 @@ export function groupFigures(document: DocumentModel, figures: readonly Figure[]
   const byKey = new Map<string, Figure[]>();
   for (const figure of figures) {
     let key = 'document';
-    if (scope !== 'document') {
+    if (figure.table) {
+      // a table is one unit: each value column of a list of quantities, each row of a table of subjects
+      key = `table:${figure.table.group}`;
+    } else if (scope !== 'document') {
       key = `${figure.where}:${figure.paragraphIndex}`;
       if (scope === 'sentence' && figure.paragraphIndex !== null) {
         const paragraph = document.paragraphs[figure.paragraphIndex]!;

@@ -11,7 +11,7 @@ import type { DocumentModel, Section } from '../model.js';
 import { collectLineBlocks, type LineBlock } from '../text.js';
 import { collectDocumentRanges, collectFactBlocks, type FactBlock, type TextRange } from './blocks.js';
 import { extractDates, scanDates, signatureDate, type DateMention, type SignatureDate, type TextDate } from './dates.js';
-import { extractFigures, groupFigures, type Figure, type FigureScope } from './figures.js';
+import { extractFigures, groupFigures, tableReadings, type Figure, type FigureScope, type TableReading } from './figures.js';
 import { reportParts, type ReportParts } from './parts.js';
 import { sentenceYearsOf, type SentenceYear } from './sentence-years.js';
 import { findPlanSection, inferReportYear, type ReportYear } from './report-year.js';
@@ -49,8 +49,10 @@ export interface DocumentFacts {
   readonly lineBlocks: readonly LineBlock[];
   /** every text block whole, in tree order (title, addressee, preamble, sections, signature): a pack's document unit */
   readonly documentRanges: readonly TextRange[];
-  /** every figure, in document order, with source offsets */
+  /** every figure, in document order, with source offsets (a table's figures read with their row and column, see tableReadings) */
   readonly figures: readonly Figure[];
+  /** the tables read as text: each figure with its row label and its column's heading and unit */
+  readonly tableReadings: readonly TableReading[];
   /** every date and year mention (signature included), in document order, with source offsets */
   readonly dates: readonly DateMention[];
   /** the signature date read and checked; null without one */
@@ -83,6 +85,7 @@ class Facts implements DocumentFacts {
   private lineBlocks_: readonly LineBlock[] | undefined;
   private documentRanges_: readonly TextRange[] | undefined;
   private figures_: readonly Figure[] | undefined;
+  private tableReadings_: readonly TableReading[] | undefined;
   private dates_: readonly DateMention[] | undefined;
   private signatureDate_: SignatureDate | null | undefined;
   private reportYear_: ReportYear | null | undefined;
@@ -114,7 +117,11 @@ class Facts implements DocumentFacts {
   }
 
   get figures(): readonly Figure[] {
-    return (this.figures_ ??= extractFigures(this.blocks, this.blockDates));
+    return (this.figures_ ??= extractFigures(this.blocks, this.blockDates, this.tableReadings));
+  }
+
+  get tableReadings(): readonly TableReading[] {
+    return (this.tableReadings_ ??= tableReadings(this.document));
   }
 
   get dates(): readonly DateMention[] {

@@ -1,12 +1,12 @@
 import type {
-  DocumentFormat, DocumentModel, Heading, Ordinal, Paragraph, Section, Signature, TextBlock,
+  CellPlace, DocumentFormat, DocumentModel, Heading, Ordinal, Paragraph, Section, Signature, Table, TableCell, TextBlock,
 } from '../model.js';
 import { ORDINAL_LEVEL } from '../model.js';
 import type { LineIndex } from '../position.js';
 import { codePointCount, sourceEndOffset, sourceOffset } from '../position.js';
 import { findEnumItems, splitSentences } from './inline.js';
 import { matchOrdinal, matchOrdinalBeforeNumber, type OrdinalMatch } from './ordinals.js';
-import { sliceBlock, trimBlock } from './text-block.js';
+import { joinBlocks, sliceBlock, trimBlock } from './text-block.js';
 
 /**
  * What a format-specific parser hands over: the draft's blocks in order.
@@ -18,6 +18,23 @@ export interface RawBlock {
   kind: 'heading' | 'paragraph';
   markdownDepth: number | null;
   block: TextBlock;
+  /**
+   * the ordinal at the start of block.text when the format says it (Word's automatic numbering:
+   * the label is put before the text, unmapped); it is taken as it is, not matched
+   */
+  ordinal?: OrdinalMatch;
+  /** a paragraph in a table cell: the format's table number, the row, the grid column */
+  cell?: RawCell;
+}
+
+export interface RawCell {
+  /** the table's number in the format parser's count: cells of one table share it */
+  table: number;
+  row: number;
+  column: number;
+  colSpan: number;
+  /** the format says it is a header row (Markdown's first row, Word's w:tblHeader) */
+  headerRow: boolean;
 }
 
 // Date lines of a signature block: 2025年12月2日, 二〇二五年十二月二日, 2025.12.2, 2025-12-02
@@ -39,7 +56,7 @@ export function buildDocument(
   for (const raw of rawBlocks) {
     const block = trimBlock(raw.block, lines);
     if (block.text.length === 0) continue;
-    blocks.push(block === raw.block ? raw : { kind: raw.kind, markdownDepth: raw.markdownDepth, block });
+    blocks.push(block === raw.block ? raw : { ...raw, block });
   }
 
   let first = 0;
@@ -49,7 +66,7 @@ export function buildDocument(
   const title = findTitle();
   let addressee: TextBlock | null = null;
   const next = blocks[first];
-  if (next && next.kind === 'paragraph' && /[：:]$/.test(next.block.text) && len(next.block.text) <= 40
+  if (next && next.kind === 'paragraph' && !next.cell && /[：:]$/.test(next.block.text) && len(next.block.text) <= 40
     && !matchOrdinal(next.block.text) && !HAS_SENTENCE_PUNCT.test(next.block.text)) {
     addressee = next.block;
     first++;
@@ -63,10 +80,18 @@ export function buildDocument(
   const stack: Array<{ section: Section; rank: number }> = [];
   /** what scanMatch found in a block, for the look-ahead of ordinalBeforeNumber */
   const scanned = new Map<number, OrdinalMatch | null>();
+  /** the tables by the format's table number, and the cells' blocks by row and column */
+  const tableOf = new Map<number, { table: Table; cells: Map<string, { cell: RawCell; blocks: TextBlock[] }> }>();
+  const tables: Table[] = [];
 
   for (let k = first; k < last; k++) {
     const raw = blocks[k]!;
-    const match = matchOrdinal(raw.block.text) ?? (raw.kind === 'paragraph' ? ordinalBeforeNumber(k) : null);
+    if (raw.cell) {
+      // a table cell's paragraph: body text, never a heading
+      addParagraph(raw.block, stack.length ? stack[stack.length - 1]!.section : null, addToTable(raw.cell, raw.block));
+      continue;
+    }
+    const match = raw.ordinal ?? matchOrdinal(raw.block.text) ?? (raw.kind === 'paragraph' ? ordinalBeforeNumber(k) : null);
     if (raw.kind === 'heading') {
       openSection(raw.block, match, raw.markdownDepth, raw.markdownDepth ?? 1, false);
     } else if (match) {
@@ -86,6 +111,7 @@ export function buildDocument(
     }
   }
   for (const section of allSections) closeSpan(section);
+  for (const { table, cells } of tableOf.values()) finishTable(table, cells);
 
   const document: DocumentModel = {
     filename,
@@ -97,10 +123,52 @@ export function buildDocument(
     sections: topLevel,
     allSections,
     paragraphs,
+    tables,
     signature,
     pointAt: (offset: number) => lines.pointAt(offset),
   };
   return document;
+
+  /** Note a cell's paragraph in its table (made at its first cell); its place for the paragraph. */
+  function addToTable(cell: RawCell, block: TextBlock): CellPlace {
+    let entry = tableOf.get(cell.table);
+    if (!entry) {
+      const table: Table = {
+        id: tables.length,
+        sectionId: stack.length ? stack[stack.length - 1]!.section.id : null,
+        rows: [],
+        span: { start: block.span.start, end: block.span.end },
+      };
+      tables.push(table);
+      tableOf.set(cell.table, (entry = { table, cells: new Map() }));
+    }
+    const key = `${cell.row}:${cell.column}`;
+    const at = entry.cells.get(key);
+    if (at) at.blocks.push(block);
+    else entry.cells.set(key, { cell, blocks: [block] });
+    return { table: entry.table.id, row: cell.row, column: cell.column };
+  }
+
+  /** The rows of a table from its cells' blocks: a cell of several paragraphs is their texts joined. */
+  function finishTable(table: Table, cells: Map<string, { cell: RawCell; blocks: TextBlock[] }>): void {
+    let rowCount = 0;
+    for (const { cell } of cells.values()) rowCount = Math.max(rowCount, cell.row + 1);
+    const rows = Array.from({ length: rowCount }, () => ({ cells: [] as TableCell[], header: false }));
+    for (const { cell, blocks: parts } of cells.values()) {
+      const joined = parts.length === 1 ? parts[0]! : joinBlocks(parts, lines);
+      const row = rows[cell.row]!;
+      row.cells.push({ text: joined.text, segments: joined.segments, span: joined.span, column: cell.column, colSpan: cell.colSpan });
+      if (cell.headerRow) row.header = true;
+      if (joined.span.end.offset > table.span.end.offset) table.span = { start: table.span.start, end: joined.span.end };
+    }
+    for (const row of rows) row.cells.sort((a, b) => a.column - b.column);
+    // without a header row said by the format, a first row with no figure in it is the header (项目 | 数量（件）)
+    const first = rows[0];
+    if (first && rows.length > 1 && !rows.some((r) => r.header) && first.cells.length > 1 && !first.cells.some((c) => looksLikeValue(c.text))) {
+      first.header = true;
+    }
+    table.rows = rows;
+  }
 
   /**
    * 「8. 3条花卉景观大道」 after 「7.」 and before 「9.」: the ordinal 8. before a number, not the
@@ -165,7 +233,7 @@ export function buildDocument(
     return section;
   }
 
-  function addParagraph(block: TextBlock, section: Section | null): void {
+  function addParagraph(block: TextBlock, section: Section | null, cell?: CellPlace): void {
     if (block.text.length === 0) return;
     const paragraph: Paragraph = {
       text: block.text,
@@ -175,6 +243,7 @@ export function buildDocument(
       sentences: splitSentences(block.text),
       enumItems: findEnumItems(block.text),
     };
+    if (cell) paragraph.cell = cell;
     paragraphs.push(paragraph);
     if (section) {
       // body text goes to the innermost open section; it is "before the first child" only
@@ -213,13 +282,13 @@ export function buildDocument(
   /** The last two lines: the issuing body and the date (落款), taken out of the body. */
   function findSignature(): Signature | null {
     const lastBlock = blocks[last - 1];
-    if (!lastBlock || lastBlock.kind !== 'paragraph' || !DATE_LINE.test(lastBlock.block.text.replace(/\s+/g, ''))) return null;
+    if (!lastBlock || lastBlock.kind !== 'paragraph' || lastBlock.cell || !DATE_LINE.test(lastBlock.block.text.replace(/\s+/g, ''))) return null;
     if (last - 1 === 0) return null;
     last--;
     const date = lastBlock.block;
     let issuer: TextBlock | null = null;
     const before = blocks[last - 1];
-    if (before && before.kind === 'paragraph' && len(before.block.text) <= 40 && !ENDS_LIKE_PROSE.test(before.block.text)
+    if (before && before.kind === 'paragraph' && !before.cell && len(before.block.text) <= 40 && !ENDS_LIKE_PROSE.test(before.block.text)
       && !HAS_SENTENCE_PUNCT.test(before.block.text) && !matchOrdinal(before.block.text) && last - 1 > 0) {
       issuer = before.block;
       last--;
@@ -230,7 +299,7 @@ export function buildDocument(
   /** A short first line without an ordinal or closing punctuation is the title (Markdown: a lone top heading). */
   function findTitle(): TextBlock | null {
     const head = blocks[first];
-    if (!head || first + 1 >= last) return null;
+    if (!head || first + 1 >= last || head.cell || head.ordinal) return null;
     const text = head.block.text;
     if (matchOrdinal(text)) return null;
     if (head.kind === 'heading') {
@@ -247,6 +316,16 @@ export function buildDocument(
 }
 
 type Point2 = Section['span']['end'];
+
+/**
+ * A cell that holds a figure rather than a heading: 30, 30宗, 1,200, 99.5%, 约50件 (not a year
+ * such as 2024年 or 2024年度, which heads a column).
+ */
+export function looksLikeValue(text: string): boolean {
+  const t = text.replace(/\s+/g, '');
+  if (/^(?:19|20)\d{2}年度?$/.test(t)) return false;
+  return /^[约近逾]?[-+]?\d[\d,，.．]*(?:余|多)?(?:[%％‰]|[万亿]?[\u4e00-\u9fff]{0,3})?$/.test(t);
+}
 
 /** Index of the 。 or ： that ends a heading running into its paragraph, or -1. */
 function findHeadingEnd(text: string, from: number): number {

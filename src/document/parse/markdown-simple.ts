@@ -9,8 +9,8 @@ import type { LineIndex } from '../position.js';
 import type { RawBlock } from './build.js';
 import { blockFromSource } from './text-block.js';
 
-/** Characters that can start inline syntax, an escape, an entity or an HTML block; a tab; a BOM; NUL. */
-const SYNTAX_CHAR = /[\\`*_[\]<>&~\t\0\ufeff]/;
+/** Characters that can start inline syntax, an escape, an entity or an HTML block; a table's pipe; a tab; a BOM; NUL. */
+const SYNTAX_CHAR = /[\\`*_[\]<>&~|\t\0\ufeff]/;
 /**
  * Line starts that are more than a heading or a paragraph: indentation (code, continuation),
  * list items, setext underlines, thematic breaks, front matter, and ATX forms other than

@@ -3,8 +3,9 @@
  * text and every piece of text mapped back to where it stands in the source.
  *
  * Parsed with remark-parse (CommonMark) and remark-cjk-friendly, so that
- * `**加粗。**正文` is emphasis as a Chinese writer means it. No GFM: a table is a
- * paragraph of pipes, which is what it reads as in a report anyway.
+ * `**加粗。**正文` is emphasis as a Chinese writer means it. Of GFM only tables
+ * (micromark-extension-gfm-table): strikethrough, autolinks and footnotes stay
+ * CommonMark text.
  *
  * What becomes a block:
  * - a heading → 'heading' with its ATX/setext depth (line breaks inside a setext
@@ -15,19 +16,30 @@
  * - the marker of an ORDERED list item ("1." "2)") is the GB/T 9704 ordinal 1. of the
  *   report, so it is kept, glued to the front of the item's first block ("1.加大……",
  *   the space after the marker is Markdown syntax and left out); bullet markers go.
+ * - a table → one 'paragraph' per cell with its place (the row, the column; the first
+ *   row is the header), which the builder makes a table of.
  * Code blocks, HTML, thematic breaks, definitions, images and front matter are not
  * text. Inline code and link text are; a link's URL is not.
  */
-import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent } from 'mdast';
+import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Table } from 'mdast';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import type { TextBlock, TextSegment } from '../model.js';
 import type { LineIndex } from '../position.js';
 import type { RawBlock } from './build.js';
 
+/** GFM tables only (what remark-gfm does for tables, without the rest of GFM). */
+function remarkGfmTable(this: Processor): void {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
 function createProcessor() {
-  return unified().use(remarkParse).use(remarkCjkFriendly);
+  return unified().use(remarkParse).use(remarkCjkFriendly).use(remarkGfmTable);
 }
 
 let processor: ReturnType<typeof createProcessor> | null = null;
@@ -79,6 +91,7 @@ export function markdownBlocks(source: string, lines: LineIndex): RawBlock[] {
   const blocks: RawBlock[] = [];
   /** the marker of an ordered list item, waiting for the item's first block */
   let pendingMarker: Marker | null = null;
+  let tables = 0;
 
   walk(tree);
   return blocks;
@@ -93,6 +106,9 @@ export function markdownBlocks(source: string, lines: LineIndex): RawBlock[] {
         return;
       case 'list':
         walkList(node);
+        return;
+      case 'table':
+        emitTable(node);
         return;
       case 'code':
       case 'html':
@@ -129,6 +145,24 @@ export function markdownBlocks(source: string, lines: LineIndex): RawBlock[] {
         walkChildren(item);
       }
     }
+  }
+
+  /** A table: each cell's text a block with its place (the first row is GFM's header row). */
+  function emitTable(table: Table): void {
+    const id = tables++;
+    table.children.forEach((row, r) => {
+      row.children.forEach((cell, c) => {
+        const b = new TextBuilder();
+        collect(cell.children, b);
+        const fallback = offsetOf(cell, 'start');
+        const joined = new TextBuilder();
+        for (const [a, z] of lineRanges(b.text)) appendSlice(joined, b, a, z);
+        blocks.push({
+          kind: 'paragraph', markdownDepth: null, block: toBlock(joined, 0, joined.text.length, fallback),
+          cell: { table: id, row: r, column: c, colSpan: 1, headerRow: r === 0 },
+        });
+      });
+    });
   }
 
   function walkChildren(item: ListItem): void {

@@ -50,3 +50,16 @@ export function trimBlock(block: TextBlock, lines: LineIndex): TextBlock {
   while (j > i && isWhitespaceCode(block.text.charCodeAt(j - 1))) j--;
   return i === 0 && j === block.text.length ? block : sliceBlock(block, i, j, lines);
 }
+
+/** Blocks (in source order) as one: their texts joined without a separator, each part mapped to its place. */
+export function joinBlocks(blocks: readonly TextBlock[], lines: LineIndex): TextBlock {
+  let text = '';
+  const segments: TextSegment[] = [];
+  for (const b of blocks) {
+    for (const seg of b.segments) segments.push({ text: text.length + seg.text, source: seg.source, length: seg.length });
+    text += b.text;
+  }
+  const first = blocks[0]!;
+  const lastBlock = blocks[blocks.length - 1]!;
+  return { text, segments, span: { start: lines.pointAt(first.span.start.offset), end: lines.pointAt(lastBlock.span.end.offset) } };
+}

@@ -51,7 +51,8 @@ export function check(ctx: Context): void {
   for (const para of info.paragraphs) {
     if (para.figures.length === 0) continue;
     if (checks.shareOver100) checkShareOver100(context, para);
-    if (checks.partWhole) {
+    // (a table's parts and totals are table-total's: its rows are no 共…其中 sentence)
+    if (checks.partWhole && !para.table) {
       checkPartsAndWholes(context, para);
       checkBracketParts(context, para);
     }

@@ -51,6 +51,8 @@ export interface ParagraphFigures {
   brackets?: Uint8Array | null;
   /** the paragraph as one sentence, when it has none */
   whole: SentenceInfo;
+  /** a table read as text (factsOf(document).tableReadings): its rows' figures, each clause a sentence */
+  table?: boolean;
 }
 
 /** A document as the checks read it (this year's draft, or last year's report for the changes). */
@@ -114,6 +116,34 @@ export function analyse(doc: DocumentModel): DocumentFigures {
     // the year of each sentence (copied: notALevel is noted on them)
     const sentences: SentenceInfo[] = facts.sentenceYears(index).map((y) => ({ start: y.start, end: y.end, year: y.year, partial: y.partial }));
     return { paragraph, index, figures, sentences, otherYearSection: otherYearSection(paragraph.sectionId), headingPeriod: headingPeriod(paragraph.sectionId), whole };
+  });
+  // the tables, each read as a paragraph of clauses «row label + column heading + value» (one clause, one sentence)
+  const byReading = new Map<object, Figure[]>();
+  for (const f of facts.figures) {
+    if (!f.table) continue;
+    const list = byReading.get(f.table.reading) ?? [];
+    list.push(f);
+    byReading.set(f.table.reading, list);
+  }
+  facts.tableReadings.forEach((reading, k) => {
+    const list = byReading.get(reading);
+    if (!list) return;
+    const text = reading.block.text;
+    const sentences: SentenceInfo[] = reading.clauses.map((c) => ({ start: c.start, end: Math.min(text.length, c.end + 1), year: c.year, partial: false }));
+    const paragraph: Paragraph = {
+      text, segments: reading.block.segments, span: reading.block.span, sectionId: reading.table.sectionId,
+      sentences: sentences.map((x) => ({ start: x.start, end: x.end, text: text.slice(x.start, x.end) })), enumItems: [],
+    };
+    const figures: PlacedFigure[] = list.map((figure) => {
+      const start = figure.table!.textStart;
+      const end = figure.table!.textEnd;
+      const n = text.indexOf(figure.numeral, start);
+      return { figure, start, end, numeralEnd: n >= 0 && n < end ? n + figure.numeral.length : end };
+    });
+    paragraphs.push({
+      paragraph, index: -1 - k, figures, sentences, otherYearSection: otherYearSection(reading.table.sectionId),
+      headingPeriod: headingPeriod(reading.table.sectionId), whole: { start: 0, end: text.length, year: null, partial: false }, table: true,
+    });
   });
   return { doc, year, paragraphs };
 }
