@@ -88,11 +88,11 @@ export const meta = defineMeta({
 });
 
 /** the kinds of act: the end of a title */
-const KIND = /(?:法|法典|条例|规定|办法|细则|规则|决定|解释|准则|纲要|规划)$/u;
+const KIND = /(?:法|法典|通则|总则|条例|规定|办法|细则|规则|决定|解释|准则|纲要|规划)$/u;
 /** a title in 《》 (no nested marks) */
 const TITLE = /《([^《》\n]{2,80})》/gu;
 /** a block that may cite a law (before the data is read) */
-const LAW_TITLE = /《[^《》\n]{0,80}(?:法|法典|条例|规定|办法|细则|规则|决定|解释|准则|纲要|规划)(?:[（(][^《》\n]{0,20}[）)])*》/u;
+const LAW_TITLE = /《[^《》\n]{0,80}(?:法|法典|通则|总则|条例|规定|办法|细则|规则|决定|解释|准则|纲要|规划)(?:[（(][^《》\n]{0,20}[）)])*》/u;
 const PREFIX = '中华人民共和国';
 /** what makes a sentence about history: the old law is named as such */
 const HISTORY = /废止|失效|以来|取代|替代|代替|修订前|修改前|修正前|此前|以前|之前|曾|过去|历史|沿革|以往|当时|编纂|整合|原有|旧法|新旧|对比|衔接|过渡|溯及|追溯/u;
@@ -122,7 +122,7 @@ export default defineRule({
         if (!KIND.test(key) || allowed.has(key) || laws.titles.has(key)) continue;
         const repealed = laws.repealed.get(key);
         if (repealed) {
-          if (options.repealed !== false) checkRepealed(ctx, laws, block, fb.paragraphIndex, start, end, inner, repealed);
+          if (options.repealed !== false) checkRepealed(ctx, block, fb.paragraphIndex, start, end, inner, repealed);
           continue;
         }
         if (options.nearMatch === false) continue;
@@ -181,31 +181,30 @@ function checkDocuments(ctx: Context, laws: Laws, block: TextBlock, from: number
 }
 
 /** A repealed title, reported when the whole report year came after the repeal and the sentence is not about history. */
-function checkRepealed(ctx: Context, laws: Laws, block: TextBlock, paragraphIndex: number | null, start: number, end: number, inner: string, repealed: RepealedLaw): void {
+function checkRepealed(ctx: Context, block: TextBlock, paragraphIndex: number | null, start: number, end: number, inner: string, repealed: RepealedLaw): void {
   const facts = factsOf(ctx.document);
   const year = facts.reportYear?.year;
   if (year === undefined || `${year}-01-01` < repealed.date) return;
   // the sentence the title stands in, and the year it is about
-  let sentence = block.text;
+  let [from, to] = [0, block.text.length];
   let sentenceYear: number | 'mixed' | null = null;
   if (paragraphIndex !== null) {
     const paragraph = block as Paragraph;
     const s = paragraph.sentences.find((x) => x.start <= start && end <= x.end);
     if (s) {
-      sentence = block.text.slice(s.start, s.end);
+      [from, to] = [s.start, s.end];
       sentenceYear = facts.sentenceYears(paragraphIndex).find((y) => y.start === s.start)?.year ?? null;
     }
   }
+  // the sentence without the title itself (环境噪声污染防治法 contains 噪声污染防治法)
+  const sentence = block.text.slice(from, start) + '·' + block.text.slice(end, to);
   const before = (y: number) => `${y}-01-01` < repealed.date;
   if (typeof sentenceYear === 'number' && before(sentenceYear)) return;
   const unquoted = sentence.replace(/《[^《》]*》/gu, '');
   for (const m of unquoted.matchAll(/(?<!\d)(19\d{2}|20\d{2})(?=年|—|-|－|–)/gu)) if (before(Number(m[1]))) return;
   if (HISTORY.test(unquoted)) return;
   if (block.text[start - 2] === '原') return;
-  const by = titleKey(repealed.by);
-  if (sentence.includes(by)) return;
-  // the act that replaced it is also a title: never one of the repealed
-  if (!laws.titles.has(by)) return;
+  if (sentence.includes(titleKey(repealed.by))) return;
   const [y, mo, d] = repealed.date.split('-').map(Number) as [number, number, number];
   ctx.reportAt(block, start, end, {
     messageId: 'repealed',
