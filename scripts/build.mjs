@@ -23,6 +23,7 @@ const STEPS = [
   ['scripts/bundle-markdown.mjs'],
   ['scripts/bundle-cli.mjs'],
   ['scripts/build-dictionary-index.mjs'],
+  ['scripts/build-laws.mjs'],
 ];
 const STAMP = path.join(ROOT, 'node_modules', '.cache', 'reportlint', 'build.json');
 
@@ -57,6 +58,10 @@ function inputsHash() {
   const files = [
     ...filesUnder('src'),
     ...filesUnder('schemas'),
+    // the build reads the packs (compile-schemas validates and fingerprints them) and the data
+    // (laws, names, the dictionary index's list)
+    ...filesUnder('rules'),
+    ...filesUnder('data'),
     'scripts/build.mjs',
     ...STEPS.map((step) => step[0]).filter((file) => file.startsWith('scripts/')),
     'tsconfig.json',

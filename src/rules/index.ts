@@ -13,7 +13,8 @@ import figureConsistency from './figure-consistency/index.js';
 import tableTotal from './table-total.js';
 import numberUsage from './number-usage.js';
 import invisibleCharacter from './invisible-character.js';
+import lawCitation from './law-citation.js';
 
 /** Every rule written in code, in the order they run and are listed. */
-export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings, dateValidity, relativeTime, figureConsistency, tableTotal, numberUsage, invisibleCharacter];
+export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings, dateValidity, relativeTime, figureConsistency, tableTotal, numberUsage, invisibleCharacter, lawCitation];
 
