@@ -12,7 +12,9 @@ import relativeTime from './relative-time.js';
 import figureConsistency from './figure-consistency/index.js';
 import numberUsage from './number-usage.js';
 import invisibleCharacter from './invisible-character.js';
+import protectedName from './protected-name.js';
+import templateResidue from './template-residue.js';
 
 /** Every rule written in code, in the order they run and are listed. */
-export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings, dateValidity, relativeTime, figureConsistency, numberUsage, invisibleCharacter];
+export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings, dateValidity, relativeTime, figureConsistency, numberUsage, invisibleCharacter, protectedName, templateResidue];
 
