@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { TextBlock } from '../document/model.js';
-import { lookup } from '../document/dictionary.js';
+import { lookup, segment } from '../document/dictionary.js';
 import { factsOf } from '../document/facts/index.js';
 import { packageFile } from '../paths.js';
-import { defineMeta, defineRule, type ContextOf, type LocalizedText, type OptionsOf } from '../rule.js';
+import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
 
 /**
  * protected-name: the names that must be written exactly — the state's name, the state organs,
@@ -78,9 +78,13 @@ export const meta = defineMeta({
       zh: '「{{found}}」应为「{{name}}」：「{{wrong}}」是错字',
       en: '"{{found}}" should be "{{name}}": "{{wrong}}" is a wrong character',
     },
-    title: {
-      zh: '「{{found}}」应为「{{right}}」：{{why}}',
-      en: '"{{found}}" should be "{{right}}": {{whyEn}}',
+    npcStandingCommittee: {
+      zh: '「{{found}}」应为「{{right}}」：委员长、副委员长是全国人大常委会的组成人员（宪法第六十五条）',
+      en: '"{{found}}" should be "{{right}}": the chairman and vice-chairmen are members of the NPC Standing Committee (Constitution, Article 65)',
+    },
+    provinceDoubled: {
+      zh: '「{{found}}」应为「{{right}}」：「省」重复，省委、省政府等简称紧接省名',
+      en: '"{{found}}" should be "{{right}}": 省 is written twice; 省委, 省政府 … follow the province\'s name directly',
     },
   },
   tags: ['spelling', 'names'],
@@ -97,7 +101,7 @@ interface NameEntry {
 interface TitleEntry {
   wrong: RegExp;
   right: string;
-  why: LocalizedText;
+  reason: 'npcStandingCommittee' | 'provinceDoubled';
 }
 
 interface Data {
@@ -108,7 +112,7 @@ interface Data {
 
 interface RawData {
   names: Array<{ name: string; anyCharacter?: boolean; sound?: boolean; before?: string; allow?: string[] }>;
-  titles: Array<{ wrong: string; right: string; why: LocalizedText }>;
+  titles: Array<{ wrong: string; right: string; reason: TitleEntry['reason'] }>;
 }
 
 let data: Data | null = null;
@@ -133,7 +137,7 @@ function builtinData(): Data {
       before: n.before ? new RegExp(n.before, 'u') : null,
       allow: n.allow ?? [],
     })),
-    titles: raw.titles.map((t) => ({ wrong: new RegExp(t.wrong, 'gu'), right: t.right, why: t.why })),
+    titles: raw.titles.map((t) => ({ wrong: new RegExp(t.wrong, 'gu'), right: t.right, reason: t.reason })),
     shapes,
   };
   return data;
@@ -145,7 +149,7 @@ type PinyinFn = (text: string, options: Record<string, unknown>) => string[];
 let pinyinFn: PinyinFn | null = null;
 const readings = new Map<string, string[]>();
 
-/** The syllables of one character, tones aside (every reading of a polyphone); pinyin-pro is loaded on first use. */
+/** The syllables of one character, tones aside (every reading of a polyphone), by pinyin-pro, loaded on first use. */
 function readingsOf(char: string): string[] {
   let r = readings.get(char);
   if (!r) {
@@ -156,27 +160,72 @@ function readingsOf(char: string): string[] {
   return r;
 }
 
-function soundAlike(a: string, b: string): boolean {
-  const ra = readingsOf(a);
-  return readingsOf(b).some((s) => ra.includes(s));
+/** where the build writes the same-sound characters of the built-in names (scripts/build-homophones.mjs) */
+export function homophonesPath(): URL {
+  return packageFile('dist/protected-name-homophones.json');
+}
+
+/**
+ * For each character of the built-in names, the characters of the same syllable (CJK Unified
+ * Ideographs U+4E00–U+9FFF, every reading of each): what the build writes, so that a run needs no
+ * pinyin-pro for the built-in names (loading it costs a quarter of a second).
+ */
+export function buildHomophones(): Record<string, string> {
+  const chars = new Set<string>();
+  for (const n of builtinData().names) for (const c of n.name) chars.add(c);
+  const bySyllable = new Map<string, string[]>();
+  for (let code = 0x4e00; code <= 0x9fff; code++) {
+    const c = String.fromCharCode(code);
+    for (const s of new Set(readingsOf(c))) {
+      if (!bySyllable.has(s)) bySyllable.set(s, []);
+      bySyllable.get(s)!.push(c);
+    }
+  }
+  const out: Record<string, string> = {};
+  for (const c of [...chars].sort()) {
+    const same = new Set<string>();
+    for (const s of readingsOf(c)) for (const d of bySyllable.get(s) ?? []) if (d !== c) same.add(d);
+    out[c] = [...same].join('');
+  }
+  return out;
+}
+
+let homophones: Map<string, Set<string>> | null | undefined;
+
+/** the build's table, or null when there is none (the tests run src/ before a build) */
+function builtHomophones(): Map<string, Set<string>> | null {
+  if (homophones !== undefined) return homophones;
+  try {
+    const table = JSON.parse(readFileSync(homophonesPath(), 'utf8')) as Record<string, string>;
+    homophones = new Map(Object.entries(table).map(([c, same]) => [c, new Set(same)]));
+  } catch {
+    homophones = null;
+  }
+  return homophones;
+}
+
+function soundAlike(wrong: string, right: string): boolean {
+  const same = builtHomophones()?.get(right);
+  if (same) return same.has(wrong);
+  const ra = readingsOf(right);
+  return readingsOf(wrong).some((s) => ra.includes(s));
 }
 
 // ---------------------------------------------------------------- words
 
 const HAN = /^\p{Script=Han}$/u;
-/** the longest dictionary word looked for across a boundary */
-const CROSS_MAX = 4;
+/** the characters on either side of a stretch that its reading is taken with */
+const CONTEXT = 4;
 
-/** Whether a dictionary word of Han characters in `text` runs across `at` (starts before, ends after). */
-function wordAcross(text: string, at: number, lo: number, hi: number): boolean {
-  for (let a = Math.max(lo, at - CROSS_MAX + 1); a < at; a++) {
-    for (let b = at + 1; b <= Math.min(hi, a + CROSS_MAX); b++) {
-      const w = text.slice(a, b);
-      if (![...w].every((c) => HAN.test(c))) continue;
-      if (lookup(w)) return true;
-    }
-  }
-  return false;
+/**
+ * Whether the most probable reading of the text around [start, end) (jieba's cut over its
+ * dictionary) puts a word across the stretch's start or end: 督促检查|院校, 练习|近乎.
+ */
+function wordAcross(text: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - CONTEXT);
+  const to = Math.min(text.length, end + CONTEXT);
+  const cuts = new Set(segment(text.slice(from, to)).map((c) => c + from));
+  return !cuts.has(start) || !cuts.has(end);
 }
 
 /** 《…法》, 《…条例》: a law's title, which law-citation checks */
@@ -290,7 +339,7 @@ function judge(
   if (!shape && !entry.anyCharacter && !(entry.sound && useSound)) return null;
   // a real word in that place: the stretch itself, or a word across its start or its end
   if (lookup(text.slice(start, end))) return null;
-  if (wordAcross(text, start, 0, end) || wordAcross(text, end, start, text.length)) return null;
+  if (wordAcross(text, start, end)) return null;
   if (insideLawTitle(text, start, end)) return null;
   if (shape) return { start, end, at, entry, how: 'shape' };
   if (entry.sound && useSound && soundAlike(wrong, right)) return { start, end, at, entry, how: 'sound' };
@@ -309,8 +358,8 @@ function checkTitles(ctx: Context, block: TextBlock, mask: Uint8Array | null, ti
       if (mask && mask.subarray(start, end).some((x) => x)) continue;
       const right = m[0].replace(new RegExp(t.wrong.source, 'u'), t.right);
       ctx.reportAt(block, start, end, {
-        messageId: 'title',
-        data: { found: m[0], right, why: t.why.zh, whyEn: t.why.en },
+        messageId: t.reason,
+        data: { found: m[0], right },
         fix: { start, end, text: right },
       });
     }

@@ -60,8 +60,12 @@ export const meta = defineMeta({
       en: '"{{text}}" hides a name; make sure the published text should hide it',
     },
     docNumber: {
-      zh: '文号「{{text}}」缺少{{what}}',
-      en: 'The document number "{{text}}" lacks its {{whatEn}}',
+      zh: '文号「{{text}}」缺少序号',
+      en: 'The document number "{{text}}" lacks its serial number',
+    },
+    docNumberYear: {
+      zh: '文号「{{text}}」缺少年份和序号',
+      en: 'The document number "{{text}}" lacks its year and serial number',
     },
     emptyBracket: {
       zh: '「{{text}}」是空括号，应填写内容或删除',
@@ -152,7 +156,7 @@ export function check(ctx: Context): void {
       const b = a + m[0].length;
       if (masked(mask, a, b) || !free(a, b)) continue;
       taken.push([a, b]);
-      ctx.reportAt(block, a, b, { messageId: 'docNumber', data: m[1] ? { text: m[0], what: '序号', whatEn: 'serial number' } : { text: m[0], what: '年份和序号', whatEn: 'year and serial number' } });
+      ctx.reportAt(block, a, b, { messageId: m[1] ? 'docNumber' : 'docNumberYear', data: { text: m[0] } });
     }
     for (const m of text.matchAll(INSTRUCTION)) report(m.index, m.index + m[0].length, 'instruction');
     for (const m of text.matchAll(FORM_FIELD)) report(m.index, m.index + m[0].length, 'formField');
