@@ -270,7 +270,6 @@ export function check(ctx: Context): void {
   for (const { block, mask } of factsOf(ctx.document).lineBlocks) {
     const text = block.text;
     const found: Candidate[] = [];
-    const seen = new Set<string>();
     for (let i = 0; i < text.length; i++) {
       const list = byChar.get(text[i]!);
       if (!list) continue;
@@ -279,13 +278,12 @@ export function check(ctx: Context): void {
         const name = entry.name;
         const end = start + name.length;
         if (start < 0 || end > text.length) continue;
-        const key = `${start}:${name}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
+        // found from its second character only when the first is the one that differs
+        if (k === 1 && text[start] === name[0]) continue;
         let at = -1;
         let mismatches = 0;
         for (let j = 0; j < name.length && mismatches < 2; j++) {
-          if (text[start + j] !== name[j]) {
+          if (text.charCodeAt(start + j) !== name.charCodeAt(j)) {
             mismatches++;
             at = start + j;
           }
@@ -336,15 +334,15 @@ function judge(
   }
   if (entry.before && !entry.before.test(text.slice(Math.max(0, start - 6), start))) return null;
   const shape = shapes.get(right)?.has(wrong) === true;
-  if (!shape && !entry.anyCharacter && !(entry.sound && useSound)) return null;
+  // the cheap test first: most stretches one character off a name (人民医院, 依法治区) differ in a
+  // character that neither looks nor sounds like the name's
+  const how = shape ? 'shape' : entry.sound && useSound && soundAlike(wrong, right) ? 'sound' : entry.anyCharacter ? 'other' : null;
+  if (!how) return null;
   // a real word in that place: the stretch itself, or a word across its start or its end
   if (lookup(text.slice(start, end))) return null;
   if (wordAcross(text, start, end)) return null;
   if (insideLawTitle(text, start, end)) return null;
-  if (shape) return { start, end, at, entry, how: 'shape' };
-  if (entry.sound && useSound && soundAlike(wrong, right)) return { start, end, at, entry, how: 'sound' };
-  if (entry.anyCharacter) return { start, end, at, entry, how: 'other' };
-  return null;
+  return { start, end, at, entry, how };
 }
 
 function checkTitles(ctx: Context, block: TextBlock, mask: Uint8Array | null, titles: readonly TitleEntry[]): void {
