@@ -100,6 +100,10 @@ const NUMERIC_AFTER = /^(?:年度?|月|日|时|号|件|个|次|项|人|名|家|%
 const NUMERIC_BEFORE = /(?:第|共|达|为|占|约|计|增长|下降|提高|[0-9０-９.．]|〔|〕|\[|\])$/;
 /** a government body, a unit or an official: a report names them, it does not hide them */
 const BODY_AFTER = /^(?:局|委员会|委|办公室|办|厅|署|政府|人民政府|党委|党组|党工委|管委会|单位|部门|机关|同志|书记|主任|局长|区长|县长|市长|镇长)/;
+/** what a case description hides: a company, a shop, a village … (×× before it) */
+const ANON_AFTER = /^(?:有限|股份|公司|企业|集团|商行|商店|超市|店|厂|诊所|门诊|医院|药店|药房|餐厅|餐馆|饭店|酒店|宾馆|小区|村|社区|合作社|工作室|学校|幼儿园|培训|科技|实业|贸易|建筑|物业|网吧|农场|养殖场)/;
+/** common surnames: 王×× hides a person */
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 /** 20XX年, 20××年, 202X年 */
 const YEAR = /(?<![0-9０-９])(?:[12][0-9][XxＸｘ×]{2}|[12][0-9]{2}[XxＸｘ×])(?=\s*年)/g;
 /** 〔 〕号, 〔2024〕号, 〔2024〕 号, [2024]号 */
@@ -107,7 +111,7 @@ const DOC_NUMBER = /[〔［[]\s*((?:19|20)[0-9]{2})?\s*[〕］\]]\s*号/g;
 /** 〔 〕, 【 】, （ ）, ( ) with nothing but spaces inside */
 const EMPTY_BRACKET = /〔[\s\u3000]*〕|【[\s\u3000]*】|［[\s\u3000]*］|（[\s\u3000]*）|\([\s\u3000]*\)/g;
 /** （此处填写……）, （请根据实际情况补充）, （填写……） */
-const INSTRUCTION = /[（(【［[]\s*(?:(?:此处|在此|这里)\s*(?:请\s*)?(?:填写|填入|输入|插入|补充|列举|简述|概述|描述|说明|修改|删除|选择|写明|注明|根据)|请\s*(?:在此处?\s*)?(?:填写|填入|输入|插入|补充|列举|简述|概述|描述|写明|注明|根据(?:本单位|本部门|本地区)?实际)|(?:填写|填入|选填|必填)|(?:可|请)?根据(?:本单位|本部门|本地区|实际)(?:实际)?(?:情况)?(?:填写|补充|修改|调整|增减|选择|撰写))[^（）()【】［］\[\]]{0,60}[）)】］\]]?/g;
+const INSTRUCTION = /[（(【［[]\s*(?:(?:此处|在此|这里)\s*(?:请\s*)?(?:填写|填入|输入|插入|补充|列举|简述|概述|描述|说明|修改|删除|选择|写明|注明|根据)|请\s*(?:在此处?\s*)?(?:填写|填入|输入|插入|补充|列举|简述|概述|描述|写明|注明|根据(?:本单位|本部门|本地区)?实际)|(?:填写|填入|选填|必填)|(?:可|请)?根据(?:本单位|本部门|本地区|实际)(?:实际)?(?:情况)?(?:填写|补充|增减|撰写))[^（）()【】［］\[\]]{0,60}[）)】］\]]?/g;
 /** 【2022年】, 【单位名称】 */
 const FORM_FIELD = /【\s*(?:(?:19|20)[0-9X×]{2}\s*年度?|(?:单位|机关|部门|报告单位|填报单位)?(?:名称|全称)|年份|日期|时间|数字|数据|正文|标题)\s*】|［\s*(?:(?:19|20)[0-9]{2}\s*年度?)\s*］/g;
 /** ____年____月, ＿＿＿ */
@@ -170,7 +174,9 @@ export function check(ctx: Context): void {
       const after = text.slice(b, b + 6);
       const before = text.slice(Math.max(0, a - 4), a);
       const zone = zoneAt(doc, sourceOf(a));
-      const residue = zone !== 'body' || NUMERIC_AFTER.test(after) || NUMERIC_BEFORE.test(before) || BODY_AFTER.test(after);
+      // a case in a heading hides its parties as the body does: （一）××公司虚假宣传案, （二）张××违法建设案
+      const hidden = zone === 'heading' && (ANON_AFTER.test(after) || (SURNAMES.includes(text[a - 1] ?? '') && !/\p{Script=Han}/u.test(text[a - 2] ?? '')));
+      const residue = (zone !== 'body' && !hidden) || NUMERIC_AFTER.test(after) || NUMERIC_BEFORE.test(before) || BODY_AFTER.test(after);
       // the placeholder with what it stands in: XX局, XX月XX日
       let end = b;
       const unit = after.match(NUMERIC_AFTER) ?? after.match(BODY_AFTER);

@@ -33,6 +33,7 @@ const PASSING = [
   '请见附件（请参阅附表1），联系电话见网站。',
   '详见 http://www.example.gov.cn/xxgk/XXzl/index.html 页面。',
   '全年办理案件126件（其中行政复议85件）。',
+  '每季度召开一次联席会议（根据实际情况调整）。',
   '__________',
 ];
 
@@ -54,6 +55,12 @@ describe('template-residue: where the placeholder stands', () => {
     const text = 'XX区司法局2024年法治政府建设年度报告\n一、XX局主要举措和成效\n正文。\n\nXX区司法局\n2025年1月20日\n';
     const found = await runRule(rule, text);
     expect(found.map((f) => [f.line, f.text])).toEqual([[1, 'XX'], [2, 'XX局'], [5, 'XX']]);
+  });
+
+  it('a case in a heading hides its parties as the body does', async () => {
+    const text = TITLE + '（一）××公司虚假宣传案\n正文。\n（二）张××违法建设案\n正文。\n（三）关于XX工作\n正文。\n';
+    const found = await runRule(rule, text);
+    expect(found.map((f) => [f.line, f.text])).toEqual([[7, 'XX']]);
   });
 
   it('anonymised: true reports hidden names in case descriptions, with their own message', async () => {
