@@ -53,7 +53,7 @@ describe('usage and configuration errors follow the locale', () => {
   it('--max-warnings exceeded: the note follows the locale', async () => {
     const dir = draftDir({
       '.reportlintrc.json': JSON.stringify({ rules: { 'required-sections': 'off', 'previous-shortcomings': 'off' } }),
-      'a.txt': 'XX局2024年法治政府建设年度报告\n一、总体情况\n今年我局持续推进依法行政。\n',
+      'a.txt': '某区司法局2024年法治政府建设年度报告\n一、总体情况\n今年我局持续推进依法行政。\n',
     });
     const zh = await cli(['--max-warnings', '0', 'a.txt'], { cwd: dir });
     expect(zh.status).toBe(1);

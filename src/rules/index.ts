@@ -14,7 +14,9 @@ import tableTotal from './table-total.js';
 import numberUsage from './number-usage.js';
 import invisibleCharacter from './invisible-character.js';
 import lawCitation from './law-citation.js';
+import protectedName from './protected-name.js';
+import templateResidue from './template-residue.js';
 
 /** Every rule written in code, in the order they run and are listed. */
-export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings, dateValidity, relativeTime, figureConsistency, tableTotal, numberUsage, invisibleCharacter, lawCitation];
+export const allRules: readonly Rule[] = [repeatedWord, headingSequence, punctuationWidth, straySpace, doubledPunctuation, pairedPunctuation, personalInfo, previousShortcomings, dateValidity, relativeTime, figureConsistency, tableTotal, numberUsage, invisibleCharacter, lawCitation, protectedName, templateResidue];
 

@@ -20,6 +20,8 @@ import { textIndexOf } from '../document/position.js';
  * and get no fix. In a heading or the title, 上一年度/下一年度 are the template's words
  * (下一年度推进法治政府建设的主要安排) left where the year belongs: the same fix, its own message.
  * Quoted mentions (“今年”, 《…本年度…》) are names and are left alone.
+ * These heading words are template residue too; template-residue leaves them to this rule, which
+ * has the year for the fix, so that each is reported once.
  *
  * The template's 上一年度 (上一年度推进法治政府建设的主要举措和成效 …, the list of contents of the
  * 2019 supervision regulation) is counted from the spring the report is sent in, so in a heading
