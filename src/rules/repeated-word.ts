@@ -89,6 +89,17 @@ const RESULT_MORPHEMES = new Set('高升强大小长短多少低动进展化善�
 const NOT_TENTATIVE_BEFORE = ['进一步', '不断', '持续', '全面', '深入', '大力', '积极', '切实', '着力', '加快', '扎实', '稳步', '逐步', '全力', '努力', '坚决', '严格', '依法', '广泛', '有效', '充分', '统筹', '一是', '二是', '三是', '四是', '五是', '六是', '七是', '八是', '九是', '十是'];
 /** verbs (jieba's v, vn) */
 const VERB_TAGS = /^(?:v|vn)$/;
+/**
+ * Activity verbs that jieba's dictionary tags otherwise (商量 n, 总结 n, 交流 n, 比较 d …): their
+ * ABAB is the same tentative form as 研究研究 (再商量商量, 交流交流经验).
+ */
+const ACTIVITY_VERBS_TAGGED_OTHERWISE = new Set(['商量', '整理', '总结', '交流', '比划', '商议', '议论', '清点', '体验', '汇报', '比较', '散步', '聊天']);
+/** adverbs (jieba's d, ad): an adverb written twice is a slip, whatever the next word (切实切实加强) */
+const ADVERB_TAGS = /^(?:d|ad)$/;
+/** nouns (jieba's n, nz, vn …): 小微企业|企业所得税 may be two compounds that meet */
+const NOUN_TAGS = /^n/;
+/** what may stand before a noun inside one compound: nouns, adjectives, distinguishing words */
+const MODIFIER_TAGS = /^(?:n|a|b)/;
 /** ABAB of these state adjectives is vivid description, not a slip (雪白雪白) */
 const STATE_ADJECTIVES = new Set(['雪白', '通红', '笔直', '冰凉', '火热', '碧绿', '漆黑', '湛蓝', '金黄', '蜡黄', '滚烫', '冰冷']);
 const OPEN_QUOTES = new Set('《“「『〈');
@@ -243,6 +254,21 @@ function checkSingle(c: Checker, text: string, a: number, b: number): [number, n
   return [a, b];
 }
 
+/**
+ * Whether the copies at text[start, end) can be the head of one compound and the start of the
+ * next: a modifier comes before (技术 of 高新技术企业, a noun or an adjective, or a content
+ * character the dictionary joins to nothing, 微 of 小微企业) and a noun follows (所得税).
+ */
+function compoundsMeet(words: Words, text: string, start: number, end: number): boolean {
+  const before = words.at(start - 1);
+  const after = words.at(end);
+  if (!before || !after) return false;
+  const modifier = text.slice(before.start, before.end);
+  if (modifier.length === 1 ? isFunctionChar(modifier) : !MODIFIER_TAGS.test(lookup(modifier)?.tag ?? '')) return false;
+  const next = lookup(text.slice(after.start, after.end));
+  return next !== null && NOUN_TAGS.test(next.tag);
+}
+
 /** ABAB, ABCABC…: r copies of `unit` from `start`. Returns whether to report. */
 function checkUnit(c: Checker, text: string, start: number, unit: string, r: number): boolean {
   if ([...unit].every((ch) => NUMERALS.has(ch))) return false; // 二〇二〇
@@ -253,18 +279,25 @@ function checkUnit(c: Checker, text: string, start: number, unit: string, r: num
   // Each copy must be whole words at this place: 构建|共建|共治 is not 建共 twice, nor
   // 是不是|不需要 是不, nor 规范|规范性文件 规范 twice; only the first may end a longer word. Long phrases are a copy-paste slip
   // whatever their cuts; the ends of a long run are enough.
+  const entry = k === 2 ? lookup(unit) : null;
   if (k <= 3) {
     const words = new Words(text);
     const places = r <= 3 ? Array.from({ length: r + 1 }, (_, j) => start + j * k) : [start, start + k, end - k, end];
-    if (!places.slice(1).every((i) => words.startsAt(i))) return false;
+    // 切实|切实加强: the last copy of an adverb may begin a longer word; an adverb never doubles
+    const adverbInto = r === 2 && entry !== null && ADVERB_TAGS.test(entry.tag) && words.startsAt(start + k) && words.at(start + k)!.end > end;
+    if (!adverbInto && !places.slice(1).every((i) => words.startsAt(i))) return false;
     // 年度报告|报告: the first copy may end a longer word when the others are words of their own
     if (!words.startsAt(start) && words.at(start)!.end !== start + k) return false;
+    // 小微企业|企业所得税: a noun that ends one compound (after a modifier that is no word on its
+    // own) and begins the next (before a noun) is two compounds meeting, not a slip; after a
+    // verb or a word of its own (推动企业企业发展, 年度报告报告指出) it is one
+    if (r === 2 && entry !== null && NOUN_TAGS.test(entry.tag) && compoundsMeet(words, text, start, end)) return false;
   }
   if (r > 2 || k !== 2) return true;
   // ABAB: a verb's tentative form (研究研究, 拍打拍打) or a state adjective's vivid form
   if (STATE_ADJECTIVES.has(unit)) return false;
-  const entry = lookup(unit);
-  const tentative = entry !== null && VERB_TAGS.test(entry.tag) && !RESULT_MORPHEMES.has(unit[1]!)
+  const verb = entry !== null && (VERB_TAGS.test(entry.tag) || ACTIVITY_VERBS_TAGGED_OTHERWISE.has(unit));
+  const tentative = verb && !RESULT_MORPHEMES.has(unit[1]!)
     && !NOT_TENTATIVE_BEFORE.some((w) => text.startsWith(w, start - w.length));
   if (!tentative) return true;
   return c.reportTentative && !c.user.has(unit + unit);
