@@ -24,7 +24,7 @@ import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.
  * - it is not one of the name's legitimate neighbours (检察委员会 beside 监察委员会, 以法治国) nor
  *   in the office's `allow` list, and for a short name the text before it fits (检察院 after
  *   人民, 区, 县 …, not after 督促);
- * - it is not inside the title of a law in 《》 (law-citation checks those).
+ * - it is not inside the title of a law in 《》 (law-citation checks those), but for the state's name opening it.
  *
  * The fix writes the listed name's character back. Office-holder titles of a fixed form
  * (全国人大副委员长 → 全国人大常委会副委员长, 广东省省委 → 广东省委) are patterns of the same data file.
@@ -228,12 +228,15 @@ function wordAcross(text: string, start: number, end: number): boolean {
   return !cuts.has(start) || !cuts.has(end);
 }
 
-/** 《…法》, 《…条例》: a law's title, which law-citation checks */
+/**
+ * 《…法》, 《…条例》: a law's title, which law-citation checks; not the state's name that opens
+ * it (《中华人民大和国行政处罚法》), which law-citation reads as a prefix and leaves to this rule
+ */
 const LAW_TITLE = /(?:法|法典|条例)$/;
 
 function insideLawTitle(text: string, start: number, end: number): boolean {
   const open = text.lastIndexOf('《', start);
-  if (open < 0 || text.lastIndexOf('》', start) > open) return false;
+  if (open < 0 || text.lastIndexOf('》', start) > open || start === open + 1) return false;
   const close = text.indexOf('》', end);
   if (close < 0) return false;
   const inner = text.slice(open + 1, close);
