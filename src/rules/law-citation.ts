@@ -142,6 +142,19 @@ export default defineRule({
   },
 });
 
+/**
+ * Words after which a dated document's name stands for itself (贯彻法治政府建设实施纲要, 印发的…);
+ * after any other Han character it is the end of a local document's name (《静海区法治政府建设
+ * 实施纲要（2022—2025年）》, 河北省…), whose years are its own.
+ */
+const BEFORE_DOCUMENT = /(?:对照|贯彻|落实|按照|根据|依据|实施|执行|印发|学习|宣传|推进|推动|遵循|对标|围绕|结合|关于|的|和|与|及|是|为|将|把|以|在|了|着)$/u;
+
+function namesTheDocument(text: string, i: number): boolean {
+  const before = text[i - 1];
+  if (before === undefined || !HAN.test(before)) return true;
+  return BEFORE_DOCUMENT.test(text.slice(Math.max(0, i - 2), i));
+}
+
 /** The spans of the dated documents, and their known miswritings, anywhere in the block. */
 function checkDocuments(ctx: Context, laws: Laws, block: TextBlock, from: number, taken: Array<[number, number]>): void {
   const text = block.text;
@@ -150,6 +163,7 @@ function checkDocuments(ctx: Context, laws: Laws, block: TextBlock, from: number
   for (const d of laws.documents) {
     for (const wrong of d.miswritings) {
       for (let i = text.indexOf(wrong, from); i >= 0; i = text.indexOf(wrong, i + wrong.length)) {
+        if (!namesTheDocument(text, i)) continue;
         taken.push([i, i + wrong.length]);
         ctx.reportAt(block, i, i + wrong.length, { messageId: 'miswriting', data: { text: wrong, right: d.title }, fix: { start: i, end: i + wrong.length, text: d.title } });
       }
@@ -158,6 +172,7 @@ function checkDocuments(ctx: Context, laws: Laws, block: TextBlock, from: number
   }
   for (const [title, spans] of byTitle) {
     for (let i = text.indexOf(title, from); i >= 0; i = text.indexOf(title, i + title.length)) {
+      if (!namesTheDocument(text, i)) continue;
       const m = /^([（(])([^（）()\n]{1,20})([）)])/u.exec(text.slice(i + title.length));
       if (!m) continue;
       const written = m[2]!;
