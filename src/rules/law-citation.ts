@@ -163,7 +163,10 @@ function checkDocuments(ctx: Context, laws: Laws, block: TextBlock, from: number
   for (const d of laws.documents) {
     for (const wrong of d.miswritings) {
       for (let i = text.indexOf(wrong, from); i >= 0; i = text.indexOf(wrong, i + wrong.length)) {
-        if (!namesTheDocument(text, i)) continue;
+        // a title only when it stands as one: 《法治政府建设纲要》 or with its years; 「出台了法治
+        // 政府建设纲要」 may be any region's plan
+        const titled = text[i - 1] === '《' || /^[（(]20\d{2}/u.test(text.slice(i + wrong.length));
+        if (!titled || !namesTheDocument(text, i)) continue;
         taken.push([i, i + wrong.length]);
         ctx.reportAt(block, i, i + wrong.length, { messageId: 'miswriting', data: { text: wrong, right: d.title }, fix: { start: i, end: i + wrong.length, text: d.title } });
       }
