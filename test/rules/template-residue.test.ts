@@ -12,6 +12,8 @@ const FAILING: Array<[string, string, string]> = [
   ['202X年起实行行政执法人员持证上岗。', '202X年', 'placeholder'],
   ['于2024年XX月召开专题会议。', 'XX月', 'placeholder'],
   ['XX局高度重视法治政府建设。', 'XX局', 'placeholder'],
+  ['在市委、市政府和xx县委的正确领导下，全县上下团结拼搏。', 'xx县委', 'placeholder'],
+  ['在××县人大的监督支持下，较好完成全年目标任务。', '××县人大', 'placeholder'],
   ['由××同志任领导小组组长。', '××同志', 'placeholder'],
   ['印发《实施方案》（区府办〔2024〕号）。', '〔2024〕号', 'docNumber'],
   ['依据区府发〔 〕号文件要求开展工作。', '〔 〕号', 'docNumberYear'],
