@@ -67,6 +67,9 @@ function plain(cell: TableCell | null): Value | null {
   return { value, decimals: m[2]?.length ?? 0, unit: m[3]!, cell };
 }
 
+/** a first column that numbers the rows */
+const SERIAL_HEADING = /^(?:序号|编号|排序|No\.?)$/i;
+
 function cellAt(row: TableRow, column: number): TableCell | null {
   for (const c of row.cells) if (column >= c.column && column < c.column + c.colSpan) return c;
   return null;
@@ -80,7 +83,10 @@ function format(n: number, decimals: number): string {
 
 function checkTable(ctx: Context, table: Table, totalLabels: readonly string[]): void {
   const data = table.rows.filter((r) => !r.header && r.cells.length > 1);
-  const labelOf = (r: TableRow) => squash(cellAt(r, 0)?.text ?? '');
+  const header = table.rows.find((r) => r.header) ?? null;
+  // 序号 | 单位 | …: the row's label is in the column after the numbers (合计 stands there)
+  const labelColumn = header && SERIAL_HEADING.test(squash(cellAt(header, 0)?.text ?? '')) ? 1 : 0;
+  const labelOf = (r: TableRow) => squash(cellAt(r, labelColumn)?.text ?? '');
   const totals = data.filter((r) => totalLabels.includes(labelOf(r)));
   if (totals.length !== 1) return;
   if (data.some((r) => /^小计/.test(labelOf(r)) || labelOf(r) === '其中' || ROW_NOT_SUMMED.test(labelOf(r)))) return;
@@ -89,9 +95,8 @@ function checkTable(ctx: Context, table: Table, totalLabels: readonly string[]):
   if (at !== 0 && at !== data.length - 1) return;
   const parts = data.filter((r) => r !== total && !SUB_ROW.test(labelOf(r)) && labelOf(r) !== '');
   if (parts.length < 2) return;
-  const header = table.rows.find((r) => r.header) ?? null;
   for (const totalCell of total.cells) {
-    if (totalCell.column === 0) continue;
+    if (totalCell.column <= labelColumn) continue;
     const head = header ? cellAt(header, totalCell.column) : null;
     const column = head ? squash(head.text) : '';
     if (NOT_SUMMED.test(column)) continue;

@@ -123,6 +123,13 @@ describe('table-total', () => {
     expect((await textFindings(`# ${TITLE}\n\n${md(units)}\n`, 'a.md')).map(message)).toEqual(['表格「数量」列的「合计」为21场，各行之和为20场']);
   });
 
+  it('a first column of serial numbers (序号): 合计 stands in the next column, the numbers are not summed', async () => {
+    const rows = [['序号', '单位', '行政复议（件）', '出庭应诉（次）'], ['1', '执法一大队', '3', '5'], ['2', '执法二大队', '1', '0'], ['', '合计', '4', '2']];
+    expect((await textFindings(`# ${TITLE}\n\n${md(rows)}\n`, 'a.md')).map(message)).toEqual(['表格「出庭应诉（次）」列的「合计」为2，各行之和为5']);
+    const numbered = rows.map((r) => (r[1] === '合计' ? ['3', '合计', '4', '5'] : r));
+    expect(await textFindings(`# ${TITLE}\n\n${md(numbered)}\n`, 'a.md')).toEqual([]);
+  });
+
   it('stays silent: sub-rows (其中), rates, mixed units, empty or approximate cells, 小计 tables, year columns that add up', async () => {
     const cases: string[][][] = [
       [['类别', '数量（件）'], ['行政复议', '12'], ['其中：纠错', '3'], ['行政诉讼', '16'], ['合计', '28']],
