@@ -11,6 +11,7 @@
  * last decimal per row.
  */
 import type { Table, TableCell, TableRow } from '../document/model.js';
+import { labelColumnOf } from '../document/facts/figures.js';
 import { defineMeta, defineRule, type ContextOf } from '../rule.js';
 
 export const meta = defineMeta({
@@ -67,9 +68,6 @@ function plain(cell: TableCell | null): Value | null {
   return { value, decimals: m[2]?.length ?? 0, unit: m[3]!, cell };
 }
 
-/** a first column that numbers the rows */
-const SERIAL_HEADING = /^(?:序号|编号|排序|No\.?)$/i;
-
 function cellAt(row: TableRow, column: number): TableCell | null {
   for (const c of row.cells) if (column >= c.column && column < c.column + c.colSpan) return c;
   return null;
@@ -85,7 +83,7 @@ function checkTable(ctx: Context, table: Table, totalLabels: readonly string[]):
   const data = table.rows.filter((r) => !r.header && r.cells.length > 1);
   const header = table.rows.find((r) => r.header) ?? null;
   // 序号 | 单位 | …: the row's label is in the column after the numbers (合计 stands there)
-  const labelColumn = header && SERIAL_HEADING.test(squash(cellAt(header, 0)?.text ?? '')) ? 1 : 0;
+  const labelColumn = labelColumnOf(table);
   const labelOf = (r: TableRow) => squash(cellAt(r, labelColumn)?.text ?? '');
   const totals = data.filter((r) => totalLabels.includes(labelOf(r)));
   if (totals.length !== 1) return;

@@ -89,6 +89,10 @@ describe('figure-relations and figure-consistency see figures in tables as in a 
     expect(await textFindings(`# ${TITLE}\n\n${OPENING}\n\n${md(rows)}\n`, 'a.md')).toEqual([]);
     const wrong = [['单位', '行政诉讼案件（宗）', '负责人出庭应诉（宗）'], ['区城管局', '10', '10'], ['区市场监管局', '2', '3']];
     expect((await textFindings(`# ${TITLE}\n\n${OPENING}\n\n${md(wrong)}\n`, 'a.md')).map(message)).toEqual(['负责人出庭应诉3宗，多于行政诉讼案件2宗']);
+    // 序号 | 单位 | …: the department is the row's label, the serial number is no figure
+    const numbered = (rs: string[][]) => rs.map((r, i) => [i === 0 ? '序号' : String(i), ...r]);
+    expect(await textFindings(`# ${TITLE}\n\n${OPENING}\n\n${md(numbered(rows))}\n`, 'a.md')).toEqual([]);
+    expect((await textFindings(`# ${TITLE}\n\n${OPENING}\n\n${md(numbered(wrong))}\n`, 'a.md')).map(message)).toEqual(['负责人出庭应诉3宗，多于行政诉讼案件2宗']);
   });
 
   it('figure-consistency: a rate above 100% in a table cell; the same quantity in the text and in a table with two values', async () => {

@@ -868,12 +868,23 @@ export function tableReadings(document: DocumentModel): TableReading[] {
   return out;
 }
 
+/** a first column that numbers the rows (序号 | 单位 | …) */
+const SERIAL_HEADING = /^(?:序号|编号|排序|No\.?)$/i;
+
+/** The column that holds each row's label: the first, or the one after a column of serial numbers. */
+export function labelColumnOf(table: Table): number {
+  const header = table.rows.find((r) => r.header);
+  const first = header ? cellAt(header.cells, 0) : null;
+  return first && SERIAL_HEADING.test(first.text.replace(/\s+/g, '')) ? 1 : 0;
+}
+
 function readTable(table: Table, document: DocumentModel): TableReading | null {
   const header = table.rows.find((r) => r.header) ?? null;
   const data = table.rows.map((row, r) => ({ row, r })).filter(({ row }) => !row.header && row.cells.length > 1);
   if (data.length === 0) return null;
+  const labelColumn = labelColumnOf(table);
   const columns = new Set<number>();
-  for (const { row } of data) for (const c of row.cells) if (c.column > 0 && VALUE_CELL.test(c.text.replace(/\s+/g, ''))) columns.add(c.column);
+  for (const { row } of data) for (const c of row.cells) if (c.column > labelColumn && VALUE_CELL.test(c.text.replace(/\s+/g, ''))) columns.add(c.column);
   if (columns.size === 0) return null;
   const heads = new Map<number, ColumnHead>();
   for (const c of columns) {
@@ -894,13 +905,13 @@ function readTable(table: Table, document: DocumentModel): TableReading | null {
     text += cell.text.slice(from, to);
   };
   for (const { row, r } of data) {
-    const labelCell = cellAt(row.cells, 0);
+    const labelCell = cellAt(row.cells, labelColumn);
     const rawLabel = labelCell ? labelCell.text : '';
     if (!/[\u3400-\u9fff]/.test(rawLabel)) continue;
     // a unit said with the row label: 出庭应诉（宗）
     const rowHead = columnHead(rawLabel);
     const labelEnd = rowHead.unit !== null ? rawLabel.replace(/\s+$/, '').search(/[（(/／][^（(/／]*$/) : rawLabel.length;
-    const values = row.cells.filter((c) => columns.has(c.column) && c.column > 0);
+    const values = row.cells.filter((c) => columns.has(c.column) && c.column > labelColumn);
     let first = true;
     for (const cell of values) {
       const value = cell.text.trim();
