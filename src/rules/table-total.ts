@@ -11,7 +11,7 @@
  * last decimal per row.
  */
 import type { Table, TableCell, TableRow } from '../document/model.js';
-import { labelColumnOf } from '../document/facts/figures.js';
+import { cellAt, labelColumnOf } from '../document/facts/figures.js';
 import { defineMeta, defineRule, type ContextOf } from '../rule.js';
 
 export const meta = defineMeta({
@@ -68,11 +68,6 @@ function plain(cell: TableCell | null): Value | null {
   return { value, decimals: m[2]?.length ?? 0, unit: m[3]!, cell };
 }
 
-function cellAt(row: TableRow, column: number): TableCell | null {
-  for (const c of row.cells) if (column >= c.column && column < c.column + c.colSpan) return c;
-  return null;
-}
-
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 function format(n: number, decimals: number): string {
@@ -84,7 +79,7 @@ function checkTable(ctx: Context, table: Table, totalLabels: readonly string[]):
   const header = table.rows.find((r) => r.header) ?? null;
   // 序号 | 单位 | …: the row's label is in the column after the numbers (合计 stands there)
   const labelColumn = labelColumnOf(table);
-  const labelOf = (r: TableRow) => squash(cellAt(r, labelColumn)?.text ?? '');
+  const labelOf = (r: TableRow) => squash(cellAt(r.cells, labelColumn)?.text ?? '');
   const totals = data.filter((r) => totalLabels.includes(labelOf(r)));
   if (totals.length !== 1) return;
   if (data.some((r) => /^小计/.test(labelOf(r)) || labelOf(r) === '其中' || ROW_NOT_SUMMED.test(labelOf(r)))) return;
@@ -95,12 +90,12 @@ function checkTable(ctx: Context, table: Table, totalLabels: readonly string[]):
   if (parts.length < 2) return;
   for (const totalCell of total.cells) {
     if (totalCell.column <= labelColumn) continue;
-    const head = header ? cellAt(header, totalCell.column) : null;
+    const head = header ? cellAt(header.cells, totalCell.column) : null;
     const column = head ? squash(head.text) : '';
     if (NOT_SUMMED.test(column)) continue;
     const totalValue = plain(totalCell);
     if (!totalValue) continue;
-    const values = parts.map((r) => plain(cellAt(r, totalCell.column)));
+    const values = parts.map((r) => plain(cellAt(r.cells, totalCell.column)));
     if (values.some((v) => v === null || v.unit !== totalValue.unit || v.cell.colSpan !== totalCell.colSpan)) continue;
     const sum = values.reduce((s, v) => s + v!.value, 0);
     const decimals = Math.max(totalValue.decimals, ...values.map((v) => v!.decimals));

@@ -1,5 +1,6 @@
 import type { DocumentModel, TextBlock } from '../document/model.js';
 import { factsOf } from '../document/facts/index.js';
+import { sourceOffset } from '../document/position.js';
 import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
 
 /**
@@ -150,10 +151,6 @@ export function check(ctx: Context): void {
       taken.push([a, b]);
       ctx.reportAt(block, a, b, { messageId, data: { text: shown } });
     };
-    const sourceOf = (i: number) => {
-      for (const seg of block.segments) if (i >= seg.text && i < seg.text + seg.length) return seg.source + (i - seg.text);
-      return block.span.start.offset;
-    };
 
     for (const m of text.matchAll(DOC_NUMBER)) {
       const a = m.index;
@@ -173,7 +170,7 @@ export function check(ctx: Context): void {
       if (PH.includes(m[0][0]!) && /[A-Za-z]/.test(text[a - 1] ?? '')) continue;
       const after = text.slice(b, b + 6);
       const before = text.slice(Math.max(0, a - 4), a);
-      const zone = zoneAt(doc, sourceOf(a));
+      const zone = zoneAt(doc, sourceOffset(block, a));
       // a case in a heading hides its parties as the body does: （一）××公司虚假宣传案, （二）张××违法建设案
       const hidden = zone === 'heading' && (ANON_AFTER.test(after) || (SURNAMES.includes(text[a - 1] ?? '') && !/\p{Script=Han}/u.test(text[a - 2] ?? '')));
       const residue = (zone !== 'body' && !hidden) || NUMERIC_AFTER.test(after) || NUMERIC_BEFORE.test(before) || BODY_AFTER.test(after);

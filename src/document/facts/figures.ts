@@ -853,7 +853,7 @@ function columnHead(text: string): ColumnHead {
 }
 
 /** The cell of a row at a grid column (a merged cell covers the columns it spans). */
-function cellAt(cells: readonly TableCell[], column: number): TableCell | null {
+export function cellAt(cells: readonly TableCell[], column: number): TableCell | null {
   for (const c of cells) if (column >= c.column && column < c.column + c.colSpan) return c;
   return null;
 }
