@@ -1,5 +1,4 @@
-// Writes dist/laws.json: the titles of data/laws/ (laws.tsv, repealed.tsv, documents.tsv) and the
-// readings of pinyin.tsv, compiled once so that a run that cites a law reads one small JSON file
+// Writes dist/laws.json: the titles of data/laws/ (laws.tsv, repealed.tsv, documents.tsv), compiled once so that a run that cites a law reads one small JSON file
 // (src/document/laws.ts). Run by `npm run build` after tsc.
 import { writeFileSync } from 'node:fs';
 import { COMPILED_PATH, compileLaws, readLawFiles } from '../dist/document/laws.js';

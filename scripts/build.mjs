@@ -24,7 +24,6 @@ const STEPS = [
   ['scripts/bundle-cli.mjs'],
   ['scripts/build-dictionary-index.mjs'],
   ['scripts/build-laws.mjs'],
-  ['scripts/build-homophones.mjs'],
 ];
 const STAMP = path.join(ROOT, 'node_modules', '.cache', 'reportlint', 'build.json');
 

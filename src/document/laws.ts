@@ -1,8 +1,7 @@
 /**
  * The titles of laws and regulations the law-citation rule checks against (data/laws/, see its
  * README): the national list (laws.tsv), the laws repealed outright (repealed.tsv), the central
- * documents every 法治 report cites with their year spans (documents.tsv) and the readings of the
- * characters (pinyin.tsv) for the same-sound test.
+ * documents every 法治 report cites with their year spans (documents.tsv).
  *
  * `npm run build` compiles them into dist/laws.json (scripts/build-laws.mjs), which loadLaws()
  * reads on first use only: a run whose drafts cite no law never reads it. Without dist/laws.json
@@ -35,8 +34,6 @@ export interface CompiledLaws {
   titles: string[];
   repealed: RepealedLaw[];
   documents: DatedDocument[];
-  /** toneless syllable → the characters read so */
-  pinyin: Record<string, string>;
 }
 
 const PREFIX = '中华人民共和国';
@@ -71,8 +68,8 @@ function rows(tsv: string): Array<Record<string, string>> {
   });
 }
 
-/** Compile the four files of data/laws/ (their texts) into what dist/laws.json holds. */
-export function compileLaws(files: { laws: string; repealed: string; documents: string; pinyin: string }): CompiledLaws {
+/** Compile the three files of data/laws/ (their texts) into what dist/laws.json holds. */
+export function compileLaws(files: { laws: string; repealed: string; documents: string }): CompiledLaws {
   const repealed: RepealedLaw[] = rows(files.repealed).map((r) => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(r.repealed!)) throw new Error(`repealed.tsv: ${r.name}: bad date ${r.repealed}`);
     if (!r.source) throw new Error(`repealed.tsv: ${r.name}: no source`);
@@ -95,21 +92,16 @@ export function compileLaws(files: { laws: string; repealed: string; documents: 
     if (key.length >= 2 && !gone.has(key)) titles.add(key);
   }
   for (const d of documents) titles.add(titleKey(d.title));
-  const pinyin: Record<string, string> = {};
-  for (const line of files.pinyin.split('\n')) {
-    const [syllable, chars] = line.split('\t');
-    if (syllable && chars) pinyin[syllable] = chars;
-  }
-  return { titles: [...titles].sort(), repealed, documents, pinyin };
+  return { titles: [...titles].sort(), repealed, documents };
 }
 
 /** where the build writes the compiled data */
 export const COMPILED_PATH = 'dist/laws.json';
 
 /** The files of data/laws/, read. */
-export function readLawFiles(): { laws: string; repealed: string; documents: string; pinyin: string } {
+export function readLawFiles(): { laws: string; repealed: string; documents: string } {
   const read = (name: string) => readFileSync(packageFile(`data/laws/${name}`), 'utf8');
-  return { laws: read('laws.tsv'), repealed: read('repealed.tsv'), documents: read('documents.tsv'), pinyin: read('pinyin.tsv') };
+  return { laws: read('laws.tsv'), repealed: read('repealed.tsv'), documents: read('documents.tsv') };
 }
 
 export interface Laws {
@@ -119,8 +111,6 @@ export interface Laws {
   byLength: ReadonlyMap<number, readonly string[]>;
   repealed: ReadonlyMap<string, RepealedLaw>;
   documents: readonly DatedDocument[];
-  /** the toneless readings of a character (empty when unknown) */
-  readings(ch: string): readonly string[];
 }
 
 let laws: Laws | null = null;
@@ -137,17 +127,11 @@ export function loadLaws(): Laws {
     list.push(t);
     byLength.set(t.length, list);
   }
-  // a lookup scans the syllables' strings (a few hundred): cheaper than a map of 20,000
-  // characters for the few characters a run ever asks about
-  const syllables = Object.entries(compiled.pinyin);
   laws = {
     titles: new Set(compiled.titles),
     byLength,
     repealed: new Map(compiled.repealed.map((r) => [r.name, r])),
     documents: compiled.documents,
-    readings(ch: string) {
-      return syllables.filter(([, chars]) => chars.includes(ch)).map(([syllable]) => syllable);
-    },
   };
   return laws;
 }

@@ -1,6 +1,7 @@
 import type { Paragraph, TextBlock } from '../document/model.js';
 import { factsOf } from '../document/facts/index.js';
 import { DOCUMENT_HINT, loadLaws, titleKey, type Laws, type RepealedLaw } from '../document/laws.js';
+import { readingsOf } from '../document/readings.js';
 import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
 
 /**
@@ -281,9 +282,9 @@ function edits(written: string, known: string): Edit[] {
 
 const fuzzy = (s: string) => s.replace(/^([zcs])h/u, '$1').replace(/^l/u, 'n').replace(/(?<=[aei])ng$/u, 'n');
 
-function soundsAlike(laws: Laws, a: string, b: string): boolean {
-  const ra = laws.readings(a).map(fuzzy);
-  return laws.readings(b).some((r) => ra.includes(fuzzy(r)));
+function soundsAlike(a: string, b: string): boolean {
+  const ra = readingsOf(a).map(fuzzy);
+  return readingsOf(b).some((r) => ra.includes(fuzzy(r)));
 }
 
 /** The one known title `key` is a slip of, or null (see the rule's comment for when). */
@@ -319,7 +320,7 @@ function nearTitle(laws: Laws, key: string, allowed: ReadonlySet<string>): strin
   for (const e of edits(key, known)) {
     if (crowded && e.op !== 'sub') return null;
     if (e.op === 'sub') {
-      if (!HAN.test(e.from) || !HAN.test(e.to) || !soundsAlike(laws, e.from, e.to)) return null;
+      if (!HAN.test(e.from) || !HAN.test(e.to) || !soundsAlike(e.from, e.to)) return null;
     } else if (e.op === 'del') {
       if (e.at === 0 || !HAN.test(e.ch) || known.length < 6) return null;
     } else if (!(key[e.at - 1] === e.ch || key[e.at + 1] === e.ch)) return null;

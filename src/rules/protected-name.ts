@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { TextBlock } from '../document/model.js';
 import { lookup, segment } from '../document/dictionary.js';
+import { readingsOf } from '../document/readings.js';
 import { factsOf } from '../document/facts/index.js';
 import { packageFile } from '../paths.js';
 import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.js';
@@ -16,7 +16,7 @@ import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.
  * as a listed name that differs from it in exactly one character, and reports it only when
  *
  * - the two characters look alike (data/similar-shape.json) or sound alike (the same syllable,
- *   tone aside, by pinyin-pro, loaded only when such a candidate is there), or the name is one
+ *   tone aside, by data/pinyin.tsv, read only when such a candidate is there), or the name is one
  *   that nothing else lies one character away from (`anyCharacter`: 中华人民共和国);
  * - the stretch is not a word of jieba's dictionary, and no dictionary word runs across its
  *   start or its end (检查院落实: 院落; 练习近乎: 练习), so that a real word in that place is
@@ -145,68 +145,8 @@ function builtinData(): Data {
 
 // ---------------------------------------------------------------- sound
 
-type PinyinFn = (text: string, options: Record<string, unknown>) => string[];
-let pinyinFn: PinyinFn | null = null;
-const readings = new Map<string, string[]>();
-
-/** The syllables of one character, tones aside (every reading of a polyphone), by pinyin-pro, loaded on first use. */
-function readingsOf(char: string): string[] {
-  let r = readings.get(char);
-  if (!r) {
-    pinyinFn ??= (createRequire(import.meta.url)('pinyin-pro') as { pinyin: PinyinFn }).pinyin;
-    r = pinyinFn(char, { multiple: true, toneType: 'none', type: 'array' }).filter((s) => /^[a-zü]+$/.test(s));
-    readings.set(char, r);
-  }
-  return r;
-}
-
-/** where the build writes the same-sound characters of the built-in names (scripts/build-homophones.mjs) */
-export function homophonesPath(): URL {
-  return packageFile('dist/protected-name-homophones.json');
-}
-
-/**
- * For each character of the built-in names, the characters of the same syllable (CJK Unified
- * Ideographs U+4E00–U+9FFF, every reading of each): what the build writes, so that a run needs no
- * pinyin-pro for the built-in names (loading it costs a quarter of a second).
- */
-export function buildHomophones(): Record<string, string> {
-  const chars = new Set<string>();
-  for (const n of builtinData().names) for (const c of n.name) chars.add(c);
-  const bySyllable = new Map<string, string[]>();
-  for (let code = 0x4e00; code <= 0x9fff; code++) {
-    const c = String.fromCharCode(code);
-    for (const s of new Set(readingsOf(c))) {
-      if (!bySyllable.has(s)) bySyllable.set(s, []);
-      bySyllable.get(s)!.push(c);
-    }
-  }
-  const out: Record<string, string> = {};
-  for (const c of [...chars].sort()) {
-    const same = new Set<string>();
-    for (const s of readingsOf(c)) for (const d of bySyllable.get(s) ?? []) if (d !== c) same.add(d);
-    out[c] = [...same].join('');
-  }
-  return out;
-}
-
-let homophones: Map<string, Set<string>> | null | undefined;
-
-/** the build's table, or null when there is none (the tests run src/ before a build) */
-function builtHomophones(): Map<string, Set<string>> | null {
-  if (homophones !== undefined) return homophones;
-  try {
-    const table = JSON.parse(readFileSync(homophonesPath(), 'utf8')) as Record<string, string>;
-    homophones = new Map(Object.entries(table).map(([c, same]) => [c, new Set(same)]));
-  } catch {
-    homophones = null;
-  }
-  return homophones;
-}
-
+/** one syllable in common, tones aside (every reading of a polyphone: 查/察, 和/合) */
 function soundAlike(wrong: string, right: string): boolean {
-  const same = builtHomophones()?.get(right);
-  if (same) return same.has(wrong);
   const ra = readingsOf(right);
   return readingsOf(wrong).some((s) => ra.includes(s));
 }
