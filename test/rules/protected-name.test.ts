@@ -125,7 +125,8 @@ describe('protected-name: data', () => {
   });
 
   it('data/pinyin.tsv gives the readings the rule relies on (every reading of a polyphone)', () => {
-    expect(readingsOf('察')).toEqual(readingsOf('查').filter((s) => s === 'cha'));
+    expect(readingsOf('察')).toEqual(['cha']);
+    expect(readingsOf('查')).toEqual(expect.arrayContaining(['cha', 'zha']));
     expect(readingsOf('和')).toContain('he');
     expect(readingsOf('合')).toContain('he');
     expect(readingsOf('义')).toEqual(['yi']);
