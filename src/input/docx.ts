@@ -171,6 +171,11 @@ export async function readDocx(path: string): Promise<DocxSource> {
     readSourceFile(path);
     throw error;
   }
+  return readDocxBytes(buf, path);
+}
+
+/** Read a .docx held in memory (an upload); `path` names it in messages. Every failure is an InputError. */
+export async function readDocxBytes(buf: Buffer, path: string): Promise<DocxSource> {
   // an empty file is an empty draft: the caller reports it like an empty .txt
   if (buf.length === 0) return { path, text: '', paragraphs: [] };
   checkSignature(buf, path);
