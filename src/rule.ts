@@ -63,6 +63,11 @@ export interface Report<MessageIds extends string = string> extends ReportDescri
   /** source offsets [start, end) of the offending text; a fix's edits are source offsets too */
   start: number;
   end: number;
+  /**
+   * The other places one summary finding stands for (「全文有170处……此处为第一处」), as source
+   * offsets [start, end): formats that show the draft mark each of them, json and sarif list them.
+   */
+  related?: ReadonlyArray<{ start: number; end: number }>;
 }
 
 export interface RuleContext<Options = Record<string, unknown>, MessageIds extends string = string> {

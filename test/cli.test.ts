@@ -96,6 +96,20 @@ describe('output and exit codes', () => {
     expect(data[1]).toMatchObject({ messages: [], errorCount: 0, warningCount: 0 });
   });
 
+  it('json: a summary finding lists its other places as related, valid against the schema', async () => {
+    const half = '一、总体情况\n我局推进依法行政,严格执法,落实普法,开展培训,召开会议,审议文件,通报案例,部署工作,总结经验,查找不足,完善制度。\n';
+    const dir = draftDir({ 'half.txt': half });
+    const run = await cli(['--format', 'json', 'half.txt'], { cwd: dir });
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'schemas/results.schema.json'), 'utf8'));
+    const validate = new Ajv.default({ allErrors: true, strictTuples: false }).compile(schema);
+    const data = JSON.parse(run.stdout);
+    expect(validate(data), JSON.stringify(validate.errors)).toBe(true);
+    const [summary] = data[0].messages;
+    expect(summary).toMatchObject({ ruleId: 'punctuation-width', messageId: 'summary', line: 2, column: 9 });
+    const commas = [...half.split('\n')[1]!.matchAll(/,/g)].map((m) => m.index! + 1);
+    expect(summary.related).toEqual(commas.slice(1).map((c) => ({ line: 2, column: c, endLine: 2, endColumn: c + 1 })));
+  });
+
   // spawnCli: exit 0 and empty output from a real process
   it('exit 0 on a clean draft, with no output', () => {
     const dir = draftDir({ 'clean.txt': '一、总体情况\n我局层层压实责任，做到事事有回应、件件有着落。\n' });

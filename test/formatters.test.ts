@@ -162,6 +162,20 @@ describe('sarif (formatter)', () => {
     expectValidSarif(noSources);
   });
 
+  it('a summary finding\'s other places are relatedLocations, and the log stays valid', () => {
+    const text = '甲,乙,丙,丁。\n';
+    const related = [3, 5].map((o) => ({ line: 1, column: o + 1, endLine: 1, endColumn: o + 2, offset: o, endOffset: o + 1 }));
+    const message = { ...finding(text, 1, 2, 'stray-space', 2, '全文有3处'), related };
+    const out = JSON.parse(sarif([summarize(TRICKY_FILE, [message])], context())) as SarifLog;
+    expectValidSarif(out);
+    const result = out.runs[0]!.results[0]!;
+    expect(result['relatedLocations']).toEqual(related.map((r, id) => ({
+      id,
+      physicalLocation: { artifactLocation: result['locations'][0].physicalLocation.artifactLocation, region: { startLine: 1, startColumn: r.column, endLine: 1, endColumn: r.endColumn } },
+    })));
+    expect(run.results.every((r) => r['relatedLocations'] === undefined)).toBe(true);
+  });
+
   it('a file outside cwd gets a file: URI; an unknown rule id still gets a descriptor', () => {
     const outside = path.join(path.sep, 'elsewhere', 'a b.txt');
     const m = finding('x', 0, 1, 'pack-rule', 1, 'from a pack');

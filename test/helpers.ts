@@ -1,4 +1,5 @@
 import { applyFixes as applyEngineFixes } from '../src/engine/fix.js';
+import type { LintMessage } from '../src/engine/lint.js';
 import type { Edit, Rule } from '../src/rule.js';
 import { findings } from './rule-tester.js';
 
@@ -18,6 +19,8 @@ export interface TestFinding {
   /** the source text the finding covers */
   text: string;
   message: string;
+  /** a summary finding's other places */
+  related?: LintMessage['related'];
 }
 
 /**
@@ -44,6 +47,7 @@ export async function runRule<O>(
     endColumn: f.endColumn,
     text: f.text,
     message: f.message,
+    ...(f.related ? { related: f.related } : {}),
   }));
 }
 

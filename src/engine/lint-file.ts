@@ -17,7 +17,7 @@ import { readSourceFile, type SourceFile } from '../input/read.js';
 import type { Locale } from '../messages.js';
 import type { LintCache } from './cache.js';
 import type { ConfigLookup } from './config.js';
-import { lintDocument, type LintMessage } from './lint.js';
+import { lintDocument, outlineOf, type LintMessage, type OutlineEntry } from './lint.js';
 import { processText, type PostProcessOptions } from './post-process.js';
 import type { PreviousReports } from './previous.js';
 
@@ -55,6 +55,8 @@ export interface TextLinter {
   lint(text: string): Promise<LintMessage[]>;
   /** last year's report as the last lint looked for it, for the cache */
   previousFile: string | null;
+  /** the title and headings of the text the last lint read, for the formats */
+  outline: OutlineEntry[];
 }
 
 export async function textLinter(options: TextLinterOptions): Promise<TextLinter> {
@@ -63,12 +65,14 @@ export async function textLinter(options: TextLinterOptions): Promise<TextLinter
   const docxParser = docx ? await import('../document/parse/docx.js') : null;
   const linter: TextLinter = {
     previousFile: null,
+    outline: [],
     async lint(text) {
       if (markdown) await loadMarkdownSupportFor(text);
       // a .docx is never fixed, so text is its text: headings come from its Word heading styles too
       const document = docx && docxParser ? docxParser.docxDocument(docx, file) : parseDocument(text, { filename: file });
       declareReportType(document, config.reportType);
       linter.previousFile = previous.fileFor(document, config);
+      linter.outline = outlineOf(document);
       const messages = lintDocument(document, active, locale, await previous.load(document, linter.previousFile));
       return processText(messages, { file, text, document, locale, options: post });
     },
@@ -112,6 +116,8 @@ export type FileOutcome =
     messages: LintMessage[];
     /** the text the findings are about (the fixed text once fixes were applied); workers send it only when asked */
     text?: string;
+    /** the title and headings of that text; absent for a file the cache found clean */
+    outline?: OutlineEntry[];
     /** --fix-dry-run: the text before and after the fixes, when they change it */
     fixed?: { before: string; after: string };
     /** --fix could not write the fixed file back */
@@ -198,5 +204,5 @@ export async function lintFile(input: LintInput, context: FileContext, localeFor
       context.cache.markClean(input.path, cacheKey.content, cacheKey.settings, prev ? { file: prev, content: cacheMod.fileHash(prev) } : null);
     } else context.cache.forget(input.path);
   }
-  return { kind: 'linted', inputKind, messages, text: linted, ...(fixed ? { fixed } : {}), ...(writeError !== undefined ? { writeError } : {}) };
+  return { kind: 'linted', inputKind, messages, text: linted, outline: linter.outline, ...(fixed ? { fixed } : {}), ...(writeError !== undefined ? { writeError } : {}) };
 }

@@ -111,7 +111,7 @@ export async function lintFiles(inputs: readonly LintInput[], options: LintFiles
       files.push({ path: input.path, outcome, full: null, result: null });
       continue;
     }
-    const full = summarize(input.path, outcome.messages, outcome.inputKind);
+    const full = summarize(input.path, outcome.messages, outcome.inputKind, outcome.outline);
     files.push({ path: input.path, outcome, full, result: await processResult(full, post) });
   }
   return { files, locale, cacheError: cache?.save() ?? null };

@@ -21,6 +21,30 @@ export interface LintMessage {
   endOffset: number;
   /** replace source [range[0], range[1]) with text */
   fix?: { range: [number, number]; text: string };
+  /** the other places a summary finding stands for (Report.related), in source order */
+  related?: RelatedPlace[];
+}
+
+/** A place besides a finding's own that the finding stands for. */
+export interface RelatedPlace {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  offset: number;
+  endOffset: number;
+}
+
+/**
+ * A heading line (or the title, level 0) of a draft: enough for a format to say which part a
+ * finding is in (第12段第5字（二、存在的不足）) and to show headings as headings.
+ */
+export interface OutlineEntry {
+  line: number;
+  /** 0 for the title, else the section's depth (1 for 一、) */
+  level: number;
+  /** the heading's text as written, ordinal included, on one line */
+  text: string;
 }
 
 export interface LintResult {
@@ -32,6 +56,8 @@ export interface LintResult {
   warningCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** the title and headings, in document order; absent where the engine did not parse the file (a cached clean file) */
+  outline?: OutlineEntry[];
 }
 
 export { RuleCrashError };
@@ -80,6 +106,16 @@ export function lintDocument(
         offset: r.start,
         endOffset: r.end,
       };
+      if (r.related !== undefined && r.related.length > 0) {
+        message.related = [...r.related]
+          .map((place) => {
+            checkRange(id, 'related', place.start, place.end, length);
+            const a = document.pointAt(place.start);
+            const b = document.pointAt(place.end);
+            return { line: a.line, column: a.column, endLine: b.line, endColumn: b.column, offset: place.start, endOffset: place.end };
+          })
+          .sort((a, b) => a.offset - b.offset || a.endOffset - b.endOffset);
+      }
       if (r.fix !== undefined) {
         if (!rule.meta.fixable) throw new Error(`rule ${id} offered a fix but its meta.fixable is false`);
         const fix = mergeFixes(id, document.source, r.fix);
@@ -146,9 +182,22 @@ export function mergeFixes(id: string, source: string, fix: Fix): { range: [numb
   return { range: [sorted[0]!.start, at], text: parts.join('') };
 }
 
+/** The title and headings of a parsed draft, for the formats (cheap: one entry per heading). */
+export function outlineOf(document: DocumentModel): OutlineEntry[] {
+  const entry = (block: TextBlock, level: number): OutlineEntry => ({
+    line: block.span.start.line,
+    level,
+    text: block.text.split(/\r\n?|\n/, 1)[0]!.trim(),
+  });
+  const outline = document.title ? [entry(document.title, 0)] : [];
+  for (const section of document.allSections) outline.push(entry(section.heading, section.level));
+  return outline;
+}
+
 /** A file's result; its input kind is decided from the name unless the engine says otherwise. */
-export function summarize(filePath: string, messages: LintMessage[], inputKind: InputKind = inputKindOf(filePath)): LintResult {
+export function summarize(filePath: string, messages: LintMessage[], inputKind: InputKind = inputKindOf(filePath), outline?: OutlineEntry[]): LintResult {
   const result: LintResult = { filePath, inputKind, messages, errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 };
+  if (outline) result.outline = outline;
   for (const m of messages) {
     if (m.severity === 2) {
       result.errorCount++;

@@ -84,5 +84,5 @@ export async function processResult(full: LintResult, options: PostProcessOption
   let messages = full.messages;
   const context: ResultContext = { file: full.filePath, options };
   for (const step of POST_PROCESSING) if (step.stage === 'result') messages = await step.run(messages, context);
-  return messages === full.messages ? full : summarize(full.filePath, messages, full.inputKind);
+  return messages === full.messages ? full : summarize(full.filePath, messages, full.inputKind, full.outline);
 }

@@ -78,6 +78,15 @@ export function sarif(results: LintResult[], context: FormatContext): string {
           },
         },
       ],
+      // a summary finding's other places
+      ...(m.related
+        ? {
+            relatedLocations: m.related.map((r, id) => ({
+              id,
+              physicalLocation: { artifactLocation, region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn } },
+            })),
+          }
+        : {}),
       ...(m.fix && source !== undefined ? { fixes: [fixOf(m.fix, source, artifactLocation)] } : {}),
     }));
   });

@@ -451,6 +451,7 @@ export function check(context: Context): void {
       data: { count: habit.length, found: first.ordinal!.raw },
       start: first.ordinal!.span.start.offset,
       end: spacedAfter.get(first)!.end,
+      related: habit.slice(1).map((s) => ({ start: s.ordinal!.span.start.offset, end: spacedAfter.get(s)!.end })),
       level: 'warn',
       ...(edits.length > 0 ? { fix: edits } : {}),
     });

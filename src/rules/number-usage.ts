@@ -455,6 +455,7 @@ export function check(ctx: Context): void {
         level: 'warn',
         start: first.start,
         end: first.end,
+        related: minority.slice(1).map((b) => ({ start: b.start, end: b.end })),
       });
     } else if (mode === 'comma') {
       for (const b of plain) {

@@ -229,6 +229,7 @@ export function check(ctx: Context): void {
       data: { count: candidates.length, found: first.found },
       start: first.start,
       end: first.end,
+      related: candidates.slice(1).map((c) => ({ start: c.start, end: c.end })),
       // one edit per mark, merged by the engine into one fix; Markdown syntax between them stays
       ...(word ? {} : { fix: candidates.map((c) => ({ start: c.fixStart, end: c.fixEnd, text: FULL[c.found] })) }),
     });

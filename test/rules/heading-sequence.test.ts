@@ -563,6 +563,8 @@ describe('heading-sequence: a house habit and the odd one out', () => {
     const habit = findings.find((f) => f.messageId === 'spaceAfterHabit')!;
     expect(habit.level).toBe('warn');
     expect(habit.message).toBe('全文有5处序号与标题文字之间加了空格（此处为第一处「1.」），GB/T 9704 的序号后不空格；修复将一并删去');
+    // the other four spaced ordinals, each with its space
+    expect(habit.related!.map((r) => SPACED.slice(r.offset, r.endOffset))).toEqual(['2. ', '3. ', '4 . ', '5. ']);
     // the space inside 「4 .」 has its own fix, applied in a second round (the two overlap)
     expect(await fixAll(SPACED)).toBe(SPACED.replace(/^(\d) ?\. /gm, '$1.'));
   });

@@ -190,6 +190,14 @@ describe('thousands separators', () => {
   it('the plain style in the minority is reported the other way round', async () => {
     const found = await run(draft('全年检查1,200家次，处罚3,340元，办结4200件。'));
     expect(found.map((f) => [f.messageId, f.text])).toEqual([['thousandsMixedPlain', '4200']]);
+    expect(found[0]!.related).toBeUndefined();
+  });
+
+  it('the other numbers of the minority style are its related places', async () => {
+    const text = draft('全年检查1,200家次，处罚3,340元，办结4200件，受理5100件，审查8,870份，整改1,500家。');
+    const [found] = await run(text);
+    expect([found!.messageId, found!.text]).toEqual(['thousandsMixedPlain', '4200']);
+    expect(found!.related!.map((r) => text.slice(r.offset, r.endOffset))).toEqual(['5100']);
   });
 
   it('one style throughout is fine; numbers below 1000 never count', async () => {

@@ -142,6 +142,16 @@ describe('punctuation-width: a document half-width throughout', () => {
     }
   });
 
+  it('the summary names every other place it stands for (related), the same places listAll gives', async () => {
+    const [summary] = await run(SEED_2024);
+    const all = await run(SEED_2024, { listAll: true });
+    expect(summary!.related).toHaveLength(169);
+    expect(summary!.related!.map((r) => SEED_2024.slice(r.offset, r.endOffset))).toEqual(all.slice(1).map((f) => f.text));
+    expect(summary!.related!.map((r) => [r.line, r.column])).toEqual(all.slice(1).map((f) => [f.line, f.column]));
+    // a finding for one place has none
+    expect(all.every((f) => f.related === undefined)).toBe(true);
+  });
+
   it('listAll lists every place instead', async () => {
     expect(await run(SEED_2024, { listAll: true })).toHaveLength(170);
   });
