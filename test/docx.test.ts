@@ -284,14 +284,24 @@ describe('reportlint draft.docx', () => {
     return dir;
   };
 
-  it('stylish: file, then para N:C for each finding; exit 1 (the built CLI, in a process of its own)', () => {
+  it('stylish: file, then 第N段第C字 and the heading above for each finding; exit 1 (the built CLI, in a process of its own)', () => {
     const dir = copy('styled.docx');
     const run = spawnCli(['styled.docx'], { cwd: dir });
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/^styled\.docx\n/);
-    expect(run.stdout).toMatch(/^ {2}para 6:5 +错误 +重复词语「提升提升」.*repeated-word$/m);
-    expect(run.stdout).toMatch(/^ {2}para 15:2 +错误 .*heading-sequence$/m);
+    const lines = run.stdout.split('\n');
+    // place, heading, severity: each in a column of its own, aligned by display width
+    expect(lines).toContain('  第6段第5字   （一）加强组织领导   错误  重复词语「提升提升」：「提升」连写了两次                                          repeated-word');
+    expect(lines).toContain('  第15段第2字  四 、2025年工作安排  错误  序号「四 、」内有多余的空格                                                       heading-sequence');
+    // before the first heading there is no heading to name
+    expect(lines).toContainEqual(expect.stringMatching(/^ {2}第1段第1字 {24}警告  .*previous-shortcomings$/));
+    const en = spawnCli(['--locale', 'en', 'styled.docx'], { cwd: dir });
+    expect(en.stdout).toMatch(/^ {2}paragraph 6, char 5 {3}（一）加强组织领导 {3}error {4}Doubled word "提升提升".*repeated-word$/m);
+    expect(en.stdout).toMatch(/^ {2}paragraph 15, char 2 {2}四 、2025年工作安排 {2}error .*heading-sequence$/m);
+    // json keeps the numbers
+    const json = JSON.parse(spawnCli(['-f', 'json', 'styled.docx'], { cwd: dir }).stdout) as Array<{ messages: Array<{ line: number; column: number; ruleId: string }> }>;
+    expect(json[0]!.messages.find((m) => m.ruleId === 'repeated-word')).toMatchObject({ line: 6, column: 5 });
   });
 
   it('json: line is the paragraph, column the character', async () => {

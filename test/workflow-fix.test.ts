@@ -84,7 +84,7 @@ describe('--fix', () => {
     expect(readFileSync(path.join(dir, 'report.docx'))).toEqual(before);
     expect(run.stderr).toMatch(/^reportlint: report\.docx: .*Word documents are never rewritten; not fixed$/m);
     // the findings are reported as they are in the file
-    expect(run.stdout).toMatch(/^ {2}para 6:5 +错误 +重复词语「提升提升」.*repeated-word$/m);
+    expect(run.stdout).toMatch(/^ {2}第6段第5字 +（一）加强组织领导 +错误 +重复词语「提升提升」.*repeated-word$/m);
     expect(run.status).toBe(1);
     expect(readdirSync(dir)).toEqual(['report.docx']);
   });

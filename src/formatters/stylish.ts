@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { LintResult } from '../engine/lint.js';
 import type { FormatContext } from './types.js';
+import { headingAt, placeOf, shortHeading } from './place.js';
 import { displayWidth, padEnd } from './width.js';
 
 const TEXT = {
@@ -8,7 +9,10 @@ const TEXT = {
   en: { error: 'error', warning: 'warning', problems: 'problems', errors: 'errors', warnings: 'warnings', fixable: 'fixable with the --fix option' },
 };
 
-/** ESLint's stylish layout: file, then `line:col  severity  message  rule-id`, then a summary. */
+/**
+ * ESLint's stylish layout: file, then `line:col  severity  message  rule-id`, then a summary.
+ * A Word document's rows are `第12段第5字  二、存在的不足  severity  message  rule-id`.
+ */
 export function stylish(results: LintResult[], context: FormatContext): string {
   const t = TEXT[context.locale];
   const paint = (code: string, s: string) => (context.color ? `\u001b[${code}m${s}\u001b[0m` : s);
@@ -23,19 +27,20 @@ export function stylish(results: LintResult[], context: FormatContext): string {
     fixable += result.fixableErrorCount + result.fixableWarningCount;
     out.push(paint('4', path.relative(context.cwd, result.filePath) || result.filePath));
     const rows = result.messages.map((m) => ({
-      // a Word document has no lines: there the line is the paragraph's number, the column the character
-      place: result.inputKind === 'docx' ? `para ${m.line}:${m.column}` : `${m.line}:${m.column}`,
+      place: placeOf(result, m, context.locale),
+      heading: headingOf(result, m),
       severity: m.severity === 2 ? t.error : t.warning,
       isError: m.severity === 2,
       message: m.message.replace(/\s*\n\s*/g, ' '),
       ruleId: m.ruleId,
     }));
-    const placeWidth = Math.max(...rows.map((r) => r.place.length));
+    const placeWidth = Math.max(...rows.map((r) => displayWidth(r.place)));
+    const headingWidth = Math.max(...rows.map((r) => displayWidth(r.heading)));
     const severityWidth = Math.max(...rows.map((r) => displayWidth(r.severity)));
     const messageWidth = Math.min(80, Math.max(...rows.map((r) => displayWidth(r.message))));
     for (const r of rows) {
       out.push(
-        `  ${paint('2', r.place.padEnd(placeWidth))}  ${paint(r.isError ? '31' : '33', padEnd(r.severity, severityWidth))}  ${padEnd(r.message, messageWidth)}  ${paint('2', r.ruleId)}`,
+        `  ${paint('2', padEnd(r.place, placeWidth))}  ${headingWidth ? `${padEnd(r.heading, headingWidth)}  ` : ''}${paint(r.isError ? '31' : '33', padEnd(r.severity, severityWidth))}  ${padEnd(r.message, messageWidth)}  ${paint('2', r.ruleId)}`,
       );
     }
     out.push('');
@@ -48,4 +53,14 @@ export function stylish(results: LintResult[], context: FormatContext): string {
   out.push(paint(errors ? '31;1' : '33;1', summary));
   if (fixable) out.push(paint(errors ? '31;1' : '33;1', context.locale === 'zh' ? `  其中 ${fixable} ${t.fixable}` : `  ${fixable} ${t.fixable}`));
   return out.join('\n') + '\n';
+}
+
+/**
+ * Word shows no paragraph numbers, so a Word document's finding also names the heading its
+ * paragraph sits under, in a column of its own: `第12段第5字  二、存在的不足  错误  …`.
+ */
+function headingOf(result: LintResult, m: LintResult['messages'][number]): string {
+  if (result.inputKind !== 'docx') return '';
+  const heading = headingAt(result.outline, m.line);
+  return heading ? shortHeading(heading.text) : '';
 }

@@ -447,7 +447,7 @@ export function docxLocation(docx: DocxSource, offset: number): DocxLocation {
   return { paragraph: lo + 1, character: codePointCount(docx.text, p.start, at) + 1 };
 }
 
-/** "para 12:5", the way reportlint shows a place in a Word document. */
+/** "para 12:5", a place in a Word document in short (the formats say 第12段第5字: src/formatters/place.ts). */
 export function formatDocxLocation(location: DocxLocation): string {
   return `para ${location.paragraph}:${location.character}`;
 }
