@@ -1,5 +1,6 @@
 // `npm run build`: tsc, then the steps that work on its output (schemas compiled to validators,
-// the Markdown parser and the CLI bundled, jieba's dictionary indexed), in that order.
+// the Markdown parser and the CLI bundled, jieba's dictionary indexed, the laws compiled, the rule
+// pages extracted for the html report), in that order.
 //
 // The build is skipped when dist/ is exactly what a build of the same inputs wrote: a content
 // hash of every input (src/, schemas/, the build scripts, tsconfig.json, package.json and the
@@ -24,6 +25,7 @@ const STEPS = [
   ['scripts/bundle-cli.mjs'],
   ['scripts/build-dictionary-index.mjs'],
   ['scripts/build-laws.mjs'],
+  ['scripts/build-rule-docs.mjs'],
 ];
 const STAMP = path.join(ROOT, 'node_modules', '.cache', 'reportlint', 'build.json');
 
@@ -62,6 +64,8 @@ function inputsHash() {
     // (laws, names, the dictionary index's list)
     ...filesUnder('rules'),
     ...filesUnder('data'),
+    // the rule pages, whose summaries and examples the html report carries (build-rule-docs)
+    ...filesUnder('docs/rules'),
     'scripts/build.mjs',
     ...STEPS.map((step) => step[0]).filter((file) => file.startsWith('scripts/')),
     'tsconfig.json',
