@@ -245,7 +245,9 @@ describe('html (formatter, given the sources)', () => {
   it('is one self-contained page: no external resources, no script', () => {
     expect(page.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
     expect(page).not.toMatch(/<script|<link|<img|<iframe|src=|@import|url\(/i);
-    expect(page).not.toMatch(/https?:\/\//);
+    // no link leaves the page (the rule examples may quote an address as text)
+    expect(page).not.toMatch(/href="(?!#)/);
+    expect(page.replace(/<pre class="example[^"]*">[^<]*<\/pre>/g, '')).not.toMatch(/https?:\/\//);
   });
 
   it('marks every finding in place, escaped, with id, rule and message', () => {
@@ -267,7 +269,7 @@ describe('html (formatter, given the sources)', () => {
 
   it('lists the findings (linking to the marks) and counts them by rule', () => {
     expect(page).toContain('<li id="l-f-1-1" class="error"><a href="#f-1-1">2:6</a>');
-    expect(page).toMatch(/<tr data-rule="stray-space"><td><code>stray-space<\/code><\/td><td>stray-space 的说明<\/td><td class="n">0<\/td><td class="n">2<\/td><td class="n">2<\/td><\/tr>/);
+    expect(page).toMatch(/<tr data-rule="stray-space"><td><a class="rule" href="#rule-stray-space"><code>stray-space<\/code><\/a><\/td><td>stray-space 的说明<\/td><td class="n">0<\/td><td class="n">2<\/td><td class="n">2<\/td><\/tr>/);
     expect(page).toContain('共检查 2 个文件，发现 3 个问题（1 个错误，2 个警告）。');
     expect(page).toContain('<h2>clean.md<span class="counts">未发现问题</span></h2>');
     const en = html(trickyResults(), context({ locale: 'en' }));
@@ -288,10 +290,85 @@ describe('html (formatter, given the sources)', () => {
     const out = html([summarize(path.join(CWD, 'x.txt'), messages)], context({ sources: { [path.join(CWD, 'x.txt')]: text } }));
     const pre = /<pre class="source"[^>]*>\n([\s\S]*?)<\/pre>/.exec(out)![1]!.replace(/ data-rule="r" title="[^"]*"/g, '');
     expect(pre).toBe(
-      '<mark class="finding error" id="f-1-1">AB<mark class="finding warning" id="f-1-2">CD</mark>' +
+      '<span class="line" data-line="1"><mark class="finding error" id="f-1-1">AB<mark class="finding warning" id="f-1-2">CD</mark>' +
         '<mark class="finding warning" id="f-1-3">EF</mark></mark><mark class="finding-part warning" data-for="f-1-3">' +
-        '<mark class="finding error empty" id="f-1-4"></mark>GH</mark>I<mark class="finding error" id="f-1-5">J</mark>',
+        '<mark class="finding error empty" id="f-1-4"></mark>GH</mark>I<mark class="finding error" id="f-1-5">J</mark></span>',
     );
+  });
+
+  it('one span per line, numbered, with the title and headings marked; a mark over a line break goes on in a part', () => {
+    const text = '某局2024年工作报告\n\n一、总体情况\r\n（一）学习\n我局提升提升水平。\n';
+    const file = path.join(CWD, 'lines.txt');
+    const across = finding(text, text.indexOf('情况'), text.indexOf('学习'), 'r', 2, 'across');
+    const outline = [{ line: 1, level: 0, text: '某局2024年工作报告' }, { line: 3, level: 1, text: '一、总体情况' }, { line: 4, level: 2, text: '（一）学习' }];
+    const out = html([{ ...summarize(file, [across]), outline }], context({ sources: { [file]: text } }));
+    const pre = /<pre class="source"[^>]*>\n([\s\S]*?)<\/pre>/.exec(out)![1]!.replace(/ data-rule="r" title="[^"]*"/g, '');
+    expect(pre).toBe(
+      '<span class="line title" data-line="1">某局2024年工作报告\n</span>' +
+        '<span class="line" data-line="2">\n</span>' +
+        '<span class="line h1" data-line="3">一、总体<mark class="finding error" id="f-1-1">情况\n</mark></span>' +
+        '<span class="line h2" data-line="4"><mark class="finding-part error" data-for="f-1-1">（一）</mark>学习\n</span>' +
+        '<span class="line" data-line="5">我局提升提升水平。\n</span>',
+    );
+  });
+
+  it('a summary finding marks each of its other places, and says so in the list', () => {
+    const text = '甲,乙,丙,丁。\n';
+    const file = path.join(CWD, 'half.txt');
+    const related = [3, 5].map((o) => ({ line: 1, column: o + 1, endLine: 1, endColumn: o + 2, offset: o, endOffset: o + 1 }));
+    const out = html([summarize(file, [{ ...finding(text, 1, 2, 'punctuation-width', 2, '全文有3处'), related }])], context({ sources: { [file]: text } }));
+    expect(out).toContain(
+      '<span class="line" data-line="1">甲<mark class="finding error" id="f-1-1" data-rule="punctuation-width" title="全文有3处">,</mark>乙' +
+        '<mark class="finding-related error" data-for="f-1-1" data-rule="punctuation-width" title="全文有3处">,</mark>丙' +
+        '<mark class="finding-related error" data-for="f-1-1" data-rule="punctuation-width" title="全文有3处">,</mark>丁。\n</span>',
+    );
+    expect(out).toContain('<span class="related-note">（另有 2 处，均已在原文中标出）</span>');
+  });
+
+  it('says when it was made, by which version, with which config', () => {
+    const now = new Date(2026, 11, 4, 9, 5);
+    const configFiles = { [TRICKY_FILE]: path.join(CWD, '.reportlintrc.json'), [CLEAN_FILE]: null };
+    const out = html(trickyResults(), context({ now, configFiles }));
+    const version = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+    expect(out).toMatch(new RegExp(`<p class="meta">生成时间: 2026-12-04 09:05 \\(UTC[+-]\\d\\d:\\d\\d\\) · reportlint 版本 ${version.replace(/\./g, '\\.')} · 配置: \\.reportlintrc\\.json；内置默认配置（未找到配置文件）</p>`));
+    expect(out).toContain('<p class="config">配置: .reportlintrc.json</p>');
+    expect(out).toContain('<p class="config">配置: 内置默认配置（未找到配置文件）</p>');
+    // without configFiles the page does not claim one
+    expect(html(trickyResults(), context())).not.toContain('class="config"');
+  });
+
+  it('carries the explanation of each rule that has a finding, from docs/rules, and links to it', () => {
+    const doc = readFileSync(path.join(ROOT, 'docs', 'rules', 'repeated-word.md'), 'utf8').split('\n');
+    const section = /<section id="rules">([\s\S]*?)<\/section>\n<\/main>/.exec(page)![1]!;
+    expect([...section.matchAll(/<section class="rule-doc" id="rule-([^"]+)">/g)].map((m) => m[1])).toEqual(['repeated-word', 'stray-space']);
+    expect(section).toContain(`<p class="what">${doc[2]}</p>`);
+    expect(section).toMatch(/<p class="why"><strong>为什么:<\/strong> A doubled word is /);
+    // the page's first failing and passing examples, as written there
+    const fence = (kind: string) => {
+      const start = doc.findIndex((l) => l.startsWith(`\`\`\`text ${kind}`));
+      return doc.slice(start + 1, doc.indexOf('```', start + 1)).join('\n');
+    };
+    const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+    expect(unescape(/<pre class="example failing">([^<]*)<\/pre>/.exec(section)![1]!)).toBe(fence('failing'));
+    expect(unescape(/<pre class="example passing">([^<]*)<\/pre>/.exec(section)![1]!)).toBe(fence('passing'));
+    expect(page).toContain('<a class="rule" href="#rule-repeated-word"><code class="rule"');
+    expect(page).not.toContain('docs/rules');
+    // English: the English summary
+    const en = html(trickyResults(), context({ locale: 'en' }));
+    expect(en).toContain(`<p class="what">${doc[3]}</p>`);
+    // a rule without a page (a user's pack) still has its description
+    const file = path.join(CWD, 'x.txt');
+    const own = html([summarize(file, [finding('甲乙', 0, 1, 'off-rule', 2, 'm')])], context({ sources: { [file]: '甲乙' } }));
+    expect(own).toContain('<section class="rule-doc" id="rule-off-rule">\n<h3><code>off-rule</code></h3>\n<p class="what">off-rule 的说明</p>\n</section>');
+  });
+
+  it('places a .docx finding by paragraph and character', () => {
+    const file = path.join(CWD, 'draft.docx');
+    const text = '一、总体情况\n我局提升提升水平。';
+    const out = html([summarize(file, [finding(text, text.indexOf('提升提升'), text.indexOf('提升提升') + 4, 'repeated-word', 2, 'm')], 'docx')], context({ sources: { [file]: text } }));
+    expect(out).toContain('<a href="#f-1-1">第2段第3字</a>');
+    expect(out).toContain('左侧数字为段落序号');
+    expect(html([summarize(file, [finding(text, 7, 8, 'repeated-word', 2, 'm')], 'docx')], context({ locale: 'en', sources: { [file]: text } }))).toContain('<a href="#f-1-1">paragraph 2, char 1</a>');
   });
 
   it('a file whose text was not given still lists its findings', () => {

@@ -2,10 +2,13 @@
 /// <reference lib="dom.iterable" />
 /**
  * The html report as a reviewer sees it: rendered by headless Chromium (Debian's /usr/bin/chromium,
- * driven by playwright-core). In CI (CI set) a missing Chromium fails the run — .ci/run installs
- * it; elsewhere the tests are skipped with a message.
+ * driven by playwright-core), and printed to PDF by Chromium and read back with pdftotext
+ * (poppler-utils) with a Chinese font installed (fonts-wqy-microhei: without one the PDF holds
+ * blank glyphs and its text loses characters). In CI (CI set) a missing program or font fails the
+ * run — .ci/run installs them; elsewhere the tests are skipped with a message.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -18,7 +21,7 @@ import type { LintMessage, LintResult } from '../src/engine/lint.js';
 import { summarize } from '../src/engine/lint.js';
 import { LineIndex } from '../src/document/position.js';
 import type { RuleMeta } from '../src/rule.js';
-import { spawnCli, tempDir } from './cli-helpers.js';
+import { ROOT, spawnCli, tempDir } from './cli-helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const IN_CI = Boolean(process.env['CI']) && !/^(?:false|0)$/i.test(process.env['CI']!);
@@ -54,6 +57,13 @@ const MESSAGES = [
 const RESULTS: LintResult[] = [summarize(FILE, MESSAGES), summarize(path.join(path.dirname(FILE), 'clean.txt'), [])];
 const RULES_META = Object.fromEntries(['repeated-word', 'stray-space', 'punctuation-width', 'heading-sequence'].map((id) => [id, meta(id)]));
 const CONTEXT: FormatContext = { color: false, locale: 'zh', cwd: path.dirname(FILE), rulesMeta: RULES_META, sources: { [FILE]: TEXT } };
+
+const HAVE_PDFTOTEXT = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).error === undefined;
+const HAVE_CJK_FONT = /\S/.test(spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? '');
+const CAN_PRINT = HAVE_CHROMIUM && HAVE_PDFTOTEXT && HAVE_CJK_FONT;
+if (!CAN_PRINT && !IN_CI) {
+  console.warn('html-chromium.test.ts: the print-to-PDF test is skipped: it needs chromium, pdftotext (poppler-utils) and a Chinese font (fonts-wqy-microhei); in CI this fails');
+}
 
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -209,5 +219,98 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('html report in headless Chromium', ()
     expect(await page.locator('mark').count()).toBe(0);
     expect(readFileSync(file, 'utf8')).not.toContain('id="by-rule"');
     await page.close();
+  });
+});
+
+/** The seeds, long enough that the draft spans several printed pages. */
+const SEEDS = ['000_123d78033956bda4.txt', '003_fdb2e5dd79f7ab48.txt'];
+
+describe.skipIf(!CAN_PRINT && !IN_CI)('html report printed: the whole draft and every finding on paper', () => {
+  let dir: string;
+  let expected: Array<{ filePath: string; messages: Array<{ message: string; related?: unknown[] }> }>;
+
+  beforeAll(() => {
+    if (!HAVE_CHROMIUM) throw new Error(`${CHROMIUM} is missing: CI must install Chromium (.ci/run: apt-get install -y chromium)`);
+    if (!HAVE_PDFTOTEXT) throw new Error('pdftotext is missing: CI must install it (.ci/run: apt-get install -y poppler-utils)');
+    if (!HAVE_CJK_FONT) throw new Error('no Chinese font (fc-list :lang=zh is empty): CI must install one (.ci/run: apt-get install -y fonts-wqy-microhei)');
+    dir = tempDir();
+    for (const seed of SEEDS) copyFileSync(path.join(ROOT, 'seeds', seed), path.join(dir, seed));
+    expected = JSON.parse(spawnCli(['--format', 'json', ...SEEDS], { cwd: dir }).stdout);
+    expect(spawnCli(['--format', 'html', '-o', 'report.html', ...SEEDS], { cwd: dir }).status).toBe(1);
+  });
+
+  it('Chromium\'s --print-to-pdf of the page holds every line of each draft, the last included, and every finding\'s message', () => {
+    const pdf = path.join(dir, 'report.pdf');
+    const print = spawnSync(CHROMIUM, [...ARGS, `--print-to-pdf=${pdf}`, '--no-pdf-header-footer', pathToFileURL(path.join(dir, 'report.html')).href], { encoding: 'utf8', timeout: 60_000 });
+    expect(existsSync(pdf), print.stderr).toBe(true);
+    const pages = /Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout)?.[1];
+    expect(Number(pages)).toBeGreaterThan(4);
+    // -layout keeps each line's text together; white space (line wraps, the line numbers' column) is dropped
+    const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    for (const seed of SEEDS) {
+      const lines = readFileSync(path.join(dir, seed), 'utf8').split(/\r?\n/).map((l) => l.replace(/\s+/g, '')).filter(Boolean);
+      expect(lines.length).toBeGreaterThan(20);
+      expect(text, `${seed}: its last line`).toContain(lines.at(-1));
+      expect(lines.filter((l) => !text.includes(l)), `${seed}: lines missing from the PDF`).toEqual([]);
+    }
+    const messages = expected.flatMap((r) => r.messages.map((m) => m.message.replace(/\s+/g, '')));
+    expect(messages.length).toBeGreaterThan(10);
+    expect(messages.filter((m) => !text.includes(m)), 'messages missing from the PDF').toEqual([]);
+  });
+
+  describe('in print media', () => {
+    let browser: Browser;
+    let page: Page;
+
+    beforeAll(async () => {
+      browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+      page = await browser.newPage();
+      await page.goto(pathToFileURL(path.join(dir, 'report.html')).href);
+    }, 60_000);
+
+    afterAll(async () => {
+      await browser?.close();
+    });
+
+    it('on screen the draft scrolls in its pane; in print no pane scrolls or is cut', async () => {
+      const clipped = () => page.$$eval('pre.source, ol.findings', (els) => els.map((el) => el.scrollHeight - el.clientHeight));
+      expect(Math.max(...(await clipped()))).toBeGreaterThan(0);
+      await page.emulateMedia({ media: 'print' });
+      expect(await clipped()).toEqual([0, 0, 0, 0]);
+      expect(await page.$$eval('pre.source', (els) => els.map((el) => getComputedStyle(el).maxHeight))).toEqual(['none', 'none']);
+      await page.emulateMedia({ media: 'screen' });
+    });
+
+    it('lines are numbered; the title and headings look like headings', async () => {
+      const lines = await page.$$eval('#file-1 pre.source .line', (els) => els.map((el) => ({
+        n: getComputedStyle(el, '::before').content,
+        cls: el.className,
+        weight: getComputedStyle(el).fontWeight,
+        text: el.textContent,
+      })));
+      const source = readFileSync(path.join(dir, SEEDS[0]!), 'utf8');
+      expect(lines.map((l) => l.n)).toEqual(source.replace(/\n$/, '').split('\n').map((_, i) => `"${i + 1}"`));
+      const headings = lines.filter((l) => /\bh\d\b/.test(l.cls));
+      expect(headings.map((l) => l.text!.trim().slice(0, 2))).toContain('一、');
+      expect(headings.every((l) => Number(l.weight) >= 600)).toBe(true);
+      expect(lines.filter((l) => l.cls === 'line').every((l) => Number(l.weight) < 600)).toBe(true);
+    });
+
+    it('every place a summary finding stands for is highlighted, and visible', async () => {
+      const related = expected.reduce((n, r) => n + r.messages.reduce((k, m) => k + (m.related?.length ?? 0), 0), 0);
+      expect(related).toBeGreaterThan(200);
+      const marks = await page.$$eval('mark.finding-related', (els) => els.map((el) => [el.textContent, getComputedStyle(el).backgroundColor]));
+      expect(marks).toHaveLength(related);
+      expect(marks.every(([text, background]) => /^[,;:?!()]$/.test(text!) && background !== 'rgba(0, 0, 0, 0)')).toBe(true);
+    });
+
+    it('shows date, version and config, and explains each reported rule in the page', async () => {
+      expect(await page.locator('header .meta').textContent()).toMatch(/^生成时间: \d{4}-\d\d-\d\d \d\d:\d\d \(UTC[+-]\d\d:\d\d\) · reportlint 版本 \d+\.\d+\.\d+ · 配置: 内置默认配置（未找到配置文件）$/);
+      const rules = [...new Set(expected.flatMap((r) => r.messages.map((m) => (m as unknown as { ruleId: string }).ruleId)))].sort();
+      expect(await page.$$eval('#rules .rule-doc', (els) => els.map((el) => el.id))).toEqual(rules.map((id) => `rule-${id}`));
+      for (const id of rules) expect(await page.locator(`#rule-${id} pre.example.failing`).count(), id).toBe(1);
+      await page.locator('ol.findings a.rule').first().click();
+      expect(await page.evaluate(() => document.querySelector(':target')?.className)).toBe('rule-doc');
+    });
   });
 });

@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { getValidators } from '../src/config/validators.js';
 import { loadPackFile, packFingerprint, type PackStamp } from '../src/packs/load.js';
@@ -94,5 +95,33 @@ describe('a run without a config file loads no schema validators', () => {
     writeFileSync(path.join(dir, '.reportlintrc.json'), '{"rules":{"relative-time":"warn"}}');
     copyFileSync(path.join(ROOT, 'seeds', '000_123d78033956bda4.txt'), path.join(dir, 'x', 'draft.txt'));
     expect(loads(dir, 'x/draft.txt')).toMatch(/validators\.cjs/);
+  });
+});
+
+describe('the rule pages\' extract (dist/rule-docs.json) is read by the html report alone', () => {
+  // a preload that reports each read of the file: the CLI's modules import readFileSync from node:fs
+  const preload = (dir: string) => {
+    const file = path.join(dir, 'watch-reads.mjs');
+    writeFileSync(file, [
+      "import fs from 'node:fs';",
+      "import { syncBuiltinESMExports } from 'node:module';",
+      'const real = fs.readFileSync;',
+      "fs.readFileSync = function (file, ...rest) { if (String(file instanceof URL ? file.pathname : file).endsWith('rule-docs.json')) process.stderr.write('READ rule-docs.json\\n'); return real.call(this, file, ...rest); };",
+      'syncBuiltinESMExports();',
+    ].join('\n'));
+    return file;
+  };
+  const run = (dir: string, args: string[]) => spawnSync(process.execPath, ['--import', pathToFileURL(preload(dir)).href, CLI, ...args], { cwd: dir, encoding: 'utf8' });
+
+  it('a stylish run does not read it; an html run does', () => {
+    const dir = tempDir();
+    copyFileSync(path.join(ROOT, 'seeds', '000_123d78033956bda4.txt'), path.join(dir, 'draft.txt'));
+    const plain = run(dir, ['draft.txt']);
+    expect(plain.status, plain.stderr).toBe(1);
+    expect(plain.stderr).not.toContain('READ rule-docs.json');
+    const page = run(dir, ['--format', 'html', 'draft.txt']);
+    expect(page.status, page.stderr).toBe(1);
+    expect(page.stderr).toContain('READ rule-docs.json');
+    expect(page.stdout).toContain('<section id="rules">');
   });
 });

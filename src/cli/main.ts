@@ -241,7 +241,10 @@ async function run(io: CliIO): Promise<number> {
 
   const color = !values['no-color'] && !('NO_COLOR' in io.env) && (values.color === true || io.env['FORCE_COLOR'] !== undefined || io.stdout.isTTY === true);
   const rulesMeta = Object.fromEntries((await configs.loaded()).flatMap((c) => c.ruleSet.rules).map((r) => [r.meta.id, r.meta]));
-  let output = await formatResults(format, results, { color: color && !textToStdout, locale, cwd: io.cwd, rulesMeta, sources });
+  // the html report says which config each file was checked with
+  const configFiles: Record<string, string | null> = {};
+  if (format === 'html') for (const r of results) configFiles[r.filePath] = (await configs.configFor(r.filePath)).file;
+  let output = await formatResults(format, results, { color: color && !textToStdout, locale, cwd: io.cwd, rulesMeta, sources, configFiles });
   if (dryRun && format === 'json') {
     // ESLint's shape: the fixed text as `output` on the results that a fix would change
     const parsedOutput = JSON.parse(output) as Array<Record<string, unknown>>;

@@ -14,6 +14,13 @@ export interface FormatContext {
    * format that gets no text for a file leaves those parts out.
    */
   sources?: Record<string, string>;
+  /**
+   * The config file each linted file was checked with (key: `LintResult.filePath`), null for the
+   * built-in defaults (no config file found). `html` shows it; absent, the page does not say.
+   */
+  configFiles?: Record<string, string | null>;
+  /** when the report is made (html shows it); the current time when absent */
+  now?: Date;
 }
 
 export type Formatter = (results: LintResult[], context: FormatContext) => string;
