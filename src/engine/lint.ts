@@ -187,11 +187,16 @@ export function outlineOf(document: DocumentModel): OutlineEntry[] {
   const entry = (block: TextBlock, level: number): OutlineEntry => ({
     line: block.span.start.line,
     level,
-    text: block.text.split(/\r\n?|\n/, 1)[0]!.trim(),
+    text: firstLine(block.text).trim(),
   });
   const outline = document.title ? [entry(document.title, 0)] : [];
   for (const section of document.allSections) outline.push(entry(section.heading, section.level));
   return outline;
+}
+
+function firstLine(text: string): string {
+  const cut = text.search(/[\r\n]/);
+  return cut < 0 ? text : text.slice(0, cut);
 }
 
 /** A file's result; its input kind is decided from the name unless the engine says otherwise. */
