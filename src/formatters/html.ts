@@ -207,7 +207,7 @@ export function html(results: LintResult[], context: FormatContext): string {
     const label = `${t.source}（${t.lineLabel(result.inputKind === 'docx')}）`;
     const text = source === undefined
       ? `<p class="note">${t.noSource}</p>`
-      : `<pre class="source" aria-label="${esc(label)}" title="${esc(t.lineLabel(result.inputKind === 'docx'))}">\n${highlight(source, result.messages, ids, result.outline)}</pre>`;
+      : `<pre class="source" aria-label="${esc(label)}">\n${highlight(source, result.messages, ids, result.outline)}</pre>`;
     const items = result.messages.map((m, j) => {
       const severity = m.severity === 2 ? 'error' : 'warning';
       const description = context.rulesMeta[m.ruleId]?.description[context.locale];
