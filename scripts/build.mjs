@@ -24,6 +24,7 @@ const STEPS = [
   ['scripts/bundle-cli.mjs'],
   ['scripts/build-dictionary-index.mjs'],
   ['scripts/build-laws.mjs'],
+  ['scripts/bundle-web.mjs'],
 ];
 const STAMP = path.join(ROOT, 'node_modules', '.cache', 'reportlint', 'build.json');
 
@@ -62,6 +63,8 @@ function inputsHash() {
     // (laws, names, the dictionary index's list)
     ...filesUnder('rules'),
     ...filesUnder('data'),
+    // the page of `reportlint serve`, bundled into dist/web/
+    ...filesUnder('web'),
     'scripts/build.mjs',
     ...STEPS.map((step) => step[0]).filter((file) => file.startsWith('scripts/')),
     'tsconfig.json',
