@@ -72,6 +72,8 @@ export class Checker {
   }
 
   async run(request: CheckRequest): Promise<CheckAnswer | ReviewedParts> {
+    // a Buffer posted to a worker thread arrives as a plain Uint8Array
+    request = { ...request, draft: asBuffer(request.draft), previous: request.previous ? asBuffer(request.previous) : null };
     const file = this.virtualPath(request.draft.name);
     const previous = new UploadedPrevious(this.cwd, request.previous ? await this.readPrevious(request.previous) : null);
     const context: FileContext = {
@@ -180,6 +182,11 @@ class UploadedPrevious extends PreviousReports {
     }
     return this.uploaded;
   }
+}
+
+function asBuffer(upload: DraftUpload): DraftUpload {
+  const bytes = upload.bytes as Uint8Array | undefined;
+  return bytes === undefined || Buffer.isBuffer(bytes) ? upload : { ...upload, bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
 }
 
 /** A browser's file name made safe to stand in the server's folder: its last part, no dots in front, no control characters. */

@@ -180,6 +180,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (asset) return send(res, 200, asset.type, asset.body);
     if (route === 'GET /favicon.ico') return send(res, 204, 'text/plain', '');
 
+    if (req.method === 'OPTIONS') return sendError(res, 405, { zh: '不支持跨域请求', en: 'cross-origin requests are not supported' });
     if (url.pathname.startsWith('/api/')) {
       if (!authorized) return sendError(res, 401, { zh: '需要口令：请从办公室给出的地址打开本页', en: 'a token is needed: open the page from the address your office gave you' });
       if (route === 'GET /api/rules') return send(res, 200, 'application/json; charset=utf-8', rulesJson);
@@ -213,7 +214,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(answer));
     }
-    if (req.method === 'OPTIONS') return sendError(res, 405, { zh: '不支持跨域请求', en: 'cross-origin requests are not supported' });
     return sendError(res, 404, { zh: '没有这个页面', en: 'not found' });
   }
 
