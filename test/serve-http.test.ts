@@ -3,8 +3,11 @@
  * uploaded files through the same engine as the CLI, and every bad request an office's users or
  * a stranger might send — each gets one clear answer, and the service goes on answering.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './cli-helpers.js';
 import { buildDocx } from './docx-build.js';
 import { post, seedText, startServe, type TestServer } from './serve-helpers.js';
 
@@ -231,5 +234,28 @@ describe('reportlint serve: bad requests get one clear answer, and the service g
     expect(log).not.toContain(MARKER);
     expect(log).not.toContain('提升提升');
     expect(log).not.toContain('法治政府建设');
+  });
+});
+
+describe('reportlint serve is loaded only for `reportlint serve`', () => {
+  /** the files of dist/ that `file` imports statically, and theirs, and so on */
+  const staticGraph = (file: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file)) return seen;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"();]*?\sfrom\s*)?["'](\.\/[^"']+)["']/g)) staticGraph(path.join(path.dirname(file), m[1]!), seen);
+    return seen;
+  };
+  const dynamicTargets = (file: string): string[] => [...readFileSync(file, 'utf8').matchAll(/import\(\s*["'](\.\/[^"']+)["']\s*\)/g)].map((m) => path.join(path.dirname(file), m[1]!));
+
+  it('a plain lint reaches no module of the server: it is a chunk of its own, imported on demand', () => {
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    const loadedByLint = staticGraph(cli);
+    expect(loadedByLint.size).toBeGreaterThan(1);
+    const isServe = (f: string) => /startServer|check-worker\.js/.test(readFileSync(f, 'utf8'));
+    expect([...loadedByLint].filter(isServe)).toEqual([]);
+    // the test is not blind: the server's chunk is among what the CLI may import later
+    const later = [...loadedByLint].flatMap(dynamicTargets).flatMap((f) => [...staticGraph(f)]);
+    expect(later.some(isServe)).toBe(true);
   });
 });

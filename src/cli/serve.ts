@@ -94,7 +94,7 @@ async function start(io: CliIO, locale: Locale): Promise<RunningServer | null> {
     maxBodyBytes: Math.round(maxMb * 1024 * 1024),
     maxUnzippedBytes: DEFAULTS.maxUnzippedBytes,
     timeoutMs: Math.round(timeoutS * 1000),
-    workers, queue, heapMb: DEFAULTS.heapMb,
+    workers, queue, queueBytes: DEFAULTS.queueBytes, heapMb: DEFAULTS.heapMb,
     log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`),
     annotate: null,
   });
@@ -131,7 +131,7 @@ const HELP: Record<Locale, string> = {
   --token <口令>    共享口令（也可用环境变量 REPORTLINT_TOKEN）；打开 http://地址:端口/?token=口令
   -c, --config <文件>  每次检查都使用的配置（默认从当前目录查找）
   --workers <n>     检查线程数（默认 CPU 核数减 1，至多 4）
-  --queue <n>       排队等待的检查数上限（默认 ${DEFAULTS.queue}；满时答复 503）
+  --queue <n>       排队等待的检查数上限（默认 ${DEFAULTS.queue}，且合计不超过 ${DEFAULTS.queueBytes / 1024 / 1024} MB；满时答复 503）
   --timeout <秒>    每次检查的时限（默认 ${DEFAULTS.timeoutMs / 1000}）
   --max-size <MB>   单次请求的大小上限（默认 ${DEFAULTS.maxBodyBytes / 1024 / 1024}）
 `,
@@ -144,7 +144,7 @@ A local web page for checking drafts in a browser (no network: every asset is se
   --token <token>   shared token (or REPORTLINT_TOKEN); open http://host:port/?token=<token>
   -c, --config <file>  the config every check uses (default: found from the current folder)
   --workers <n>     check threads (default: CPU cores less one, at most 4)
-  --queue <n>       checks that may wait (default ${DEFAULTS.queue}; full: 503)
+  --queue <n>       checks that may wait (default ${DEFAULTS.queue}, together at most ${DEFAULTS.queueBytes / 1024 / 1024} MB; full: 503)
   --timeout <s>     time allowed per check (default ${DEFAULTS.timeoutMs / 1000})
   --max-size <MB>   largest request (default ${DEFAULTS.maxBodyBytes / 1024 / 1024})
 `,

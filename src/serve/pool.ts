@@ -24,6 +24,8 @@ export interface PoolOptions {
   workers: number;
   /** checks that may wait for a worker */
   queue: number;
+  /** what the waiting checks' drafts may add up to (they are held in memory while they wait) */
+  queueBytes: number;
   timeoutMs: number;
   /** each worker's JavaScript heap */
   heapMb: number;
@@ -40,6 +42,7 @@ export class CheckRefused extends Error {
 
 interface Job {
   id: number;
+  bytes: number;
   request: CheckRequest;
   resolve(answer: CheckAnswer | ReviewedParts): void;
   reject(error: CheckRefused): void;
@@ -82,13 +85,15 @@ export class CheckPool {
     return { running: this.slots.filter((s) => s.job).length, waiting: this.waiting.length };
   }
 
-  run(request: CheckRequest): Promise<CheckAnswer | ReviewedParts> {
+  /** @param bytes the request's size, counted against queueBytes while it waits */
+  run(request: CheckRequest, bytes = 0): Promise<CheckAnswer | ReviewedParts> {
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new CheckRefused(503, { zh: '服务正在关闭', en: 'the service is shutting down' }));
-      const job: Job = { id: this.nextId++, request, resolve, reject };
+      const job: Job = { id: this.nextId++, bytes, request, resolve, reject };
       const free = this.slots.find((s) => s.ready && !s.job);
       if (free) return this.give(free, job);
-      if (this.waiting.length >= this.options.queue) {
+      const waitingBytes = this.waiting.reduce((n, j) => n + j.bytes, 0);
+      if (this.waiting.length >= this.options.queue || waitingBytes + bytes > this.options.queueBytes) {
         return reject(new CheckRefused(503, {
           zh: `服务繁忙：已有 ${this.load.running + this.waiting.length} 份草稿在检查或排队，请稍后再试`,
           en: `the service is busy: ${this.load.running + this.waiting.length} drafts are being checked or waiting; try again shortly`,

@@ -35,6 +35,8 @@ export interface ServeOptions {
   timeoutMs: number;
   workers: number;
   queue: number;
+  /** what the drafts waiting in the queue may add up to */
+  queueBytes: number;
   heapMb: number;
   log(line: string): void;
   /** makes the reviewed copy of a .docx; null: the route answers 501 */
@@ -47,7 +49,8 @@ export const DEFAULTS = {
   maxBodyBytes: 16 * 1024 * 1024,
   maxUnzippedBytes: 64 * 1024 * 1024,
   timeoutMs: 30_000,
-  queue: 64,
+  queue: 256,
+  queueBytes: 256 * 1024 * 1024,
   heapMb: 512,
 } as const;
 
@@ -107,6 +110,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const pool = new CheckPool({
     workers: options.workers,
     queue: options.queue,
+    queueBytes: options.queueBytes,
     timeoutMs: options.timeoutMs,
     heapMb: options.heapMb,
     setup: { cwd: options.cwd, explicitConfig: options.explicitConfig, maxUnzippedBytes: options.maxUnzippedBytes },
@@ -201,7 +205,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       let answer: CheckAnswer | ReviewedParts;
       try {
-        answer = await pool.run(request);
+        answer = await pool.run(request, body.length);
       } catch (error) {
         if (error instanceof CheckRefused) return sendError(res, error.status, error.localized);
         throw error;
