@@ -13,8 +13,16 @@ import { parseArgs } from 'node:util';
 import { ConfigError, textIn, UsageError } from '../errors.js';
 import { MSG, usageLocale, type Locale } from '../messages.js';
 import { DEFAULTS, isLoopback, startServer, type RunningServer } from '../serve/server.js';
-import type { CliIO } from './main.js';
 import { argumentProblem } from './options.js';
+
+/** what the subcommand uses of main.ts's CliIO (declared here: main.ts imports this module) */
+export interface ServeIO {
+  argv: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
 
 const SERVE_OPTIONS = {
   port: { type: 'string' },
@@ -30,7 +38,7 @@ const SERVE_OPTIONS = {
 } as const;
 
 /** Resolves with the exit code once the server has stopped (or could not start). */
-export async function serveCommand(io: CliIO, signals: NodeJS.EventEmitter = process): Promise<number> {
+export async function serveCommand(io: ServeIO, signals: NodeJS.EventEmitter = process): Promise<number> {
   const locale: Locale = usageLocale(io.argv, io.env);
   let running: RunningServer | null;
   try {
@@ -57,7 +65,7 @@ export async function serveCommand(io: CliIO, signals: NodeJS.EventEmitter = pro
   return 0;
 }
 
-async function start(io: CliIO, locale: Locale): Promise<RunningServer | null> {
+async function start(io: ServeIO, locale: Locale): Promise<RunningServer | null> {
   let values;
   try {
     ({ values } = parseArgs({ args: io.argv.slice(1), options: SERVE_OPTIONS, allowPositionals: false, strict: true }));
