@@ -108,6 +108,9 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('reportlint serve in headless Chromium
     expect((await listed(page)).filter((f) => f.startsWith('repeated-word'))).toEqual(['repeated-word 段 44:23', 'repeated-word 段 47:3']);
     expect(await markedAt(page, 'repeated-word', 1)).toContain('提升提升');
     expect(await page.isVisible('#download-docx')).toBe(true);
+    // one fix on the Word draft's text, then all the others
+    await page.locator('#findings li.finding[data-rule="repeated-word"] button.fix').first().click();
+    await page.waitForFunction(() => document.querySelectorAll('#findings li.finding[data-rule="repeated-word"]').length === 1);
 
     await page.click('#fix-all');
     await page.waitForFunction(() => document.querySelectorAll('#findings li.finding[data-rule="repeated-word"]').length === 0);
@@ -118,8 +121,8 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('reportlint serve in headless Chromium
 
     // the reviewed copy: the page shows the service's answer (501 until an annotator is wired in)
     await page.click('#download-docx');
-    await page.waitForSelector('#status:not([hidden])');
-    expect(await page.textContent('#status')).toContain('批注和修订');
+    await page.waitForFunction(() => document.querySelector('#status')!.textContent!.includes('批注和修订'));
+    expect(await page.isVisible('#status')).toBe(true);
     await page.close();
   }, 60_000);
 

@@ -117,8 +117,8 @@ const draftLinter = linter(async (view) => {
   else {
     try {
       findings = (await api<CheckAnswer>('/api/check', requestOf({ name: textName(), text }))).messages;
-      status(current.kind === 'docx' ? T.docxEdited : null, true);
-      if (current.kind !== 'docx') status(null);
+      if (current.kind === 'docx') status(T.docxEdited, true);
+      else status(null);
     } catch (error) {
       status((error as Error).message);
       return [];

@@ -92,7 +92,8 @@ export class Checker {
     if (outcome.kind === 'unreadable') throw new DraftError(bothFromInputError(outcome.message, this.cwd));
     if (outcome.kind !== 'linted') throw new DraftError({ zh: '草稿是空的，没有可检查的内容', en: 'the draft is empty: nothing to check' });
     const text = outcome.fixed?.after ?? outcome.text ?? '';
-    return { inputKind: outcome.inputKind, text, messages: outcome.messages, ...(request.op === 'fix' ? { changed: outcome.fixed !== undefined } : {}) };
+    const messages = outcome.inputKind === 'docx' && input.bytes !== undefined ? await this.withTextFixes(file, text, outcome.messages, context, request.locale) : outcome.messages;
+    return { inputKind: outcome.inputKind, text, messages, ...(request.op === 'fix' ? { changed: outcome.fixed !== undefined } : {}) };
   }
 
   /** A draft's text or .docx bytes as the engine's input; a text file's bytes are decoded as the CLI decodes a file. */
@@ -106,9 +107,23 @@ export class Checker {
   }
 
   /**
+   * The engine offers no fixes on a Word document (it is never rewritten), but the page edits its
+   * text: a finding gets the fix that the same rule gives for the same place when the text is
+   * read as plain text (same rule, message and range), and none otherwise.
+   */
+  private async withTextFixes(file: string, text: string, messages: LintMessage[], context: FileContext, locale: Locale): Promise<LintMessage[]> {
+    const textFile = `${file}.txt`;
+    const config = await context.configs.configFor(file);
+    const linter = await textLinter({ file: textFile, docx: null, config, active: await activeRulesFor(file, config, {}), locale, previous: context.previous, post: context.post });
+    const key = (m: LintMessage): string => `${m.ruleId}\0${m.messageId}\0${m.offset}\0${m.endOffset}`;
+    const fixes = new Map((await linter.lint(text)).filter((m) => m.fix).map((m) => [key(m), m.fix!]));
+    return messages.map((m) => (fixes.has(key(m)) ? { ...m, fix: fixes.get(key(m))! } : m));
+  }
+
+  /**
    * The findings on a .docx and the text with every fix applied, for its reviewed copy: the same
-   * textLinter lintFile uses, then fixText over the document's text (later passes read it as text,
-   * as the fixed text no longer matches the Word paragraphs).
+   * textLinter lintFile uses; the engine offers no fixes on a Word document (it is never
+   * rewritten), so fixText runs over the document's text read as plain text.
    */
   private async reviewedParts(file: string, input: LintInput, context: FileContext, locale: Locale): Promise<ReviewedParts> {
     if (input.bytes === undefined) throw new DraftError({ zh: '只有 Word 文档（.docx）能生成批注稿', en: 'only a Word document (.docx) has a reviewed copy' }, 400);
@@ -128,7 +143,7 @@ export class Checker {
     const textLinterOfFixes = await textLinter({ file: `${file}.txt`, docx: null, ...common });
     const messages = await wordLinter.lint(docx.text);
     const { fixText } = await import('../engine/fix.js');
-    const fixed = await fixText(docx.text, (t) => (t === docx.text ? Promise.resolve(messages) : textLinterOfFixes.lint(t)));
+    const fixed = await fixText(docx.text, (t) => textLinterOfFixes.lint(t));
     // the reported findings are the ones after every post-processing step, as the check shows them
     const result = await processResult({ filePath: file, inputKind: 'docx', messages, errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 }, context.post);
     return { docx, messages: result.messages, fixedText: fixed.text };
