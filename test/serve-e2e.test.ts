@@ -6,7 +6,7 @@
  * summary of several drafts; English. Every request but the server's is blocked (no network), and
  * the test fails if the page tried one. In CI (CI set) a missing Chromium fails the run.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
@@ -166,9 +166,45 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('reportlint serve in headless Chromium
     const row = (name: string) => rows.find((r) => r[0] === name)!;
     expect(row('000_123d78033956bda4.txt')[column]).toBe('2');
     expect(row('seed.docx')[column]).toBe('2');
+    // a folder: its drafts, and nothing else of it
+    const folder = path.join(dir, '各部门');
+    mkdirSync(folder);
+    copyFileSync(SEED_TXT, path.join(folder, '卫健局.txt'));
+    copyFileSync(docx, path.join(folder, '司法局.docx'));
+    writeFileSync(path.join(folder, '说明.pdf'), '%PDF-1.4');
+    await page.setInputFiles('#open-folder', folder);
+    await page.waitForFunction(() => document.querySelectorAll('#summary tbody tr').length === 2);
+    const folderRows = await page.$$eval('#summary tbody tr td:first-child', (tds) => tds.map((td) => td.textContent));
+    expect(folderRows).toEqual(['各部门/卫健局.txt', '各部门/司法局.docx']);
+    await page.click('#summary tbody tr:has-text("司法局.docx")');
+    await page.waitForSelector('#draft-view:not([hidden]) #findings li.finding[data-rule="repeated-word"]');
+    expect(await page.textContent('#draft-name')).toBe('司法局.docx');
+    await page.click('#tab-summary');
+    await page.setInputFiles('#open-many', [SEED_TXT, docx]);
+    await page.waitForFunction(() => document.querySelectorAll('#summary tbody tr').length === 2 && document.querySelector('#summary tbody')!.textContent!.includes('seed.docx'));
     await page.click('#summary tbody tr:has-text("seed.docx")');
     await page.waitForSelector('#draft-view:not([hidden]) #findings li.finding[data-rule="repeated-word"]');
     expect(await page.textContent('#draft-name')).toBe('seed.docx');
+    await page.close();
+  }, 60_000);
+
+  it("last year's report: previous-shortcomings compares with it; cleared, it does not", async () => {
+    const previous = path.join(dir, '2023年报告.txt');
+    writeFileSync(previous, ['某区卫生健康局2023年法治政府建设年度报告', '一、2023年推进法治政府建设的主要举措和成效', '全年办理行政处罚案件215件。', '二、存在的不足和原因',
+      '一是卫生监督执法力量不足。执法人员需负责全区1074家社会医疗机构的监督执法。', '二是医疗卫生法律法规滞后。相关法律法规的处罚力度不够。', '三、2024年推进法治政府建设的主要安排'].join('\n'));
+    const draft = path.join(dir, '2024年报告.txt');
+    writeFileSync(draft, ['某区卫生健康局2024年法治政府建设年度报告', '一、2024年推进法治政府建设的主要举措和成效', '全年办理行政处罚案件190件。', '二、2023年法治建设不足整改情况及2024年存在的不足',
+      '2023年法治政府建设不足整改情况：为提高公立医院法治建设规范化水平，调研医院开展法治建设情况。', '三、2025年推进法治政府建设的主要安排'].join('\n'));
+    const page = await open();
+    await page.setInputFiles('#open', draft);
+    await page.waitForSelector('#findings li');
+    const count = () => page.$$eval('#findings li.finding[data-rule="previous-shortcomings"]', (lis) => lis.length);
+    expect(await count()).toBe(0);
+    await page.setInputFiles('#previous', previous);
+    await page.waitForFunction(() => document.querySelectorAll('#findings li.finding[data-rule="previous-shortcomings"]').length === 2);
+    expect(await page.textContent('#previous-name')).toContain('2023年报告.txt');
+    await page.click('#previous-name button');
+    await page.waitForFunction(() => document.querySelectorAll('#findings li.finding[data-rule="previous-shortcomings"]').length === 0);
     await page.close();
   }, 60_000);
 

@@ -7,7 +7,7 @@
 import { EditorState } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, undo } from '@codemirror/commands';
-import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { forceLinting, linter, lintGutter, setDiagnostics, type Diagnostic } from '@codemirror/lint';
 
 type Lang = 'zh' | 'en';
 interface Localized { zh: string; en: string }
@@ -109,7 +109,8 @@ function applyFix(view: EditorView, f: Finding): void {
   view.dispatch({ changes: { from: f.fix.range[0], to: f.fix.range[1], insert: f.fix.text }, userEvent: 'input.fix' });
 }
 
-const draftLinter = linter(async (view) => {
+/** the findings on the editor's text as diagnostics (the linter's source, and a re-check's) */
+async function lintSource(view: EditorView): Promise<Diagnostic[]> {
   const text = view.state.doc.toString();
   let findings: Finding[];
   if (current.loadedText !== null && current.loadedFindings && text === current.loadedText) findings = current.loadedFindings;
@@ -129,7 +130,15 @@ const draftLinter = linter(async (view) => {
   shown = findings;
   renderFindings(view, findings);
   return diagnosticsOf(findings, text.length);
-}, { delay: 500 });
+}
+const draftLinter = linter(lintSource, { delay: 500 });
+
+/** Check again with the text unchanged (last year's report given or cleared): the linter runs only on edits. */
+async function recheck(): Promise<void> {
+  const text = view.state.doc.toString();
+  const diagnostics = await lintSource(view);
+  if (view.state.doc.toString() === text) view.dispatch(setDiagnostics(view.state, diagnostics));
+}
 
 const view = new EditorView({
   parent: $('editor'),
@@ -249,11 +258,16 @@ $<HTMLInputElement>('previous').addEventListener('change', async (event) => {
   previous = file ? await uploadOf(file) : null;
   input.value = '';
   renderPrevious();
-  // the findings change with last year's report (previous-shortcomings)
-  current.loadedFindings = null;
-  if (current.upload && current.loadedText !== null && view.state.doc.toString() === current.loadedText) await openDraft(current.upload);
-  else forceLinting(view);
+  await previousChanged();
 });
+
+/** the findings change with last year's report (previous-shortcomings): an opened file unchanged is read again, a text checked again */
+async function previousChanged(): Promise<void> {
+  const unchangedFile = current.upload !== null && current.loadedText !== null && view.state.doc.toString() === current.loadedText;
+  current.loadedFindings = null;
+  if (unchangedFile) await openDraft(current.upload!);
+  else await recheck();
+}
 
 function renderPrevious(): void {
   const el = $('previous-name');
@@ -265,8 +279,7 @@ function renderPrevious(): void {
     clear.addEventListener('click', () => {
       previous = null;
       renderPrevious();
-      current.loadedFindings = null;
-      forceLinting(view);
+      void previousChanged();
     });
     el.append(' ', clear);
   }
