@@ -108,3 +108,40 @@ describe('reportlint serve: deadline and queue', () => {
     expect(next.status).toBe(200);
   }, 30_000);
 });
+
+describe('reportlint serve: starting and stopping', () => {
+  it('a port in use: one line, exit 2', () => {
+    const port = new URL(server.url).port;
+    const run = spawnSync(process.execPath, [CLI, 'serve', '--port', port, '--locale', 'en'], { encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('EADDRINUSE');
+  });
+
+  it('a broken --config: one line, exit 2, before listening', () => {
+    writeFileSync(path.join(dir, 'broken.json'), '{"rules": {"no-such-rule": "error"}}');
+    const run = spawnSync(process.execPath, [CLI, 'serve', '--port', '0', '--config', 'broken.json'], { cwd: dir, encoding: 'utf8', timeout: 30_000 });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('no-such-rule');
+    expect(run.stdout).toBe('');
+  });
+
+  it('SIGTERM stops it with exit 0, promptly, though a browser keeps a connection open', async () => {
+    const { request, Agent } = await import('node:http');
+    const agent = new Agent({ keepAlive: true });
+    await new Promise<void>((resolve, reject) => {
+      request(new URL('/favicon.ico', server.url), { agent }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      }).on('error', reject).end();
+    });
+    const started = Date.now();
+    const exited = new Promise<number | null>((resolve) => server.process.once('exit', (code) => resolve(code)));
+    server.process.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(Date.now() - started).toBeLessThan(3000);
+    agent.destroy();
+  });
+});
+

@@ -372,7 +372,7 @@ async function summarize(files: File[]): Promise<void> {
   }
   status(null);
   const ruleIds = [...rules.keys()].filter((id) => rows.some((r) => r.counts.has(id)));
-  const table = $('summary');
+  const table = $<HTMLTableElement>('summary');
   table.replaceChildren();
   const head = table.createTHead().insertRow();
   for (const label of [T.draft, ...ruleIds, T.errors, T.warnings]) {

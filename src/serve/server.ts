@@ -228,10 +228,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return isLoopback(name);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, options.host, () => resolve());
+    });
+  } catch (error) {
+    // the port is taken, the address not this machine's: the workers must not keep the process alive
+    await pool.close();
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return {
@@ -239,8 +245,12 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server,
     pool,
     async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      // idle keep-alive connections go at once; a request still running gets two seconds
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const grace = setTimeout(() => server.closeAllConnections(), 2000);
+      await closed;
+      clearTimeout(grace);
       await pool.close();
     },
   };
