@@ -1,9 +1,13 @@
 /**
- * The reviewed Word copy through `reportlint serve`: the route hands the annotator the upload's
- * bytes, the document as read, its findings and the text with every fix applied, and sends back
- * what the annotator made. The server runs in this process (the built dist/serve/server.js, whose
- * check threads are dist/serve/check-worker.js) with a stand-in annotator that records its input.
+ * `reportlint serve` started in this process (the built dist/serve/server.js, whose check threads
+ * are dist/serve/check-worker.js), for what the command line cannot set:
+ * - the reviewed Word copy: the route hands the annotator the upload's bytes, the document as
+ *   read, its findings and the text with every fix applied, and sends back what it made (a
+ *   stand-in annotator here records its input);
+ * - a small heap per check thread: a draft that needs more runs its worker out of memory; that
+ *   worker alone dies, is replaced, and the next check is answered.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,7 +24,8 @@ const lines: string[] = [];
 beforeAll(async () => {
   const { startServer, DEFAULTS } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'serve', 'server.js')).href)) as typeof import('../src/serve/server.js');
   const options: ServeOptions = {
-    ...DEFAULTS, port: 0, token: null, cwd: ROOT, explicitConfig: undefined, workers: 1,
+    // 24 MB of heap checks a report; a draft of several MB needs more
+    ...DEFAULTS, port: 0, token: null, cwd: ROOT, explicitConfig: undefined, workers: 1, heapMb: 24,
     log: (line) => lines.push(line),
     annotate: async (input) => {
       calls.push(input);
@@ -62,4 +67,17 @@ describe('reportlint serve: the reviewed .docx copy', () => {
     expect(damaged.status).toBe(422);
     expect(calls).toHaveLength(1);
   });
+});
+
+describe('reportlint serve: memory', () => {
+  it('a draft that needs more memory than a worker has: 413, that worker replaced, the service goes on', async () => {
+    const seed = readFileSync(path.join(ROOT, 'seeds', '000_123d78033956bda4.txt'), 'utf8');
+    const big = await post(running.url, '/api/check', { name: 'big.txt', text: seed.repeat(800) });
+    expect(big.status).toBe(413);
+    expect(big.json.error.zh).toContain('内存');
+    expect(lines).toContain('worker ran out of memory; replaced');
+    const next = await post(running.url, '/api/check', { name: 'a.txt', text: seed });
+    expect(next.status).toBe(200);
+    expect(next.json.messages.some((m: { ruleId: string }) => m.ruleId === 'repeated-word')).toBe(true);
+  }, 60_000);
 });
