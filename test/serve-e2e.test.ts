@@ -126,6 +126,19 @@ describe.skipIf(!HAVE_CHROMIUM && !IN_CI)('reportlint serve in headless Chromium
     await page.close();
   }, 60_000);
 
+  it('a file dropped on the editor is opened', async () => {
+    const page = await open();
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], '拖入的草稿.txt', { type: 'text/plain' }));
+      document.querySelector('#editor')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, '一、总体情况\n二是提升提升行政争议化解质效。\n');
+    await page.waitForSelector('#findings li.finding[data-rule="repeated-word"]');
+    expect(await page.textContent('#draft-name')).toBe('拖入的草稿.txt');
+    expect(await page.textContent('.cm-content')).toContain('二是提升提升行政争议化解质效。');
+    await page.close();
+  }, 60_000);
+
   it('a draft over the size limit: the 413 message in the page, and the page goes on working', async () => {
     const big = path.join(dir, 'big.txt');
     writeFileSync(big, '二是提升提升行政争议化解质效。\n'.repeat(60_000));

@@ -206,6 +206,15 @@ describe('reportlint serve: bad requests get one clear answer, and the service g
     await stillServing();
   });
 
+  it('a request cannot choose a config, a pack or a rule: such fields change nothing', async () => {
+    const text = '二是提升提升行政争议化解质效。';
+    const plain = await post(server.url, '/api/check', { name: 'a.txt', text });
+    const asking = await post(server.url, '/api/check', { name: 'a.txt', text, config: 'evil.mjs', rules: { 'repeated-word': 'off' }, extends: ['./x.json'], packs: ['/etc/passwd'] });
+    expect(asking.status).toBe(200);
+    expect(asking.json).toEqual(plain.json);
+    expect(asking.json.messages.some((m: { ruleId: string }) => m.ruleId === 'repeated-word')).toBe(true);
+  });
+
   it('a name that is a path is only a name: nothing of the server is read', async () => {
     const answer = await post(server.url, '/api/check', { name: '../../../../etc/passwd', text: '提升提升' });
     expect(answer.status).toBe(200);
