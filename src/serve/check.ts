@@ -46,7 +46,7 @@ export interface CheckAnswer {
   /** the text the findings are about (for 'fix': the fixed text) */
   text: string;
   messages: LintMessage[];
-  /** 'fix': how many characters the fixes changed the text by is not needed; whether it changed */
+  /** 'fix': whether any fix changed the text */
   changed?: boolean;
 }
 

@@ -67,9 +67,13 @@ export class CheckPool {
     for (let i = 0; i < options.workers; i++) this.slots.push(this.startWorker());
   }
 
-  /** Resolves when every worker has loaded the config and rules (a broken config rejects). */
+  /** a worker that failed before it was ready: the config or the rules do not load */
+  private startupError: Error | null = null;
+
+  /** Resolves when every worker has loaded the config and rules; rejects when one could not. */
   ready(): Promise<void> {
     return new Promise((resolve, reject) => {
+      // once, at start: a short poll keeps the workers' message handlers free of start-up promises
       const check = (): void => {
         if (this.slots.every((s) => s.ready)) return resolve();
         if (this.startupError) return reject(this.startupError);
@@ -78,7 +82,6 @@ export class CheckPool {
       check();
     });
   }
-  private startupError: Error | null = null;
 
   /** checks running and waiting */
   get load(): { running: number; waiting: number } {
