@@ -87,8 +87,6 @@ describe('reportlint serve: checks through the same engine', () => {
     expect([doubled.line, doubled.column]).toEqual([3, 3]);
     // the page edits the text: the fix the same rule gives there
     expect(doubled.fix).toEqual({ range: [doubled.offset + 2, doubled.offset + 4], text: '' });
-    const gb = new TextDecoder('utf-8').decode(new Uint8Array([0xe6, 0x8f, 0x90])); // 提
-    expect(gb).toBe('提');
     const gbBytes = Buffer.from([0xcc, 0xe1, 0xc9, 0xfd, 0xcc, 0xe1, 0xc9, 0xfd, 0xd0, 0xd0, 0xd5, 0xfe, 0xa1, 0xa3]); // 提升提升行政。 in GB18030
     const gbAnswer = await post(server.url, '/api/check', { name: 'gb.txt', file: b64(gbBytes) });
     expect(gbAnswer.status).toBe(200);
