@@ -26,6 +26,7 @@ const STEPS = [
   ['scripts/build-dictionary-index.mjs'],
   ['scripts/build-laws.mjs'],
   ['scripts/build-rule-docs.mjs'],
+  ['scripts/bundle-web.mjs'],
 ];
 const STAMP = path.join(ROOT, 'node_modules', '.cache', 'reportlint', 'build.json');
 
@@ -66,6 +67,8 @@ function inputsHash() {
     ...filesUnder('data'),
     // the rule pages, whose summaries and examples the html report carries (build-rule-docs)
     ...filesUnder('docs/rules'),
+    // the page of `reportlint serve`, bundled into dist/web/
+    ...filesUnder('web'),
     'scripts/build.mjs',
     ...STEPS.map((step) => step[0]).filter((file) => file.startsWith('scripts/')),
     'tsconfig.json',

@@ -13,7 +13,8 @@ for (const f of readdirSync('dist')) if (/^chunk-.*\.js$/.test(f)) rmSync(`dist/
 await build({
   // the CLI lives in dist/cli/main.js and the worker in dist/engine/worker.js; the bundles are
   // dist/cli.js (package.json's bin) and dist/worker.js (src/engine/parallel.ts starts ./worker.js)
-  entryPoints: [{ in: 'dist/cli/main.js', out: 'cli' }, { in: 'dist/engine/worker.js', out: 'worker' }],
+  // `reportlint serve`'s check threads are dist/check-worker.js (src/serve/pool.ts starts ./check-worker.js)
+  entryPoints: [{ in: 'dist/cli/main.js', out: 'cli' }, { in: 'dist/engine/worker.js', out: 'worker' }, { in: 'dist/serve/check-worker.js', out: 'check-worker' }],
   outdir: 'dist',
   allowOverwrite: true,
   bundle: true,

@@ -9,6 +9,7 @@ export function helpText(locale: Locale, ruleList: readonly Rule[]): string {
   const rules = ruleList.map((r) => `  ${r.meta.id.padEnd(20)} ${r.meta.description[locale]}`).join('\n');
   if (locale === 'en') {
     return `Usage: reportlint [options] <files|dirs|globs...>
+       reportlint serve [options]   a web page for checking drafts in a browser (see reportlint serve --help)
 
 Checks drafts of Chinese government annual reports (.md, .txt) and prints located findings.
 
@@ -51,6 +52,7 @@ ${rules}
 `;
   }
   return `用法: reportlint [选项] <文件|目录|通配符...>
+      reportlint serve [选项]   在浏览器中检查草稿的网页服务（见 reportlint serve --help）
 
 检查法治政府建设年度报告等公文草稿（.md、.txt），逐条给出文件、行、列、规则和说明。
 

@@ -51,6 +51,8 @@ export async function main(io: CliIO): Promise<number> {
 }
 
 async function run(io: CliIO): Promise<number> {
+  // the web app is a subcommand of its own, loaded only when asked for
+  if (io.argv[0] === 'serve') return (await import('./serve.js')).serveCommand(io);
   let parsed;
   try {
     parsed = parseArgs({ args: io.argv, options: OPTIONS, allowPositionals: true, strict: true });

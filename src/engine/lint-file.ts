@@ -85,6 +85,8 @@ export interface LintInput {
   path: string;
   /** the text, when it does not come from the file (stdin, lintText) */
   text?: string | undefined;
+  /** a .docx held in memory (an upload to `reportlint serve`): read from these bytes, never from `path` */
+  bytes?: Buffer | undefined;
   /** read but not linted (--stdin-filename names an ignored file) */
   ignored?: boolean | undefined;
 }
@@ -132,11 +134,14 @@ export async function lintFile(input: LintInput, context: FileContext, localeFor
   let text: string;
   let source: SourceFile | null = null;
   let docx: DocxSource | null = null;
-  const fromFile = input.text === undefined;
+  const fromFile = input.text === undefined && input.bytes === undefined;
   if (input.text !== undefined) text = input.text;
   else {
     try {
-      ({ text, source, docx } = await readInput(input.path));
+      if (input.bytes !== undefined) {
+        docx = await (await import('../input/docx.js')).readDocxBytes(input.bytes, input.path);
+        text = docx.text;
+      } else ({ text, source, docx } = await readInput(input.path));
     } catch (error) {
       if (error instanceof InputError) return { kind: 'unreadable', message: error.message };
       throw error;
