@@ -4,7 +4,7 @@
  * already loaded, starts at once while the workers load theirs. Results keep the input order.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import type { Locale, Localized } from '../messages.js';
 import { RuleCrashError } from '../errors.js';
@@ -75,6 +75,8 @@ export async function lintInParallel(
   let done = 0;
   let failure: Error | null = null;
   const workers: Worker[] = [];
+  // loaded here, not at the top: a run of one file (a pre-commit hook) never starts a thread
+  const { Worker: WorkerThread } = await import('node:worker_threads');
 
   const finished = new Promise<void>((resolve, reject) => {
     const settle = (): void => {
@@ -91,7 +93,7 @@ export async function lintInParallel(
       worker.postMessage({ index, task: tasks[index] });
     };
     for (let t = 1; t < threads; t++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
+      const worker = new WorkerThread(new URL('./worker.js', import.meta.url), { workerData: setup });
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'ready') return give(worker);
