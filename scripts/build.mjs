@@ -24,6 +24,8 @@ const STEPS = [
   ['scripts/bundle-cli.mjs'],
   ['scripts/build-dictionary-index.mjs'],
   ['scripts/build-laws.mjs'],
+  // last: it runs the CLI, which needs everything above
+  ['scripts/code-cache.mjs'],
 ];
 const STAMP = path.join(ROOT, 'node_modules', '.cache', 'reportlint', 'build.json');
 
@@ -63,6 +65,7 @@ function inputsHash() {
     ...filesUnder('rules'),
     ...filesUnder('data'),
     'scripts/build.mjs',
+    'scripts/cli-entry.mjs',
     ...STEPS.map((step) => step[0]).filter((file) => file.startsWith('scripts/')),
     'tsconfig.json',
     'package.json',

@@ -1,36 +1,49 @@
 // The CLI is some sixty small ES modules of our own; loading them one by one costs ~30 ms of
-// every run (a pre-commit hook pays it on each commit). After tsc, bundle the CLI's two entry
-// points (dist/cli.js and the worker thread's dist/worker.js) into dist/ with what they import
-// statically; what a run may not need (the Markdown parser, Word, --fix, the formats other than
-// stylish …) stays in chunks loaded on demand. Packages stay external, and the library's modules
-// (dist/index.js and what it imports) stay as tsc wrote them.
-// Chunks land in dist/ itself, where src/paths.ts expects the code that inlines it.
-import { readdirSync, rmSync } from 'node:fs';
+// every run (a pre-commit hook pays it on each commit). After tsc, bundle them:
+// - the command (dist/cli/bin.js and all it imports, lazily imported modules included) into one
+//   CommonJS file, dist/cli-bundle.cjs, which dist/cli.js (scripts/cli-entry.mjs) compiles with
+//   V8's code cache (scripts/code-cache.mjs writes it next): Node 20 caches no ES modules. Modules
+//   imported with import() stay unevaluated until a run asks for them, as before;
+// - the worker thread's entry (dist/engine/worker.js) into dist/worker.js, an ES module with what
+//   it imports statically; what a run may not need stays in chunks loaded on demand.
+// Packages stay external, and the library's modules (dist/index.js and what it imports) stay as
+// tsc wrote them. Chunks land in dist/ itself, where src/paths.ts expects the code that inlines it.
+import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 
 for (const f of readdirSync('dist')) if (/^chunk-.*\.js$/.test(f)) rmSync(`dist/${f}`);
 
+const packagesExternal = {
+  name: 'packages-external',
+  setup(b) {
+    // bare specifiers (packages, node: built-ins) are resolved by Node at run time
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
+  },
+};
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [packagesExternal] };
+
 await build({
-  // the CLI lives in dist/cli/main.js and the worker in dist/engine/worker.js; the bundles are
-  // dist/cli.js (package.json's bin) and dist/worker.js (src/engine/parallel.ts starts ./worker.js)
-  entryPoints: [{ in: 'dist/cli/main.js', out: 'cli' }, { in: 'dist/engine/worker.js', out: 'worker' }],
+  ...common,
+  entryPoints: ['dist/cli/bin.js'],
+  outfile: 'dist/cli-bundle.cjs',
+  format: 'cjs',
+  // import('pkg') as require: a script compiled from V8's code cache loses vm.Script's
+  // importModuleDynamically on Node 20, and every package the CLI imports lazily has a CommonJS build
+  supported: { 'dynamic-import': false },
+  // import.meta.url of the bundled modules (paths.ts finds the package by it): the bundle's own URL
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+});
+copyFileSync('scripts/cli-entry.mjs', 'dist/cli.js');
+
+await build({
+  ...common,
+  // src/engine/parallel.ts starts ./worker.js
+  entryPoints: [{ in: 'dist/engine/worker.js', out: 'worker' }],
   outdir: 'dist',
   allowOverwrite: true,
-  bundle: true,
   splitting: true,
   chunkNames: 'chunk-[hash]',
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'packages-external',
-      setup(b) {
-        // bare specifiers (packages, node: built-ins) are resolved by Node at run time
-        b.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
-      },
-    },
-  ],
 });
-console.log('bundled the CLI into dist/cli.js and dist/worker.js');
+console.log('bundled the CLI into dist/cli-bundle.cjs (run by dist/cli.js) and the worker into dist/worker.js');

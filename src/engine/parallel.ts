@@ -60,7 +60,7 @@ const MAX_AUTO_THREADS = 8;
 
 /** Whether this build can start workers: only the compiled dist/ has a worker.js. */
 export function workersAvailable(): boolean {
-  return import.meta.url.endsWith('.js');
+  return !import.meta.url.endsWith('.ts');
 }
 
 export async function lintInParallel(
