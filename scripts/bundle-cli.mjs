@@ -8,7 +8,7 @@
 //   it imports statically; what a run may not need stays in chunks loaded on demand.
 // Packages stay external, and the library's modules (dist/index.js and what it imports) stay as
 // tsc wrote them. Chunks land in dist/ itself, where src/paths.ts expects the code that inlines it.
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 for (const f of readdirSync('dist')) if (/^chunk-.*\.js$/.test(f)) rmSync(`dist/${f}`);
@@ -55,6 +55,7 @@ const bundle = readFileSync('dist/cli-bundle.cjs', 'utf8');
 if (/\\[^\x00-\x7f]|[\ud800-\udfff]/.test(bundle)) throw new Error('bundle-cli: an escaped or astral character in the bundle; escaping it to ASCII needs care');
 writeFileSync('dist/cli-bundle.cjs', bundle.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 copyFileSync('scripts/cli-entry.mjs', 'dist/cli.js');
+chmodSync('dist/cli.js', 0o755); // a command, as esbuild leaves a bundle with a #! line
 
 await build({
   ...common,

@@ -5,8 +5,9 @@
 // uses. Node 20 has no compile cache for ES modules (module.enableCompileCache is Node 22), hence
 // CommonJS and vm.Script. A cache of another Node or V8 is rejected by V8 and the code is compiled
 // as usual; a missing cache file only costs that time.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
@@ -23,5 +24,19 @@ const script = new vm.Script(`(function (exports, require, module, __filename, _
 });
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(file), module, file, fileURLToPath(new URL('.', import.meta.url)));
+
+/** a file's identity, so that a symbolic link to this file (node_modules/.bin/reportlint) counts as it */
+function identity(p) {
+  try {
+    const s = statSync(p);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return p;
+  }
+}
+// run when started as the command, not when imported (a test checking what loading it loads)
+const self = fileURLToPath(import.meta.url);
+const invokedAs = process.argv[1] ? path.resolve(process.argv[1]) : '';
+if (invokedAs && (invokedAs === self || identity(invokedAs) === identity(self))) module.exports.runCli();
 // for scripts/code-cache.mjs, which writes the cache after a run
 export { script };
