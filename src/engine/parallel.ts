@@ -44,10 +44,16 @@ export interface WorkerError {
 
 /**
  * Threads worth starting for `files` (the main thread counts as one). `requested` is the
- * --concurrency value: 'off', 'auto' or a number. Workers pay ~100 ms each to load the rules
- * and warm up their own JIT, so auto uses them only for enough text to repay that. One thread
- * already keeps a second core busy with V8's garbage collection and compilation: on 2 cores,
- * two threads measured slower than one (bench/run.mjs), so auto takes one thread per two cores.
+ * --concurrency value: 'off', 'auto' or a number. Each thread warms up its own JIT: the first
+ * 100 reports cost a thread ~5× the CPU of the last 100 of a thousand, so a worker adds ~2.5 s of
+ * CPU to the 1,000 reports of bench/run.mjs, and auto uses workers only for enough text to
+ * repay starting one. One thread also keeps a second core busy with V8's garbage collection and
+ * compilation. Measured on 2 cores limited with taskset (1,000 .md reports, medians of 5):
+ * 1 thread on 1 core 4.53 s, on 2 cores 3.22 s (its helper core is worth 1.4×); 2 threads on
+ * 2 cores 4.11 s, on 1 core 6.52 s. So auto takes one thread per two cores: on 2 cores one. On 4
+ * and 8 cores (extrapolated from those runs, not measured: each thread with a helper core, a
+ * thread's CPU for its first 500 or 250 reports from the same run's per-100 figures) 2 threads
+ * should take ~2.4 s and 4 threads ~1.7 s, where a thread per core would lose the helper cores.
  */
 export function threadCount(requested: string, fileCount: number, totalBytes: number, cores = os.availableParallelism()): number {
   if (requested === 'off') return 1;
