@@ -12,6 +12,9 @@ import { chmodSync, copyFileSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { build } from 'esbuild';
 
 for (const f of readdirSync('dist')) if (/^chunk-.*\.js$/.test(f)) rmSync(`dist/${f}`);
+// V8 checks a code cache against its source's length only: a cache of an older bundle must not
+// outlive it (scripts/code-cache.mjs writes the new one)
+rmSync('dist/cli-bundle.cache', { force: true });
 
 const packagesExternal = {
   name: 'packages-external',
