@@ -1,13 +1,15 @@
 // Speed benchmark (npm run bench). Builds a deterministic corpus from the seeds in bench/out/
-// and prints medians of several runs of the built CLI:
-//   - cold run on one report (.txt and .md) next to `node -e 0`, as a ratio;
-//   - files/s and MB/s on 1,000 reports in one invocation (.txt and .md), as run by default and
-//     with two threads;
-//   - the 10 MB file: time and peak memory;
+// and prints medians of several runs of the built CLI beside autocorrect-node (a dev dependency:
+// its `autocorrect` bin, `--lint --format json`, as a user runs it), the runs taking turns so that
+// both see a shared, loaded machine in the same state:
+//   - cold run on one report (.txt, .md, .docx) next to `node -e 0` and autocorrect, as ratios;
+//   - MB/s on 1,000 reports in one invocation (.md for both; reportlint's .txt path too), with
+//     --concurrency auto (the default) and, for comparison, 1 and 2 threads;
+//   - the 10 MB file: time and peak memory (GNU time's maximum resident set size);
 //   - time against input size for 1, 2, 4 and 8 MB (should grow linearly).
 // Not a test: numbers depend on the machine. `--quick` does fewer runs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'bench', 'out');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
+const AUTOCORRECT = path.join(ROOT, 'node_modules', 'autocorrect-node', 'cli.js');
+const AUTOCORRECT_VERSION = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'autocorrect-node', 'package.json'), 'utf8')).version;
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 5 : 15;
 const HEAVY_RUNS = quick ? 1 : 3;
@@ -74,9 +78,11 @@ function bigReport(bytes) {
 
 function buildCorpus() {
   rmSync(OUT, { recursive: true, force: true });
-  for (const dir of ['one', 'many-txt', 'many-md', 'big']) mkdirSync(path.join(OUT, dir), { recursive: true });
+  for (const dir of ['one', 'one-docx', 'many-txt', 'many-md', 'big']) mkdirSync(path.join(OUT, dir), { recursive: true });
   writeFileSync(path.join(OUT, 'one', 'report.txt'), seeds[0]);
   writeFileSync(path.join(OUT, 'one', 'report.md'), toMarkdown(seeds[0]));
+  // a folder of its own: scripts/findings-snapshot.mjs lints one/ (text and Markdown) as it was
+  copyFileSync(path.join(ROOT, 'test', 'fixtures', 'docx', 'styled.docx'), path.join(OUT, 'one-docx', 'report.docx'));
   for (let i = 0; i < 1000; i++) {
     const text = report(i);
     const name = `report-${String(i).padStart(4, '0')}`;
@@ -90,15 +96,15 @@ function buildCorpus() {
 
 // --- measuring --------------------------------------------------------------
 
-/** Wall time (s) and peak RSS (MB) of one command, via GNU time. */
+/** Wall time (s) and peak RSS (MB) of one command, via GNU time; its output goes to /dev/null. */
 function measure(args) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { encoding: 'utf8', cwd: OUT, maxBuffer: 1 << 30 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', process.execPath, ...args], { encoding: 'utf8', cwd: OUT, stdio: ['ignore', 'ignore', 'pipe'] });
   if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   const last = r.stderr.trim().split('\n').pop().split(' ');
   return { seconds: Number(last[0]), rssMB: Number(last[1]) / 1024 };
 }
 
-/** Finer wall time for short runs: hrtime around spawnSync. */
+/** Finer wall time (s) for short runs: hrtime around spawnSync. */
 function time(args) {
   const t = process.hrtime.bigint();
   const r = spawnSync(process.execPath, args, { cwd: OUT, stdio: 'ignore' });
@@ -106,40 +112,78 @@ function time(args) {
   return Number(process.hrtime.bigint() - t) / 1e9;
 }
 
+/** Runs every job `runs` times, the jobs taking turns (after one warm-up each); returns each job's samples. */
+function alternate(jobs, runs, run) {
+  const samples = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
+  for (const key of Object.keys(jobs)) run(jobs[key]); // warm the file cache
+  for (let i = 0; i < runs; i++) for (const key of Object.keys(jobs)) samples[key].push(run(jobs[key]));
+  return samples;
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const repeat = (n, f) => Array.from({ length: n }, f);
 const sizeMB = (p) => statSync(p).size / (1024 * 1024);
 const dirMB = (dir, n, ext) => repeat(n, (_, i) => sizeMB(path.join(OUT, dir, `report-${String(i).padStart(4, '0')}${ext}`))).reduce((a, b) => a + b, 0);
+const rl = (...args) => [CLI, '--format', 'json', ...args];
+const ac = (...args) => [AUTOCORRECT, '--lint', '--format', 'json', ...args];
+const ms = (s) => `${(s * 1000).toFixed(0)} ms`;
 
 buildCorpus();
 // `--corpus-only`: write the corpus and stop (scripts/findings-snapshot.mjs lints it)
 if (process.argv.includes('--corpus-only')) process.exit(0);
-console.log(`reportlint benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`);
+const cores = os.availableParallelism();
+console.log(`reportlint benchmark — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cores} × ${os.cpus()[0]?.model ?? 'cpu'}, autocorrect-node ${AUTOCORRECT_VERSION}`);
 
-// the floor and the two cold runs take turns, so that all three see the machine in the same state
-const cold = { floor: [], txt: [], md: [] };
-const coldArgs = { floor: ['-e', '0'], txt: [CLI, 'one/report.txt'], md: [CLI, 'one/report.md'] };
-for (const key of Object.keys(cold)) time(coldArgs[key]); // warm the file cache
-for (let i = 0; i < RUNS; i++) for (const key of Object.keys(cold)) cold[key].push(time(coldArgs[key]));
+// cold runs: the floor, reportlint on each kind and autocorrect on the .md take turns
+const cold = alternate(
+  { floor: ['-e', '0'], txt: rl('one/report.txt'), md: rl('one/report.md'), docx: rl('one-docx/report.docx'), autocorrect: ac('one/report.md') },
+  RUNS,
+  time,
+);
 const floor = median(cold.floor);
-for (const ext of ['txt', 'md']) {
-  const ms = median(cold[ext]);
-  console.log(`cold run, one .${ext} report: ${(ms * 1000).toFixed(0)} ms; node -e 0: ${(floor * 1000).toFixed(0)} ms; ratio ${(ms / floor).toFixed(2)}×`);
+const acCold = median(cold.autocorrect);
+console.log(`cold run: node -e 0 ${ms(floor)}; autocorrect, one .md report ${ms(acCold)} (${(acCold / floor).toFixed(2)}× node -e 0)`);
+for (const ext of ['txt', 'md', 'docx']) {
+  const m = median(cold[ext]);
+  console.log(`cold run, one .${ext} report: ${ms(m)}; ${(m / floor).toFixed(2)}× node -e 0, ${(m / acCold).toFixed(2)}× autocorrect's time`);
 }
-// the default run (--concurrency auto: one thread per two cores) and, for comparison, two threads
-for (const [dir, ext] of [['many-txt', '.txt'], ['many-md', '.md']]) {
-  const mb = dirMB(dir, 1000, ext);
-  for (const threads of [[], ['--concurrency', '2']]) {
-    const s = median(repeat(HEAVY_RUNS, () => measure([CLI, ...threads, '--format', 'json', '-o', os.devNull, dir]).seconds));
-    console.log(`1,000 ${ext} reports (${mb.toFixed(1)} MB) in one run${threads.length ? ', --concurrency 2' : ''}: ${s.toFixed(2)} s, ${(1000 / s).toFixed(0)} files/s, ${(mb / s).toFixed(2)} MB/s`);
-  }
+
+// 1,000 reports in one invocation; "× autocorrect" is reportlint's throughput over autocorrect's on the .md files
+const mdMB = dirMB('many-md', 1000, '.md');
+const txtMB = dirMB('many-txt', 1000, '.txt');
+const many = alternate(
+  {
+    autocorrect: ac('many-md'),
+    md: rl('many-md'),
+    txt: rl('many-txt'),
+    'md, --concurrency off': rl('--concurrency', 'off', 'many-md'),
+    'md, --concurrency 2': rl('--concurrency', '2', 'many-md'),
+  },
+  HEAVY_RUNS,
+  (args) => measure(args).seconds,
+);
+const acMany = median(many.autocorrect);
+console.log(`1,000 .md reports (${mdMB.toFixed(1)} MB), autocorrect: ${acMany.toFixed(2)} s, ${(mdMB / acMany).toFixed(2)} MB/s`);
+for (const key of ['md', 'txt', 'md, --concurrency off', 'md, --concurrency 2']) {
+  const s = median(many[key]);
+  const [ext, threads] = key.split(', ');
+  const mb = ext === 'txt' ? txtMB : mdMB;
+  console.log(`1,000 .${ext} reports (${mb.toFixed(1)} MB), reportlint${threads ? ` ${threads}` : ''}: ${s.toFixed(2)} s, ${(mb / s).toFixed(2)} MB/s, ${(mb / s / (mdMB / acMany)).toFixed(2)}× autocorrect's throughput`);
 }
-for (const file of ['big/10mb.txt', 'big/10mb.md']) {
-  const runs = repeat(HEAVY_RUNS, () => measure([CLI, '--format', 'json', '-o', os.devNull, file]));
-  console.log(`${file}: ${median(runs.map((r) => r.seconds)).toFixed(2)} s, peak memory ${median(runs.map((r) => r.rssMB)).toFixed(0)} MB`);
+
+// the 10 MB file
+const big = alternate({ autocorrect: ac('big/10mb.md'), md: rl('big/10mb.md'), txt: rl('big/10mb.txt') }, HEAVY_RUNS, measure);
+const acBig = median(big.autocorrect.map((r) => r.seconds));
+console.log(`big/10mb.md, autocorrect: ${acBig.toFixed(2)} s, peak memory ${median(big.autocorrect.map((r) => r.rssMB)).toFixed(0)} MB`);
+for (const ext of ['md', 'txt']) {
+  const s = median(big[ext].map((r) => r.seconds));
+  console.log(`big/10mb.${ext}, reportlint: ${s.toFixed(2)} s, peak memory ${median(big[ext].map((r) => r.rssMB)).toFixed(0)} MB, ${(s / acBig).toFixed(2)}× autocorrect's time`);
 }
-const points = [1, 2, 4, 8].map((mb) => {
-  const s = median(repeat(HEAVY_RUNS, () => measure([CLI, '--format', 'json', '-o', os.devNull, `big/${mb}mb.txt`]).seconds));
-  return [mb, s];
-});
-console.log(`time against size (.txt): ${points.map(([mb, s]) => `${mb} MB ${s.toFixed(2)} s`).join(', ')}; per MB: ${points.map(([mb, s]) => (s / mb).toFixed(3)).join(', ')} s`);
+
+// time against size
+const sizes = [1, 2, 4, 8];
+const growth = alternate(Object.fromEntries(sizes.map((mb) => [mb, rl(`big/${mb}mb.txt`)])), HEAVY_RUNS, (args) => measure(args).seconds);
+const points = sizes.map((mb) => [mb, median(growth[mb])]);
+// the cost of each further MB (slope between successive sizes): constant when growth is linear
+const slopes = points.slice(1).map(([mb, s], i) => (s - points[i][1]) / (mb - points[i][0]));
+console.log(`time against size (.txt): ${points.map(([mb, s]) => `${mb} MB ${s.toFixed(2)} s`).join(', ')}; each further MB: ${slopes.map((s) => s.toFixed(3)).join(', ')} s`);

@@ -27,6 +27,8 @@ const STEPS = [
   ['scripts/build-laws.mjs'],
   ['scripts/build-rule-docs.mjs'],
   ['scripts/bundle-web.mjs'],
+  // last: it runs the CLI, which needs everything above
+  ['scripts/code-cache.mjs'],
 ];
 const STAMP = path.join(ROOT, 'node_modules', '.cache', 'reportlint', 'build.json');
 
@@ -70,6 +72,7 @@ function inputsHash() {
     // the page of `reportlint serve`, bundled into dist/web/
     ...filesUnder('web'),
     'scripts/build.mjs',
+    'scripts/cli-entry.mjs',
     ...STEPS.map((step) => step[0]).filter((file) => file.startsWith('scripts/')),
     'tsconfig.json',
     'package.json',

@@ -1,37 +1,83 @@
 // The CLI is some sixty small ES modules of our own; loading them one by one costs ~30 ms of
-// every run (a pre-commit hook pays it on each commit). After tsc, bundle the CLI's two entry
-// points (dist/cli.js and the worker thread's dist/worker.js) into dist/ with what they import
-// statically; what a run may not need (the Markdown parser, Word, --fix, the formats other than
-// stylish …) stays in chunks loaded on demand. Packages stay external, and the library's modules
-// (dist/index.js and what it imports) stay as tsc wrote them.
-// Chunks land in dist/ itself, where src/paths.ts expects the code that inlines it.
-import { readdirSync, rmSync } from 'node:fs';
+// every run (a pre-commit hook pays it on each commit). After tsc, bundle them:
+// - the command (dist/cli/bin.js and all it imports, lazily imported modules included) into one
+//   CommonJS file, dist/cli-bundle.cjs, which dist/cli.js (scripts/cli-entry.mjs) compiles with
+//   V8's code cache (scripts/code-cache.mjs writes it next): Node 20 caches no ES modules. Modules
+//   imported with import() stay unevaluated until a run asks for them, as before;
+// - the worker thread's entry (dist/engine/worker.js) into dist/worker.js, an ES module with what
+//   it imports statically; what a run may not need stays in chunks loaded on demand.
+// Packages stay external, and the library's modules (dist/index.js and what it imports) stay as
+// tsc wrote them. Chunks land in dist/ itself, where src/paths.ts expects the code that inlines it.
+import { chmodSync, copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 for (const f of readdirSync('dist')) if (/^chunk-.*\.js$/.test(f)) rmSync(`dist/${f}`);
+// V8 checks a code cache against its source's length only: a cache of an older bundle must not
+// outlive it (scripts/code-cache.mjs writes the new one)
+rmSync('dist/cli-bundle.cache', { force: true });
+
+const packagesExternal = {
+  name: 'packages-external',
+  setup(b) {
+    // bare specifiers (packages, node: built-ins) are resolved by Node at run time
+    b.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
+  },
+};
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', plugins: [packagesExternal] };
+
+// Modules a run may not need, as CommonJS files of their own that the bundle requires only when a
+// run asks for them (each is named by the module that imports it and the specifier it uses):
+// - the Markdown stack (unified, remark; scripts/bundle-markdown.mjs made it one ES module),
+//   required only for Markdown that needs remark: a .txt run neither reads nor compiles its 380 kB;
+// - `reportlint serve` (src/cli/serve.ts and the server under src/serve/), required only by that command.
+const APART = [
+  { importer: '/dist/document/parse/index.js', specifier: './markdown.js', entry: 'dist/document/parse/markdown.js', out: 'markdown.cjs' },
+  { importer: '/dist/cli/main.js', specifier: './serve.js', entry: 'dist/cli/serve.js', out: 'serve.cjs' },
+];
+// import('pkg') as require: a script compiled from V8's code cache loses vm.Script's
+// importModuleDynamically on Node 20, and every package the CLI imports lazily has a CommonJS build.
+// import.meta.url of the bundled modules (paths.ts finds the package by it): the bundle's own URL.
+const commonCjs = {
+  ...common,
+  format: 'cjs',
+  supported: { 'dynamic-import': false },
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+};
+const apart = {
+  name: 'apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\// }, (args) => {
+      const part = APART.find((p) => p.specifier === args.path && args.importer.endsWith(p.importer));
+      return part ? { path: `./${part.out}`, external: true } : undefined;
+    });
+  },
+};
+for (const part of APART) {
+  // (the serve part requires the markdown part rather than holding a copy)
+  await build({ ...commonCjs, plugins: [apart, packagesExternal], entryPoints: [part.entry], outfile: `dist/${part.out}` });
+}
+
+await build({ ...commonCjs, plugins: [apart, packagesExternal], entryPoints: ['dist/cli/bin.js'], outfile: 'dist/cli-bundle.cjs' });
+// esbuild escapes strings but leaves the regex literals' Chinese as written: escape those too, so
+// that the bundle is ASCII, which Node reads and V8 scans as one byte a character (a few ms of
+// every run). \uXXXX means the same character in a regex literal as in a string, provided none is
+// escaped already (\X) or half of a surrogate pair; the build stops on either.
+const bundle = readFileSync('dist/cli-bundle.cjs', 'utf8');
+if (/\\[^\x00-\x7f]|[\ud800-\udfff]/.test(bundle)) throw new Error('bundle-cli: an escaped or astral character in the bundle; escaping it to ASCII needs care');
+writeFileSync('dist/cli-bundle.cjs', bundle.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+copyFileSync('scripts/cli-entry.mjs', 'dist/cli.js');
+chmodSync('dist/cli.js', 0o755); // a command, as esbuild leaves a bundle with a #! line
 
 await build({
-  // the CLI lives in dist/cli/main.js and the worker in dist/engine/worker.js; the bundles are
-  // dist/cli.js (package.json's bin) and dist/worker.js (src/engine/parallel.ts starts ./worker.js)
-  // `reportlint serve`'s check threads are dist/check-worker.js (src/serve/pool.ts starts ./check-worker.js)
-  entryPoints: [{ in: 'dist/cli/main.js', out: 'cli' }, { in: 'dist/engine/worker.js', out: 'worker' }, { in: 'dist/serve/check-worker.js', out: 'check-worker' }],
+  ...common,
+  // src/engine/parallel.ts starts ./worker.js; `reportlint serve`'s check threads are
+  // dist/check-worker.js (src/serve/pool.ts starts ./check-worker.js)
+  entryPoints: [{ in: 'dist/engine/worker.js', out: 'worker' }, { in: 'dist/serve/check-worker.js', out: 'check-worker' }],
   outdir: 'dist',
   allowOverwrite: true,
-  bundle: true,
   splitting: true,
   chunkNames: 'chunk-[hash]',
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  logLevel: 'warning',
-  plugins: [
-    {
-      name: 'packages-external',
-      setup(b) {
-        // bare specifiers (packages, node: built-ins) are resolved by Node at run time
-        b.onResolve({ filter: /^[^./]/ }, (args) => (args.kind === 'entry-point' ? undefined : { path: args.path, external: true }));
-      },
-    },
-  ],
 });
-console.log('bundled the CLI into dist/cli.js and dist/worker.js');
+console.log('bundled the CLI into dist/cli-bundle.cjs (run by dist/cli.js; markdown.cjs and serve.cjs apart) and the workers into dist/worker.js, dist/check-worker.js');

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * reportlint command line: parse the options, answer --help/--version/--init/--list-rules/
  * --explain/--print-config, or collect the inputs, run the engine (src/engine/lint-files.ts),
@@ -7,7 +6,7 @@
  * Everything not needed by a plain run (Markdown parser, cosmiconfig, ajv, glob matching)
  * is imported only when a run needs it.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/index.js';
@@ -278,34 +277,4 @@ async function run(io: CliIO): Promise<number> {
     return 1;
   }
   return 0;
-}
-
-// Run when executed directly (not when imported by tests).
-const invokedAs = process.argv[1] ? path.resolve(process.argv[1]) : '';
-const self = new URL(import.meta.url).pathname;
-if (invokedAs && (invokedAs === self || statSafe(invokedAs) === statSafe(self))) {
-  main({
-    argv: process.argv.slice(2),
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: process.stdout,
-    stderr: process.stderr,
-    readStdin: async () => {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-      const { decodeBuffer } = await import('../input/read.js');
-      return decodeBuffer(Buffer.concat(chunks), '<stdin>').text;
-    },
-  }).then((code) => {
-    process.exitCode = code;
-  });
-}
-
-function statSafe(p: string): string {
-  try {
-    const s = statSync(p);
-    return `${s.dev}:${s.ino}`;
-  } catch {
-    return p;
-  }
 }

@@ -4,7 +4,7 @@
  * already loaded, starts at once while the workers load theirs. Results keep the input order.
  */
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
 import type { Locale, Localized } from '../messages.js';
 import { RuleCrashError } from '../errors.js';
@@ -44,10 +44,16 @@ export interface WorkerError {
 
 /**
  * Threads worth starting for `files` (the main thread counts as one). `requested` is the
- * --concurrency value: 'off', 'auto' or a number. Workers pay ~100 ms each to load the rules
- * and warm up their own JIT, so auto uses them only for enough text to repay that. One thread
- * already keeps a second core busy with V8's garbage collection and compilation: on 2 cores,
- * two threads measured slower than one (bench/run.mjs), so auto takes one thread per two cores.
+ * --concurrency value: 'off', 'auto' or a number. Each thread warms up its own JIT: the first
+ * 100 reports cost a thread ~5× the CPU of the last 100 of a thousand, so a worker adds ~2.5 s of
+ * CPU to the 1,000 reports of bench/run.mjs, and auto uses workers only for enough text to
+ * repay starting one. One thread also keeps a second core busy with V8's garbage collection and
+ * compilation. Measured on 2 cores limited with taskset (1,000 .md reports, medians of 5):
+ * 1 thread on 1 core 4.53 s, on 2 cores 3.22 s (its helper core is worth 1.4×); 2 threads on
+ * 2 cores 4.11 s, on 1 core 6.52 s. So auto takes one thread per two cores: on 2 cores one. On 4
+ * and 8 cores (extrapolated from those runs, not measured: each thread with a helper core, a
+ * thread's CPU for its first 500 or 250 reports from the same run's per-100 figures) 2 threads
+ * should take ~2.4 s and 4 threads ~1.7 s, where a thread per core would lose the helper cores.
  */
 export function threadCount(requested: string, fileCount: number, totalBytes: number, cores = os.availableParallelism()): number {
   if (requested === 'off') return 1;
@@ -60,7 +66,7 @@ const MAX_AUTO_THREADS = 8;
 
 /** Whether this build can start workers: only the compiled dist/ has a worker.js. */
 export function workersAvailable(): boolean {
-  return import.meta.url.endsWith('.js');
+  return !import.meta.url.endsWith('.ts');
 }
 
 export async function lintInParallel(
@@ -75,6 +81,8 @@ export async function lintInParallel(
   let done = 0;
   let failure: Error | null = null;
   const workers: Worker[] = [];
+  // loaded here, not at the top: a run of one file (a pre-commit hook) never starts a thread
+  const { Worker: WorkerThread } = await import('node:worker_threads');
 
   const finished = new Promise<void>((resolve, reject) => {
     const settle = (): void => {
@@ -91,7 +99,7 @@ export async function lintInParallel(
       worker.postMessage({ index, task: tasks[index] });
     };
     for (let t = 1; t < threads; t++) {
-      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: setup });
+      const worker = new WorkerThread(new URL('./worker.js', import.meta.url), { workerData: setup });
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'ready') return give(worker);

@@ -191,31 +191,55 @@ interface Candidate {
   how: 'shape' | 'sound' | 'other';
 }
 
+interface NameIndex {
+  byChar: Map<number, Array<[NameEntry, number]>>;
+  /** 1 at the UTF-16 code of a character some name has first or second */
+  starts: Uint8Array;
+}
+
+let builtinIndex: NameIndex | null = null;
+const indexByNames = new WeakMap<readonly string[], NameIndex>();
+
+/**
+ * The names by their first and second character: a stretch one character away from a name has
+ * the name's first or its second character in place. Keyed by UTF-16 code, with a flag table in
+ * front: every character of every line is looked up, and text[i] would make a string of each one.
+ * Built once per list of names (the built-in ones and an office's own, from the options).
+ */
+function nameIndex(builtin: Data, names: readonly string[] | undefined): NameIndex {
+  if (!names?.length && builtinIndex) return builtinIndex;
+  if (names?.length && indexByNames.has(names)) return indexByNames.get(names)!;
+  const extra: NameEntry[] = (names ?? []).map((name) => ({ name, anyCharacter: false, sound: true, before: null, allow: [] }));
+  const byChar = new Map<number, Array<[NameEntry, number]>>();
+  const starts = new Uint8Array(0x10000);
+  for (const entry of [...builtin.names, ...extra]) {
+    for (let k = 0; k < 2 && k < entry.name.length; k++) {
+      const c = entry.name.charCodeAt(k);
+      if (!byChar.has(c)) byChar.set(c, []);
+      byChar.get(c)!.push([entry, k]);
+      starts[c] = 1;
+    }
+  }
+  const index = { byChar, starts };
+  if (names?.length) indexByNames.set(names, index);
+  else builtinIndex = index;
+  return index;
+}
+
 export function check(ctx: Context): void {
   const { options } = ctx;
   const builtin = builtinData();
-  const extra: NameEntry[] = (options.names ?? []).map((name) => ({ name, anyCharacter: false, sound: true, before: null, allow: [] }));
-  const entries = [...builtin.names, ...extra];
   const allow = options.allow ?? [];
   const useSound = options.sound !== false;
-
-  // the names by their first and second character: a stretch one character away from a name
-  // has the name's first or its second character in place
-  const byChar = new Map<string, Array<[NameEntry, number]>>();
-  for (const entry of entries) {
-    for (let k = 0; k < 2 && k < entry.name.length; k++) {
-      const c = entry.name[k]!;
-      if (!byChar.has(c)) byChar.set(c, []);
-      byChar.get(c)!.push([entry, k]);
-    }
-  }
+  const { byChar, starts } = nameIndex(builtin, options.names);
 
   for (const { block, mask } of factsOf(ctx.document).lineBlocks) {
     const text = block.text;
     const found: Candidate[] = [];
     for (let i = 0; i < text.length; i++) {
-      const list = byChar.get(text[i]!);
-      if (!list) continue;
+      const code = text.charCodeAt(i);
+      if (starts[code] === 0) continue;
+      const list = byChar.get(code)!;
       for (const [entry, k] of list) {
         const start = i - k;
         const name = entry.name;

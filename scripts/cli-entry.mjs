@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// dist/cli.js, package.json's bin (copied here by scripts/bundle-cli.mjs). Runs the CLI bundled as
+// one CommonJS file, dist/cli-bundle.cjs, compiled with V8's code cache dist/cli-bundle.cache that
+// the build wrote (scripts/code-cache.mjs): a run then skips compiling the functions a plain lint
+// uses. Node 20 has no compile cache for ES modules (module.enableCompileCache is Node 22), hence
+// CommonJS and vm.Script. A cache of another Node or V8 is rejected by V8 and the code is compiled
+// as usual; a missing cache file only costs that time.
+import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+
+const file = fileURLToPath(new URL('./cli-bundle.cjs', import.meta.url));
+let cachedData;
+try {
+  cachedData = readFileSync(new URL('./cli-bundle.cache', import.meta.url));
+} catch {
+  cachedData = undefined;
+}
+const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, {
+  filename: file,
+  cachedData,
+});
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(file), module, file, fileURLToPath(new URL('.', import.meta.url)));
+
+/** a file's identity, so that a symbolic link to this file (node_modules/.bin/reportlint) counts as it */
+function identity(p) {
+  try {
+    const s = statSync(p);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return p;
+  }
+}
+// run when started as the command, not when imported (a test checking what loading it loads)
+const self = fileURLToPath(import.meta.url);
+const invokedAs = process.argv[1] ? path.resolve(process.argv[1]) : '';
+if (invokedAs && (invokedAs === self || identity(invokedAs) === identity(self))) module.exports.runCli();
+// for scripts/code-cache.mjs, which writes the cache after a run
+export { script };
