@@ -195,7 +195,7 @@ export async function annotateDocxReport(input: AnnotateInput): Promise<Annotate
   // entries know their method in _data, which its typings do not show)
   for (const entry of Object.values(zip.files)) {
     const method = (entry as unknown as { _data?: { compression?: { magic?: string } } })._data?.compression?.magic;
-    (entry as unknown as { options: { compression?: string } }).options.compression = method === '\x00\x00' ? 'STORE' : 'DEFLATE';
+    if (method !== undefined) (entry as unknown as { options: { compression?: string } }).options.compression = method === '\x00\x00' ? 'STORE' : 'DEFLATE';
   }
   for (const [name, text] of writes) {
     const old = zip.files[name];
