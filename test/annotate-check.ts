@@ -52,9 +52,10 @@ export function rejectAllBy(xml: string, author: string): string {
 /**
  * The draft's own text a comment is anchored on: w:t between its range start and end, leaving
  * out text inserted by `author` and putting back text `author` deleted (the other authors'
- * deleted text is not the draft's).
+ * deleted text is not the draft's); with view 'accepted', the text once `author`'s changes are
+ * accepted.
  */
-export function anchoredText(xml: string, id: number, author = 'reportlint'): string {
+export function anchoredText(xml: string, id: number, view: 'draft' | 'accepted' = 'draft', author = 'reportlint'): string {
   const start = xml.indexOf(`<w:commentRangeStart w:id="${id}"/>`);
   const end = xml.indexOf(`<w:commentRangeEnd w:id="${id}"/>`);
   if (start < 0 || end < start) throw new Error(`comment ${id} is not anchored`);
@@ -76,12 +77,14 @@ export function anchoredText(xml: string, id: number, author = 'reportlint'): st
       continue;
     }
     const inOurIns = changes.some((c) => c.name === 'w:ins' && c.ours);
+    const inOurDel = changes.some((c) => c.name === 'w:del' && c.ours);
     const inOtherDel = changes.some((c) => c.name === 'w:del' && !c.ours);
-    if (tag.kind === 'start' && (tag.name === 'w:t' || tag.name === 'w:delText') && !inOurIns && !inOtherDel) {
+    const shown = view === 'draft' ? !inOurIns && !inOtherDel : !inOurDel && !inOtherDel;
+    if (tag.kind === 'start' && (tag.name === 'w:t' || tag.name === 'w:delText') && shown) {
       const close = xml.indexOf('</', tag.end);
       text += xml.slice(tag.end, close).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
     }
-    if (tag.kind === 'empty' && tag.name === 'w:tab' && !inOurIns && !inOtherDel) text += '\t';
+    if (tag.kind === 'empty' && tag.name === 'w:tab' && shown) text += '\t';
   }
   return text;
 }

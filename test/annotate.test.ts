@@ -49,7 +49,7 @@ describe('--annotate on a Word draft', () => {
     expect(run.status).toBe(plain.status);
     expect(run.status).toBe(1);
     expect(run.stdout).toBe(plain.stdout);
-    expect(run.stderr).toMatch(/已写入审阅副本 draft\.reportlint\.docx（10 条批注，8 处修订）/);
+    expect(run.stderr).toMatch(/已写入审阅副本 draft\.reportlint\.docx（10 条批注，9 处修订）/);
     expect(readFileSync(path.join(dir, 'draft.docx')).equals(original)).toBe(true);
     expect(fixedByFix).not.toBe(draft.text);
   });
@@ -67,7 +67,7 @@ describe('--annotate on a Word draft', () => {
       }
     }
     const changeIds = [...documentXml.matchAll(/<w:(?:ins|del) w:id="(\d+)"/g)].map((m) => m[1]!);
-    expect(changeIds.length).toBe(2 + 15);
+    expect(changeIds.length).toBe(2 + 16);
     expect(new Set([...changeIds, ...commentIds]).size).toBe(changeIds.length + commentIds.length);
   });
 
@@ -271,6 +271,7 @@ describe('charHunks', () => {
     expect(charHunks('今年完成', '2024年完成')).toEqual([{ from: 0, to: 1, text: '2024' }]);
     expect(charHunks('a𠀀b,c', 'a𠀀b，c')).toEqual([{ from: 4, to: 5, text: '，' }]);
     expect(charHunks('', 'ab')).toEqual([{ from: 0, to: 0, text: 'ab' }]);
+    expect(charHunks('强(基层),部分', '强（基层），部分')).toEqual([{ from: 1, to: 2, text: '（' }, { from: 4, to: 5, text: '）' }, { from: 5, to: 6, text: '，' }]);
     expect(charHunks('same', 'same')).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The changes between a paragraph and its fixed text, as few and as small as can be: Myers'
  * O((N+M)D) difference over code points (a fix changes a few characters of a paragraph, so D is
- * small). Each hunk replaces old[from, to) (UTF-16 offsets) by `text`; hunks are in order and do
- * not touch each other.
+ * small). Each hunk replaces old[from, to) (UTF-16 offsets) by `text`; hunks are in order and
+ * only characters replaced one for one give hunks that touch.
  */
 export interface Hunk {
   from: number;
@@ -39,7 +39,10 @@ export function charHunks(before: string, after: string): Hunk[] {
       k++;
     }
     k--;
-    hunks.push({ from: offA[i0]!, to: offA[i]!, text: after.slice(offB[j0]!, offB[j]!) });
+    if (i - i0 === j - j0 && i - i0 > 1) {
+      // characters replaced one for one (「),」→「），」): one change each, so each finding has its own
+      for (let n = 0; n < i - i0; n++) hunks.push({ from: offA[i0 + n]!, to: offA[i0 + n + 1]!, text: after.slice(offB[j0 + n]!, offB[j0 + n + 1]!) });
+    } else hunks.push({ from: offA[i0]!, to: offA[i]!, text: after.slice(offB[j0]!, offB[j]!) });
   }
   return hunks;
 }
