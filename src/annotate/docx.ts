@@ -136,12 +136,12 @@ export async function annotateDocxReport(input: AnnotateInput): Promise<Annotate
         credit.set(m, c);
       }
       if (owners.length === 0) {
-        // a change from a later pass of --fix, on text no finding of the draft pointed at
+        // a change --fix makes on text no reported finding points at: a later pass, or a baselined finding
         const shown = hunk.to > hunk.from ? `「${before[k]!.slice(hunk.from, hunk.to)}」→「${hunk.text}」` : `+「${hunk.text}」`;
         comments.push({
           paragraph: k, from: hunk.from, to: Math.max(hunk.to, hunk.from + 1), whole: false, sortKey: from,
           lines: [
-            { zh: `修复 ${shown}：由再次检查后的修复产生`, en: `fix ${shown}: made by a later pass of the fixes` },
+            { zh: `修改 ${shown}：--fix 的这处修改不对应本副本列出的问题（由再次检查后的修复产生，或属于基线中的问题）`, en: `change ${shown}: --fix makes it, but no finding listed in this copy points at it (a later pass of the fixes, or a finding in the baseline)` },
             refused ? refusedNote(refused) : { zh: '已写为修订。', en: 'Written as a tracked change.' },
           ],
         });
