@@ -2,10 +2,11 @@
  * The reviewed copy (--annotate) as LibreOffice reads it: Debian's /usr/bin/soffice, headless.
  * It converts the copy to .odt (its comments and tracked changes read out of content.xml), and a
  * Basic macro saves it back as .docx unchanged and again with every change accepted
- * (.uno:AcceptAllTrackedChanges), both read back with reportlint's reader. In CI (CI set) a
+ * (.uno:AcceptAllTrackedChanges), both read back with reportlint's reader. Two seed reports
+ * saved as .docx by LibreOffice (its own XML, not the tests') are annotated too. In CI (CI set) a
  * missing soffice fails the run — .ci/run installs libreoffice-writer-nogui; elsewhere the tests
- * are skipped with a message. Two soffice starts in all (the first one also sets up the fresh
- * profile the macro is put in).
+ * are skipped with a message. Three soffice starts in all (the first also makes the fresh profile
+ * the macro is put in).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,9 +14,9 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocxBytes, type DocxSource } from '../src/input/docx.js';
-import { anchoredText, part } from './annotate-check.js';
+import { acceptAll, anchoredText, part, wellFormedProblem, withPart } from './annotate-check.js';
 import { EXISTING_COMMENT_TEXT, fixtureDocx, OTHER_AUTHOR } from './annotate-fixture.js';
-import { spawnCli, tempDir } from './cli-helpers.js';
+import { ROOT, spawnCli, tempDir } from './cli-helpers.js';
 
 const SOFFICE = '/usr/bin/soffice';
 const IN_CI = Boolean(process.env['CI']) && !/^(?:false|0)$/i.test(process.env['CI']!);
@@ -24,7 +25,8 @@ if (!HAVE_SOFFICE && !IN_CI) {
   console.warn(`annotate-libreoffice.test.ts: skipped, ${SOFFICE} is missing (apt-get install libreoffice-writer-nogui); in CI this fails`);
 }
 
-// saves the document as .docx with every tracked change accepted, then (opened again) as it is
+// saves the document as .docx with every tracked change accepted, then (opened again: in this
+// LibreOffice the dispatch crashes after a store) as .docx as it is
 const MACRO = `<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">
 <script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">
@@ -48,6 +50,17 @@ End Sub
 </script:module>
 `;
 
+/** seed reports, converted to .docx by LibreOffice, annotated, accepted */
+const SEEDS = ['000_123d78033956bda4', '003_fdb2e5dd79f7ab48'];
+
+/** The text `reportlint --fix` makes of `text` as a .txt draft. */
+async function fixAsText(dir: string, name: string, text: string): Promise<string> {
+  const file = path.join(dir, `${name}.fixed.txt`);
+  writeFileSync(file, text);
+  spawnCli(['--fix', path.basename(file)], { cwd: dir });
+  return readFileSync(file, 'utf8');
+}
+
 function soffice(profile: string, args: string[]): void {
   const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, '--headless', ...args], { encoding: 'utf8', timeout: 120_000 });
   if (r.status !== 0) throw new Error(`soffice ${args.join(' ')}: ${r.status} ${r.stderr}`);
@@ -70,32 +83,36 @@ describe.skipIf(!HAVE_SOFFICE && !IN_CI)('the reviewed copy in LibreOffice', () 
 
   beforeAll(async () => {
     dir = tempDir();
+    const profile = path.join(dir, 'profile');
+    const out = path.join(dir, 'out');
+    mkdirSync(out);
+    // start 1: seed reports as LibreOffice writes them into .docx (it also makes the profile)
+    for (const seed of SEEDS) writeFileSync(path.join(dir, `${seed}.txt`), readFileSync(path.join(ROOT, 'seeds', `${seed}.txt`)));
+    soffice(profile, ['--infilter=Text (encoded):UTF8', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, ...SEEDS.map((seed) => path.join(dir, `${seed}.txt`))]);
+
     const original = await fixtureDocx();
     writeFileSync(path.join(dir, 'draft.docx'), original);
-    const run = spawnCli(['--annotate', 'draft.docx'], { cwd: dir });
+    const run = spawnCli(['--annotate', 'draft.docx', ...SEEDS.map((seed) => `${seed}.docx`)], { cwd: dir });
     if (run.status !== 1) throw new Error(run.stderr);
     const copy = readFileSync(path.join(dir, 'draft.reportlint.docx'));
     copyXml = await part(copy, 'word/document.xml');
     ourComments = [...(await part(copy, 'word/comments.xml')).matchAll(/<w:comment w:id="(\d+)" w:author="reportlint"[^>]*>([\s\S]*?)<\/w:comment>/g)]
       .map((m) => ({ id: Number(m[1]), text: plain(m[2]!.replace(/<\/w:p>/g, '\n')).trim() }));
     draft = await readDocxBytes(original, 'draft.docx');
-    writeFileSync(path.join(dir, 'draft.txt'), draft.text);
-    spawnCli(['--fix', 'draft.txt'], { cwd: dir });
-    fixedByFix = readFileSync(path.join(dir, 'draft.txt'), 'utf8');
+    fixedByFix = await fixAsText(dir, 'draft', draft.text);
 
-    const profile = path.join(dir, 'profile');
-    const out = path.join(dir, 'out');
-    mkdirSync(out);
-    soffice(profile, ['--convert-to', 'odt', '--outdir', out, path.join(dir, 'draft.reportlint.docx')]);
-    content = await (await JSZip.loadAsync(readFileSync(path.join(out, 'draft.reportlint.odt')))).file('content.xml')!.async('string');
-    // the first start made the profile: its Standard library's Module1 becomes the macro
+    // start 2: every copy to .odt
+    soffice(profile, ['--convert-to', 'odt', '--outdir', out, ...['draft', ...SEEDS].map((name) => path.join(dir, `${name}.reportlint.docx`))]);
+    // start 3: the draft's copy accepted, and saved back (the first start made the profile: its
+    // Standard library's Module1 becomes the macro)
     const module = path.join(profile, 'user', 'basic', 'Standard', 'Module1.xba');
     if (!existsSync(module)) throw new Error(`no ${module} in the new LibreOffice profile`);
     writeFileSync(module, MACRO);
-    const url = (name: string) => `"file://${path.join(out, name)}"`;
-    soffice(profile, [`macro:///Standard.Module1.Review("file://${path.join(dir, 'draft.reportlint.docx')}",${url('round-trip.docx')},${url('accepted.docx')})`]);
-    roundTrip = readFileSync(path.join(out, 'round-trip.docx'));
-    accepted = readFileSync(path.join(out, 'accepted.docx'));
+    const url = (file: string) => `"file://${file}"`;
+    soffice(profile, [`macro:///Standard.Module1.Review(${[path.join(dir, 'draft.reportlint.docx'), path.join(out, 'draft.round-trip.docx'), path.join(out, 'draft.accepted.docx')].map(url).join(',')})`]);
+    content = await (await JSZip.loadAsync(readFileSync(path.join(out, 'draft.reportlint.odt')))).file('content.xml')!.async('string');
+    roundTrip = readFileSync(path.join(out, 'draft.round-trip.docx'));
+    accepted = readFileSync(path.join(out, 'draft.accepted.docx'));
   }, 300_000);
 
   it('opens the copy (.odt): every comment with its text by reportlint, anchored around its text; the existing comment too', () => {
@@ -150,5 +167,23 @@ describe.skipIf(!HAVE_SOFFICE && !IN_CI)('the reviewed copy in LibreOffice', () 
     expect(read.text).toBe(fixedByFix);
     expect(read.paragraphs.map((p) => p.label ?? null)).toEqual(draft.paragraphs.map((p) => p.label ?? null));
     expect(await part(accepted, 'word/document.xml')).not.toMatch(/<w:(?:ins|del)\b/);
+  });
+
+  it('seed reports written by LibreOffice as .docx: every finding a comment LibreOffice shows, and accepting all gives the --fix text', async () => {
+    for (const seed of SEEDS) {
+      const copy = readFileSync(path.join(dir, `${seed}.reportlint.docx`));
+      const xml = await part(copy, 'word/document.xml');
+      expect(wellFormedProblem(xml), seed).toBeNull();
+      const source = await readDocxBytes(readFileSync(path.join(dir, `${seed}.docx`)), `${seed}.docx`);
+      const fixed = await fixAsText(dir, seed, source.text);
+      expect(fixed, seed).not.toBe(source.text);
+      const ours = await readDocxBytes(await withPart(copy, 'word/document.xml', acceptAll(xml)), 'accepted.docx');
+      expect(ours.text, seed).toBe(fixed);
+      const odt = await (await JSZip.loadAsync(readFileSync(path.join(dir, 'out', `${seed}.reportlint.odt`)))).file('content.xml')!.async('string');
+      const comments = [...(await part(copy, 'word/comments.xml')).matchAll(/<w:comment\b/g)].length;
+      expect(comments, seed).toBeGreaterThan(3);
+      expect([...odt.matchAll(/<office:annotation(?=[\s>])/g)].length, seed).toBe(comments);
+      expect([...odt.matchAll(/<dc:creator>reportlint<\/dc:creator>/g)].length, seed).toBeGreaterThan(comments);
+    }
   });
 });

@@ -125,7 +125,15 @@ export async function annotateDocxReport(input: AnnotateInput): Promise<Annotate
     for (const hunk of charHunks(before[k]!, fixed)) {
       const from = p.start + hunk.from;
       const to = p.start + hunk.to;
-      const owners = fixers.filter((m) => m.fix!.range[0] <= to && m.fix!.range[1] >= from && m.fix!.range[0] >= p.start && m.fix!.range[1] <= p.end);
+      // the findings whose fix touches the hunk; a fix within the paragraph before one over many
+      // (punctuation-width's one fix for a whole draft)
+      // (ranges that only meet count for an insertion: a fix inserting there, or a hunk that inserts)
+      const touching = fixers.filter(({ fix }) => {
+        const [f0, f1] = fix!.range;
+        return (f0 < to && f1 > from) || ((f0 === f1 || from === to) && f0 <= to && f1 >= from);
+      });
+      const local = touching.filter((m) => m.fix!.range[0] >= p.start && m.fix!.range[1] <= p.end);
+      const owners = local.length ? local : touching;
       const refused = mapped ? editor.change(mapped, hunk.from, hunk.to, hunk.text) : 'unmapped';
       if (refused) notWritten++;
       else changes++;
@@ -285,8 +293,12 @@ function planComment(m: LintMessage, docx: DocxSource, mapping: ParagraphMapping
   }
   if (to <= from) to = from + 1;
   if (m.fix) {
-    if (credit && credit.written > 0 && credit.refused.length === 0) lines.push({ zh: '修复已写为修订（作者 reportlint），可接受或拒绝。', en: 'The fix is written as a tracked change (author reportlint) to accept or reject.' });
-    else if (credit && credit.refused.length > 0) lines.push(refusedNote(credit.refused[0]!));
+    if (credit && credit.written > 1 && credit.refused.length === 0) lines.push({ zh: `修复已写为 ${credit.written} 处修订（作者 reportlint），可逐处接受或拒绝。`, en: `The fix is written as ${credit.written} tracked changes (author reportlint) to accept or reject.` });
+    else if (credit && credit.written > 0 && credit.refused.length === 0) lines.push({ zh: '修复已写为修订（作者 reportlint），可接受或拒绝。', en: 'The fix is written as a tracked change (author reportlint) to accept or reject.' });
+    else if (credit && credit.refused.length > 0) {
+      if (credit.written > 0) lines.push({ zh: `修复已写为 ${credit.written} 处修订；另有 ${credit.refused.length} 处未写：`, en: `The fix is written as ${credit.written} tracked changes; ${credit.refused.length} more were not:` });
+      lines.push(refusedNote(credit.refused[0]!));
+    }
     else if (crossing && k >= crossing.first && k <= crossing.last) lines.push({ zh: '修复跨越段落分隔，未写为修订。', en: 'The fix crosses a paragraph break; it was not written as a tracked change.' });
     else lines.push({ zh: '修复与其他修复重叠或已由其他修复完成，未单独写为修订。', en: 'The fix overlaps another or is made by another; it is not written separately.' });
   }
