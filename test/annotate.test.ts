@@ -6,6 +6,8 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { charHunks } from '../src/annotate/char-diff.js';
+import { annotateDocx } from '../src/annotate/docx.js';
+import { lintFiles } from '../src/engine/lint-files.js';
 import { copyPaths } from '../src/annotate/copies.js';
 import { readDocxBytes, type DocxSource } from '../src/input/docx.js';
 import { acceptAll, anchoredText, part, rejectAllBy, wellFormedProblem, withPart, zipEntries } from './annotate-check.js';
@@ -160,6 +162,30 @@ describe('--annotate on a Word draft', () => {
   });
 });
 
+describe('annotateDocx, the API', () => {
+  it('gives the same copy for a draft read with or without its paragraphs mapped', async () => {
+    const dir = tempDir();
+    const bytes = await fixtureDocx();
+    const file = path.join(dir, 'draft.docx');
+    writeFileSync(file, bytes);
+    const run = await lintFiles([{ path: file }], { cwd: dir, annotate: true });
+    const outcome = run.files[0]!.outcome;
+    if (outcome.kind !== 'linted' || !outcome.annotation) throw new Error('no annotation');
+    const { fixes, fixedText, docx } = outcome.annotation;
+    expect(docx.paragraphs.every((p) => p.xmlIndex !== undefined)).toBe(true);
+    const date = new Date('2025-02-01T08:00:00Z');
+    const common = { bytes, messages: fixes, fixedText, locale: 'en' as const, date };
+    const fromMapped = await annotateDocx({ ...common, docx });
+    const fromPlain = await annotateDocx({ ...common, docx: await readDocxBytes(bytes, file) });
+    expect(fromPlain.equals(fromMapped)).toBe(true);
+    const comments = await part(fromMapped, 'word/comments.xml');
+    expect(comments).toContain('w:date="2025-02-01T08:00:00Z"');
+    expect(comments).toContain('(reportlint · repeated-word · error)');
+    expect(comments).toContain('The fix is written as a tracked change (author reportlint) to accept or reject.');
+    await expect(annotateDocx({ ...common, docx: { ...(await readDocxBytes(bytes, file)), text: 'other' } })).rejects.toThrow(/not the text of these bytes/);
+  });
+});
+
 describe('paragraphs it cannot map or write into', () => {
   it('a symbol character: the comment covers the paragraph; a field result: the fix is left to the writer, and said so', async () => {
     const dir = tempDir();
@@ -188,6 +214,9 @@ describe('paragraphs it cannot map or write into', () => {
     expect(anchoredText(xml, inField[0]!.id)).toBe('加强加强');
     // nothing written into either paragraph
     expect(xml).not.toMatch(/<w:(?:ins|del) [^>]*reportlint/);
+    // a draft without comments gets the part, its content type and its relationship
+    expect(await part(copy, '[Content_Types].xml')).toContain('<Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/>');
+    expect(await part(copy, 'word/_rels/document.xml.rels')).toMatch(/<Relationship Id="rId\d+" Type="http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships\/comments" Target="comments\.xml"\/>/);
     expect(r.stderr).toMatch(/0 处修订，\d+ 处修复需手工处理/);
   });
 });

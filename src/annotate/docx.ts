@@ -25,7 +25,7 @@ import { mapParagraph, readDocumentXml, type DocumentXml, type MappedText, type 
 export interface AnnotateInput {
   /** the original .docx */
   bytes: Buffer;
-  /** as readDocxBytes(bytes, name) read it (src/input/docx.ts), with `mapParagraphs` */
+  /** as readDocxBytes(bytes, name) read it (src/input/docx.ts); read again with `mapParagraphs` when it was read without */
   docx: DocxSource;
   /** the findings on docx.text */
   messages: LintMessage[];
@@ -93,7 +93,7 @@ export async function annotateDocxReport(input: AnnotateInput): Promise<Annotate
 
   const doc = readDocumentXml(xml);
   const editor = new DocumentEditor(doc, ids, AUTHOR, date);
-  const { docx } = input;
+  const docx = await mapped(input);
   const mapping = new ParagraphMapping(docx, doc, editor);
   const comments: PlannedComment[] = [];
   const locale = input.locale;
@@ -212,6 +212,19 @@ export async function annotateDocxReport(input: AnnotateInput): Promise<Annotate
   }
   const bytes = await zip.generateAsync({ type: 'nodebuffer' });
   return { bytes, comments: commentXml.length, changes, notWritten };
+}
+
+/**
+ * The draft with each paragraph's w:p: as given when it was read with `mapParagraphs`, else read
+ * again so (the text must come out the same, or the findings would be placed on another text).
+ */
+async function mapped(input: AnnotateInput): Promise<DocxSource> {
+  const { docx } = input;
+  if (docx.paragraphs.length === 0 || docx.paragraphs.some((p) => p.xmlIndex !== undefined)) return docx;
+  const { readDocxBytes } = await import('../input/docx.js');
+  const again = await readDocxBytes(input.bytes, docx.path, { mapParagraphs: true });
+  if (again.text !== docx.text) throw new Error(`${docx.path}: the text given is not the text of these bytes`);
+  return again;
 }
 
 /** Which w:p each paragraph of the text is, and its characters' places when its text reads back the same. */
