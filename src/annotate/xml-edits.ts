@@ -192,9 +192,15 @@ export class DocumentEditor {
     const scanFrom = first ? first.end : from;
     const scanTo = last ? last.start : to;
     const tags = this.doc.tags;
-    for (let i = 0; i < tags.length; i++) {
+    // (tags are in document order: start at the first one at or after scanFrom)
+    let lo = 0;
+    for (let hi = tags.length; lo < hi;) {
+      const mid = (lo + hi) >> 1;
+      if (tags[mid]!.start < scanFrom) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < tags.length; i++) {
       const tag = tags[i]!;
-      if (tag.start < scanFrom) continue;
       if (tag.start >= scanTo) break;
       if (tag.name === 'w:r' && tag.kind === 'start') {
         const entry = this.runs.get(tag.start);
