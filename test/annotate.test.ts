@@ -12,7 +12,7 @@ import { copyPaths } from '../src/annotate/copies.js';
 import { readDocxBytes, type DocxSource } from '../src/input/docx.js';
 import { acceptAll, anchoredText, part, rejectAllBy, wellFormedProblem, withPart, zipEntries } from './annotate-check.js';
 import { EXISTING_COMMENT_TEXT, fixtureDocx, OTHER_AUTHOR } from './annotate-fixture.js';
-import { buildDocx } from './docx-build.js';
+import { buildDocx, GBT_LEVELS } from './docx-build.js';
 import { CLI, ROOT, spawnCli, tempDir, type CliRun } from './cli-helpers.js';
 
 interface JsonMessage { ruleId: string; message: string; severity: 1 | 2; line: number; column: number; endLine: number; endColumn: number }
@@ -183,6 +183,29 @@ describe('annotateDocx, the API', () => {
     expect(comments).toContain('(reportlint · repeated-word · error)');
     expect(comments).toContain('The fix is written as a tracked change (author reportlint) to accept or reject.');
     await expect(annotateDocx({ ...common, docx: { ...(await readDocxBytes(bytes, file)), text: 'other' } })).rejects.toThrow(/not the text of these bytes/);
+  });
+});
+
+describe('findings with no text of their own', () => {
+  it('on Word\'s automatic number: the comment covers the heading and says so; about the whole draft: on the title', async () => {
+    const dir = tempDir();
+    // 一、 then 三、: Word numbers the second list from 3
+    writeFileSync(path.join(dir, 'a.docx'), await buildDocx(['2024年某局法治政府建设年度报告', { text: '主要举措', num: { numId: 1, ilvl: 0 } }, '正文。', { text: '存在不足', num: { numId: 2, ilvl: 0 } }, '正文二。'], {
+      numbering: { abstractNums: [{ id: 0, levels: GBT_LEVELS }], nums: [{ numId: 1, abstractNumId: 0 }, { numId: 2, abstractNumId: 0, startOverride: { 0: 3 } }] },
+    }));
+    expect(spawnCli(['--annotate', 'a.docx'], { cwd: dir }).status).toBe(1);
+    const copy = readFileSync(path.join(dir, 'a.reportlint.docx'));
+    const xml = await part(copy, 'word/document.xml');
+    const comments = [...(await part(copy, 'word/comments.xml')).matchAll(/<w:comment w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:comment>/g)].map((m) => ({ id: Number(m[1]), text: m[2]! }));
+    const gap = comments.find((c) => c.text.includes('序号不连续'))!;
+    expect(gap.text).toContain('此问题在 Word 自动编号「三、」上，批注放在该段。');
+    expect(anchoredText(xml, gap.id)).toBe('存在不足');
+    const missing = comments.filter((c) => c.text.includes('required-sections') && c.text.includes('缺少「'));
+    expect(missing.length).toBeGreaterThan(0);
+    for (const c of missing) {
+      expect(c.text).toContain('此问题关乎全文，批注放在第一段（标题）上。');
+      expect(anchoredText(xml, c.id)).toBe('2024年某局法治政府建设年度报告');
+    }
   });
 });
 

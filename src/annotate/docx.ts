@@ -290,11 +290,15 @@ function planComment(m: LintMessage, docx: DocxSource, mapping: ParagraphMapping
   if (target?.moved) {
     whole = true;
     lines.push({ zh: `此问题在第${k + 1}段（表格的空单元格），批注放在第一段。`, en: `This finding is in paragraph ${k + 1} (an empty table cell); the comment is on the first paragraph.` });
-  } else if (m.offset === p.start && m.endOffset === p.start) {
-    // no text of its own: Word's automatic number (a finding on it is placed at the paragraph's
-    // first character), or the paragraph or the document as a whole (a missing part)
+  } else if (p.label && m.offset === p.start && m.endOffset <= p.start + 1 && m.message.includes(p.label.trim())) {
+    // on Word's automatic number, which the text does not hold: the reader places such a finding
+    // on the paragraph's first character, and its message names the number
     whole = true;
-    if (p.label) lines.push({ zh: `此问题在 Word 自动编号「${p.label}」上，批注放在该段。`, en: `This finding is on Word's automatic number «${p.label}»; the comment is on its paragraph.` });
+    lines.push({ zh: `此问题在 Word 自动编号「${p.label.trim()}」上，批注放在该段。`, en: `This finding is on Word's automatic number «${p.label.trim()}»; the comment is on its paragraph.` });
+  } else if (m.offset === p.start && m.endOffset === p.start) {
+    // no text of its own: the paragraph, or (at the start of the draft) the draft as a whole
+    whole = true;
+    if (k === 0) lines.push({ zh: '此问题关乎全文，批注放在第一段（标题）上。', en: 'This finding is about the whole draft; the comment is on its first paragraph (the title).' });
   } else if (kEnd > k) {
     to = p.end - p.start;
     if (m.offset <= p.start && m.endOffset >= docx.text.length && docx.paragraphs.length > 1) lines.push({ zh: '此问题关乎全文，批注放在第一段。', en: 'This finding is about the whole document; the comment is on the first paragraph.' });
