@@ -244,6 +244,33 @@ describe('paragraphs it cannot map or write into', () => {
   });
 });
 
+describe('hyperlinks', () => {
+  it('a fix inside a hyperlink is written there, in the link\'s formatting; a doubled word over its edge loses the copy inside it', async () => {
+    const dir = tempDir();
+    const docx = await buildDocx([
+      '2024年某局工作总结',
+      { xml: '<w:p><w:r><w:t>详见</w:t></w:r><w:hyperlink w:anchor="x"><w:r><w:rPr><w:u w:val="single"/></w:rPr><w:t>本局网站,政务公开栏目</w:t></w:r></w:hyperlink><w:r><w:t>。</w:t></w:r></w:p>' },
+      { xml: '<w:p><w:r><w:t>我们要加强</w:t></w:r><w:hyperlink w:anchor="y"><w:r><w:t>加强制度建设</w:t></w:r></w:hyperlink><w:r><w:t>。</w:t></w:r></w:p>' },
+    ]);
+    writeFileSync(path.join(dir, 'a.docx'), docx);
+    const r = spawnCli(['--annotate', 'a.docx'], { cwd: dir });
+    expect(r.status, r.stderr).toBe(1);
+    const copy = readFileSync(path.join(dir, 'a.reportlint.docx'));
+    const xml = await part(copy, 'word/document.xml');
+    expect(wellFormedProblem(xml)).toBeNull();
+    // the comma inside the link, replaced inside it, underlined as the link's text is
+    expect(xml).toMatch(/<w:hyperlink w:anchor="x">.*<w:del [^>]*w:author="reportlint"[^>]*><w:r><w:rPr><w:u w:val="single"\/><\/w:rPr><w:delText xml:space="preserve">,<\/w:delText><\/w:r><\/w:del><w:ins [^>]*w:author="reportlint"[^>]*><w:r><w:rPr><w:u w:val="single"\/><\/w:rPr><w:t xml:space="preserve">，<\/w:t><\/w:r><\/w:ins>.*<\/w:hyperlink>/);
+    expect(xml).toMatch(/<w:hyperlink w:anchor="y"><w:del [^>]*w:author="reportlint"[^>]*><w:r><w:delText xml:space="preserve">加强<\/w:delText><\/w:r><\/w:del>/);
+    // the comment on 加强加强 starts before the link and ends in it
+    const comments = [...(await part(copy, 'word/comments.xml')).matchAll(/<w:comment w:id="(\d+)"[^>]*>([\s\S]*?)<\/w:comment>/g)];
+    expect(anchoredText(xml, Number(comments.find((c) => c[2]!.includes('加强加强'))![1]))).toBe('加强加强');
+    const original = await readDocxBytes(docx, 'a.docx');
+    const accepted = await readDocxBytes(await withPart(copy, 'word/document.xml', acceptAll(xml)), 'b.docx');
+    expect(accepted.text).toBe(original.text.replace('网站,政务', '网站，政务').replace('加强加强', '加强'));
+    expect(r.stderr).toMatch(/（2 条批注，2 处修订）/);
+  });
+});
+
 describe('the command line', () => {
   it('--annotate-dir: one folder of copies, two drafts of one name both kept; a folder run does not review copies again', async () => {
     const dir = tempDir();
