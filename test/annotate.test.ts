@@ -5,8 +5,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { charHunks } from '../src/annotate/char-diff.js';
-import { annotateDocx } from '../src/annotate/docx.js';
+import { charHunks, pairParagraphs } from '../src/annotate/char-diff.js';
+import { annotateDocx, annotateDocxReport } from '../src/annotate/docx.js';
 import { lintFiles } from '../src/engine/lint-files.js';
 import { copyPaths } from '../src/annotate/copies.js';
 import { readDocxBytes, type DocxSource } from '../src/input/docx.js';
@@ -184,6 +184,21 @@ describe('annotateDocx, the API', () => {
     expect(comments).toContain('The fix is written as a tracked change (author reportlint) to accept or reject.');
     await expect(annotateDocx({ ...common, docx: { ...(await readDocxBytes(bytes, file)), text: 'other' } })).rejects.toThrow(/not the text of these bytes/);
   });
+
+  it('a fixed text with another number of paragraphs: the paragraphs around the break still change, the rest is said to be left', async () => {
+    const bytes = await buildDocx(['2024年工作总结', '第一段提升提升水平。', '第二段', '第三段', '第四段,结束。']);
+    const docx = await readDocxBytes(bytes, 'a.docx', { mapParagraphs: true });
+    // a fix that joined paragraphs 2 and 3 (none of reportlint's does today), and one in paragraph 5
+    const fixedText = ['2024年工作总结', '第一段提升水平。第二段', '第三段', '第四段，结束。'].join('\n');
+    const report = await annotateDocxReport({ bytes, docx, messages: [], fixedText, locale: 'zh', date: new Date('2025-02-01T08:00:00Z') });
+    const xml = await part(report.bytes, 'word/document.xml');
+    expect(wellFormedProblem(xml)).toBeNull();
+    expect(report.changes).toBe(1);
+    expect(report.notWritten).toBe(1);
+    expect(await part(report.bytes, 'word/comments.xml')).toContain('修复增删了段落分隔（第2–3段），未写为修订，请手工修改。');
+    const accepted = await readDocxBytes(await withPart(report.bytes, 'word/document.xml', acceptAll(xml)), 'b.docx');
+    expect(accepted.text).toBe(['2024年工作总结', '第一段提升提升水平。', '第二段', '第三段', '第四段，结束。'].join('\n'));
+  });
 });
 
 describe('findings with no text of their own', () => {
@@ -352,5 +367,6 @@ describe('charHunks', () => {
     expect(charHunks('', 'ab')).toEqual([{ from: 0, to: 0, text: 'ab' }]);
     expect(charHunks('强(基层),部分', '强（基层），部分')).toEqual([{ from: 1, to: 2, text: '（' }, { from: 4, to: 5, text: '）' }, { from: 5, to: 6, text: '，' }]);
     expect(charHunks('same', 'same')).toEqual([]);
+    expect(pairParagraphs(['t', 'a', 'b', 'c', 'd,'], ['t', 'ab', 'c', 'd，'])).toEqual({ pairs: [[0, 't'], [3, 'c'], [4, 'd，']], unpaired: [{ first: 1, last: 2 }] });
   });
 });

@@ -47,6 +47,37 @@ export function charHunks(before: string, after: string): Hunk[] {
   return hunks;
 }
 
+/**
+ * Pair the paragraphs of a text with those of its fixed text when a fix added or removed a
+ * paragraph break: equal paragraphs and runs of as many changed paragraphs on both sides pair up
+ * one for one; each run where the counts differ is returned apart (indexes into `before`,
+ * inclusive; `first > last` when paragraphs were only added).
+ */
+export function pairParagraphs(before: string[], after: string[]): { pairs: Array<[number, string]>; unpaired: Array<{ first: number; last: number }> } {
+  const script = editScript(before, after);
+  const pairs: Array<[number, string]> = [];
+  const unpaired: Array<{ first: number; last: number }> = [];
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < script.length;) {
+    if (script[k] === '=') {
+      pairs.push([i++, after[j++]!]);
+      k++;
+      continue;
+    }
+    const i0 = i;
+    const j0 = j;
+    while (k < script.length && script[k] !== '=') {
+      if (script[k] === '-') i++;
+      else j++;
+      k++;
+    }
+    if (i - i0 === j - j0) for (let n = 0; n < i - i0; n++) pairs.push([i0 + n, after[j0 + n]!]);
+    else unpaired.push({ first: i0, last: i - 1 });
+  }
+  return { pairs, unpaired };
+}
+
 function offsets(cps: string[]): number[] {
   const out = [0];
   for (const c of cps) out.push(out[out.length - 1]! + c.length);

@@ -18,7 +18,7 @@ import type { LintMessage } from '../engine/lint.js';
 import { mainPrefix } from '../input/docx-xml.js';
 import { relationshipTarget, type DocxParagraph, type DocxSource } from '../input/docx.js';
 import type { Locale } from '../messages.js';
-import { charHunks } from './char-diff.js';
+import { charHunks, pairParagraphs } from './char-diff.js';
 import { DocumentEditor, escapeXml, Ids, type RefusedChange } from './xml-edits.js';
 import { mapParagraph, readDocumentXml, type DocumentXml, type MappedText, type ParagraphXml } from './xml-map.js';
 
@@ -106,18 +106,10 @@ export async function annotateDocxReport(input: AnnotateInput): Promise<Annotate
   let notWritten = 0;
   const before = docx.paragraphs.map((p) => docx.text.slice(p.start, p.end));
   const after = input.fixedText.split('\n');
-  let pairs: Array<[number, string]>;
-  let crossing: { first: number; last: number } | null = null;
-  if (after.length === before.length) pairs = before.map((_, k) => [k, after[k]!]);
-  else {
-    // a fix across a paragraph break: the paragraphs before and after it still pair up
-    let head = 0;
-    while (head < before.length && head < after.length && before[head] === after[head]) head++;
-    let tail = 0;
-    while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
-    pairs = [];
-    crossing = { first: head, last: Math.max(head, before.length - 1 - tail) };
-  }
+  // a fix that adds or removes a paragraph break is not a tracked change: those paragraphs are left
+  const { pairs, unpaired } = after.length === before.length
+    ? { pairs: before.map((_, k): [number, string] => [k, after[k]!]), unpaired: [] }
+    : pairParagraphs(before, after);
   for (const [k, fixed] of pairs) {
     if (before[k] === fixed) continue;
     const p = docx.paragraphs[k]!;
@@ -156,15 +148,17 @@ export async function annotateDocxReport(input: AnnotateInput): Promise<Annotate
       }
     }
   }
-  if (crossing) notWritten++;
+  notWritten += unpaired.length;
 
   // --- the findings, as comments ----------------------------------------------------------
-  for (const m of input.messages) comments.push(planComment(m, docx, mapping, credit.get(m), crossing));
-  if (crossing) {
-    const k = crossing.first;
+  for (const m of input.messages) comments.push(planComment(m, docx, mapping, credit.get(m), unpaired));
+  for (const run of unpaired) {
+    const k = Math.min(run.first, docx.paragraphs.length - 1);
+    const shown = run.last >= run.first ? `第${run.first + 1}–${run.last + 1}段` : `第${run.first}段之后`;
+    const shownEn = run.last >= run.first ? `paragraphs ${run.first + 1}–${run.last + 1}` : `after paragraph ${run.first}`;
     comments.push({
       paragraph: k, from: 0, to: 0, whole: true, sortKey: docx.paragraphs[k]?.start ?? 0,
-      lines: [{ zh: `修复跨越段落分隔（第${crossing.first + 1}–${crossing.last + 1}段），未写为修订；请用 --fix 处理文本稿或手工修改。`, en: `A fix crosses a paragraph break (paragraphs ${crossing.first + 1}–${crossing.last + 1}); it was not written as a tracked change.` }],
+      lines: [{ zh: `修复增删了段落分隔（${shown}），未写为修订，请手工修改。`, en: `A fix adds or removes a paragraph break (${shownEn}); it was not written as a tracked change: edit it by hand.` }],
     });
   }
   comments.sort((a, b) => a.sortKey - b.sortKey);
@@ -274,7 +268,7 @@ class ParagraphMapping {
   }
 }
 
-function planComment(m: LintMessage, docx: DocxSource, mapping: ParagraphMapping, credit: { written: number; refused: RefusedChange[] } | undefined, crossing: { first: number; last: number } | null): PlannedComment {
+function planComment(m: LintMessage, docx: DocxSource, mapping: ParagraphMapping, credit: { written: number; refused: RefusedChange[] } | undefined, unpaired: ReadonlyArray<{ first: number; last: number }>): PlannedComment {
   const k = paragraphIndexAt(docx.paragraphs, m.offset);
   const kEnd = paragraphIndexAt(docx.paragraphs, Math.max(m.offset, m.endOffset - 1));
   const p = docx.paragraphs[k]!;
@@ -316,7 +310,7 @@ function planComment(m: LintMessage, docx: DocxSource, mapping: ParagraphMapping
       if (credit.written > 0) lines.push({ zh: `修复已写为 ${credit.written} 处修订；另有 ${credit.refused.length} 处未写：`, en: `The fix is written as ${credit.written} tracked changes; ${credit.refused.length} more were not:` });
       lines.push(refusedNote(credit.refused[0]!));
     }
-    else if (crossing && k >= crossing.first && k <= crossing.last) lines.push({ zh: '修复跨越段落分隔，未写为修订。', en: 'The fix crosses a paragraph break; it was not written as a tracked change.' });
+    else if (unpaired.some((run) => k >= run.first && k <= run.last)) lines.push({ zh: '修复增删了段落分隔，未写为修订。', en: 'The fix adds or removes a paragraph break; it was not written as a tracked change.' });
     else lines.push({ zh: '修复与其他修复重叠或已由其他修复完成，未单独写为修订。', en: 'The fix overlaps another or is made by another; it is not written separately.' });
   }
   return { paragraph: k, from, to, whole, lines, sortKey: m.offset };
