@@ -15,7 +15,7 @@
  * pictures, bookmarks, namespaces, whitespace) is passed through byte for byte.
  */
 import type { LintMessage } from '../engine/lint.js';
-import { mainPrefix } from '../input/docx-xml.js';
+import { mainPrefix, xmlTags } from '../input/docx-xml.js';
 import { relationshipTarget, type DocxParagraph, type DocxSource } from '../input/docx.js';
 import type { Locale } from '../messages.js';
 import { charHunks, pairParagraphs } from './char-diff.js';
@@ -175,7 +175,10 @@ export async function annotateDocxReport(input: AnnotateInput): Promise<Annotate
 
   // --- the parts --------------------------------------------------------------------------
   const writes = new Map<string, string>();
-  writes.set(mainName, editor.result());
+  const edited = editor.result();
+  // never a broken document: the edited XML must nest as the original did
+  if (!balanced(edited) && balanced(xml)) throw new Error(`${mainName}: the edit would break the XML; no copy written`);
+  writes.set(mainName, edited);
   if (commentXml.length) {
     const rels = (await read(relsName)) ?? '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
     const existing = relationshipTarget(rels, /\/comments$/, dir);
@@ -368,6 +371,16 @@ function addRelationship(rels: string, type: string, target: string): string {
 function addOverride(types: string, part: string, contentType: string): string {
   if (new RegExp(`PartName\\s*=\\s*"${part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"`, 'i').test(types)) return types;
   return types.replace(/<\/Types\s*>\s*$/, (end) => `<Override PartName="${escapeXml(part)}" ContentType="${contentType}"/>${end}`);
+}
+
+/** Do the XML's start and end tags nest? */
+function balanced(xml: string): boolean {
+  const stack: string[] = [];
+  for (const tag of xmlTags(xml)) {
+    if (tag.kind === 'start') stack.push(tag.name);
+    else if (tag.kind === 'end' && stack.pop() !== tag.name) return false;
+  }
+  return stack.length === 0;
 }
 
 /** Word's w:date: UTC, to the second. */
