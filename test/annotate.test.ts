@@ -185,6 +185,23 @@ describe('annotateDocx, the API', () => {
     await expect(annotateDocx({ ...common, docx: { ...(await readDocxBytes(bytes, file)), text: 'other' } })).rejects.toThrow(/not the text of these bytes/);
   });
 
+  it('every Word fixture of the reader\'s tests: a well-formed copy that reads back (changes accepted) as the fixed text', async () => {
+    const fixtures = path.join(ROOT, 'test', 'fixtures', 'docx');
+    let changes = 0;
+    for (const name of ['halfwidth.docx', 'ordinals.docx', 'styled.docx']) {
+      const file = path.join(fixtures, name);
+      const outcome = (await lintFiles([{ path: file }], { cwd: fixtures, annotate: true })).files[0]!.outcome;
+      if (outcome.kind !== 'linted' || !outcome.annotation) throw new Error(name);
+      const { fixes, ...annotation } = outcome.annotation;
+      const report = await annotateDocxReport({ ...annotation, messages: fixes, locale: 'zh' });
+      expect(wellFormedProblem(await part(report.bytes, 'word/document.xml')), name).toBeNull();
+      expect(report.notWritten, name).toBe(0);
+      expect((await readDocxBytes(report.bytes, name)).text, name).toBe(annotation.fixedText);
+      changes += report.changes;
+    }
+    expect(changes).toBeGreaterThan(10);
+  });
+
   it('a fixed text with another number of paragraphs: the paragraphs around the break still change, the rest is said to be left', async () => {
     const bytes = await buildDocx(['2024年工作总结', '第一段提升提升水平。', '第二段', '第三段', '第四段,结束。']);
     const docx = await readDocxBytes(bytes, 'a.docx', { mapParagraphs: true });
