@@ -35,6 +35,14 @@ export const MSG = {
     en: `--concurrency takes auto, off or a number of threads, not ${q(value)}`,
   }),
   fixAndDryRun: (): Localized => ({ zh: '--fix 与 --fix-dry-run 只能选一个', en: 'give either --fix or --fix-dry-run, not both' }),
+  annotateWith: (option: string): Localized => ({
+    zh: `--annotate 不能与 ${option} 同用（审阅副本已把修复写为修订，原稿不改动）`,
+    en: `--annotate cannot be combined with ${option} (the reviewed copy holds the fixes as tracked changes; drafts are never changed)`,
+  }),
+  annotateDirIsFile: (dir: string): Localized => ({
+    zh: `--annotate-dir ${dir} 已存在且不是文件夹`,
+    en: `--annotate-dir ${dir} exists and is not a folder`,
+  }),
   stdinAndFiles: (): Localized => ({ zh: '--stdin 与文件只能选一个', en: 'give either --stdin or files, not both' }),
   noFiles: (): Localized => ({
     zh: '没有指定文件（如 reportlint 草稿.md，或见 reportlint --help）',

@@ -22,6 +22,7 @@ const LAYERS: ReadonlyArray<{ name: string; has: (file: string) => boolean }> = 
   { name: 'config', has: (f) => f.startsWith('config/') },
   { name: 'engine', has: (f) => f.startsWith('engine/') },
   { name: 'formatters', has: (f) => f.startsWith('formatters/') },
+  { name: 'annotate', has: (f) => f.startsWith('annotate/') },
   { name: 'serve', has: (f) => f.startsWith('serve/') },
   { name: 'cli', has: (f) => f.startsWith('cli/') },
   { name: 'api (index.ts)', has: (f) => f === 'index.ts' },

@@ -19,7 +19,20 @@ export interface BuiltTable {
   headerRow?: boolean;
 }
 
-export type BuiltBlock = BuiltParagraph | BuiltTable | string;
+/** XML written into the body as it is (a paragraph with runs of its own, a footnote reference, a comment…) */
+export interface BuiltXml {
+  xml: string;
+}
+
+export type BuiltBlock = BuiltParagraph | BuiltTable | BuiltXml | string;
+
+/** A part beside word/document.xml (footnotes.xml, comments.xml…): its relationship type and content type */
+export interface BuiltPart {
+  name: string;
+  xml: string;
+  relType: string;
+  contentType: string;
+}
 
 export interface BuiltLevel {
   ilvl: number;
@@ -45,7 +58,7 @@ export interface BuiltStyle {
   num?: { numId: number; ilvl?: number };
 }
 
-const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+export const NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -95,23 +108,28 @@ export function stylesXml(styles: BuiltStyle[]): string {
 }
 
 /** A .docx as a Buffer. */
-export async function buildDocx(blocks: BuiltBlock[], options: { numbering?: BuiltNumbering; styles?: BuiltStyle[] } = {}): Promise<Buffer> {
-  const body = blocks.map((b) => (typeof b === 'string' ? paragraphXml({ text: b }) : 'rows' in b ? tableXml(b) : paragraphXml(b))).join('');
+export async function buildDocx(blocks: BuiltBlock[], options: { numbering?: BuiltNumbering; styles?: BuiltStyle[]; parts?: BuiltPart[]; store?: string[] } = {}): Promise<Buffer> {
+  const body = blocks.map((b) => (typeof b === 'string' ? paragraphXml({ text: b }) : 'rows' in b ? tableXml(b) : 'xml' in b ? b.xml : paragraphXml(b))).join('');
   const documentXml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ${NS}><w:body>${body}<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>`;
   const zip = new JSZip();
   const overrides = [
     '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>',
     '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>',
     ...(options.numbering ? ['<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'] : []),
+    ...(options.parts ?? []).map((p) => `<Override PartName="/word/${p.name}" ContentType="${p.contentType}"/>`),
   ];
   zip.file('[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>${overrides.join('')}</Types>`);
   zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
   const rels = ['<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'];
   if (options.numbering) rels.push('<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>');
+  (options.parts ?? []).forEach((p, i) => rels.push(`<Relationship Id="rId${10 + i}" Type="${p.relType}" Target="${p.name}"/>`));
   zip.file('word/_rels/document.xml.rels', `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join('')}</Relationships>`);
   zip.file('word/document.xml', documentXml);
   zip.file('word/styles.xml', stylesXml(options.styles ?? []));
   if (options.numbering) zip.file('word/numbering.xml', numberingXml(options.numbering));
+  for (const p of options.parts ?? []) zip.file(`word/${p.name}`, p.xml);
+  // entries named in `store` are stored, not deflated (a package may mix both)
+  for (const name of options.store ?? []) zip.file(name, (await zip.file(name)!.async('string')), { compression: 'STORE' });
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 

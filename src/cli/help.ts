@@ -27,6 +27,10 @@ Options:
       --no-color             no colours (also NO_COLOR=1)
       --fix                  apply the rules' fixes to the files, then report what is left
       --fix-dry-run          print the fixes as a unified diff; change nothing
+      --annotate             write a reviewed copy of each .docx draft beside it
+                             (draft.reportlint.docx): findings as comments, fixes as
+                             tracked changes by "reportlint"; the draft is not changed
+      --annotate-dir <dir>   write the reviewed copies into this folder (implies --annotate)
       --baseline-write       record today's findings in reportlint-baseline.json
       --baseline <path>      the baseline file (default reportlint-baseline.json, used when present)
       --no-ignore            also lint files that ignorePatterns or .reportlintignore name
@@ -70,6 +74,9 @@ ${rules}
       --no-color             不使用颜色（亦可设 NO_COLOR=1）
       --fix                  自动修复可修复的问题并写回文件，再报告其余问题
       --fix-dry-run          以统一 diff 格式显示修复内容，不改动文件
+      --annotate             为每份 .docx 草稿在旁边写出审阅副本（草稿.reportlint.docx）：
+                             问题写为批注，修复写为修订（作者 reportlint），原稿不改动
+      --annotate-dir <目录>  审阅副本写入该目录（隐含 --annotate）
       --baseline-write       将当前问题记为基线（reportlint-baseline.json）
       --baseline <路径>      基线文件（默认 reportlint-baseline.json，存在即使用）
       --no-ignore            也检查 ignorePatterns 或 .reportlintignore 排除的文件

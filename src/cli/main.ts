@@ -6,18 +6,19 @@
  * Everything not needed by a plain run (Markdown parser, cosmiconfig, ajv, glob matching)
  * is imported only when a run needs it.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/index.js';
 import { checkRuleFlags, ConfigsByFolder, defaultConfig, loadConfig } from '../engine/config.js';
 import type { LintInput } from '../engine/lint-file.js';
 import { lintFiles } from '../engine/lint-files.js';
-import type { LintResult } from '../engine/lint.js';
+import type { LintMessage, LintResult } from '../engine/lint.js';
 import { PreviousReports } from '../engine/previous.js';
 import { ConfigError, InputError, RuleCrashError, textIn, UsageError } from '../errors.js';
 import { FORMAT_NAMES, formatResults, isFormatName } from '../formatters/index.js';
 import { collectFiles } from '../input/files.js';
+import { inputKindOf } from '../input/kind.js';
 import { MSG, usageLocale, type Locale } from '../messages.js';
 import { packageVersion } from '../paths.js';
 import { argumentProblem, ignoreCheckerFor, OPTIONS, parseRuleFlags } from './options.js';
@@ -131,6 +132,14 @@ async function run(io: CliIO): Promise<number> {
   if (values.fix && dryRun) throw new UsageError(MSG.fixAndDryRun());
   if (values.stdin && positionals.length) throw new UsageError(MSG.stdinAndFiles());
   if (!values.stdin && positionals.length === 0) throw new UsageError(MSG.noFiles());
+  // --annotate: a reviewed copy of each .docx draft (src/annotate); --annotate-dir says where
+  const annotating = values.annotate === true || values['annotate-dir'] !== undefined;
+  if (annotating) {
+    const clash = values.fix ? '--fix' : dryRun ? '--fix-dry-run' : values.stdin ? '--stdin' : values['baseline-write'] ? '--baseline-write' : null;
+    if (clash) throw new UsageError(MSG.annotateWith(clash));
+  }
+  const annotateDir = values['annotate-dir'] !== undefined ? path.resolve(io.cwd, values['annotate-dir']) : null;
+  if (annotateDir && existsSync(annotateDir) && !statSync(annotateDir).isDirectory()) throw new UsageError(MSG.annotateDirIsFile(values['annotate-dir']!));
 
   const configs = new ConfigsByFolder(io.cwd, explicitConfig, cliRules);
   const configFor = (file: string): Promise<Config> => configs.configFor(file);
@@ -150,11 +159,21 @@ async function run(io: CliIO): Promise<number> {
     inputs.push(...collected.files.map((f) => ({ path: f })));
     inputErrors.push(...collected.errors);
   }
+  let copies: Map<string, string> | null = null;
+  if (annotating) {
+    const annotate = await import('../annotate/copies.js');
+    // a reviewed copy found in a folder is an output of an earlier run, not a draft; one named on the command line is read
+    const named = new Set(positionals.map((p) => path.resolve(io.cwd, p)));
+    for (let i = inputs.length - 1; i >= 0; i--) {
+      if (annotate.isReviewedCopy(inputs[i]!.path) && !named.has(inputs[i]!.path)) inputs.splice(i, 1);
+    }
+    copies = annotate.copyPaths(inputs.map((i) => i.path).filter((f) => inputKindOf(f) === 'docx'), annotateDir);
+  }
 
   // nothing reportlint writes may be one of the files it reads (src/cli/write-guard.ts)
   const baselineFile = path.resolve(io.cwd, values.baseline ?? 'reportlint-baseline.json');
   const cacheFile = values.cache ? (await import('../engine/cache.js')).cachePath(io.cwd, values['cache-location']) : null;
-  if (values['output-file'] || cacheFile || values.baseline !== undefined || values['baseline-write'] || values.previous !== undefined) {
+  if (values['output-file'] || cacheFile || values.baseline !== undefined || values['baseline-write'] || values.previous !== undefined || copies) {
     const { InputFiles } = await import('./write-guard.js');
     const inputFiles = new InputFiles([
       ...inputs.filter((i) => i.text === undefined).map((i) => i.path),
@@ -165,6 +184,7 @@ async function run(io: CliIO): Promise<number> {
     if (cacheFile) inputFiles.refuseWriting(cacheFile, values['cache-location'] !== undefined ? '--cache-location' : '--cache');
     if (values.baseline !== undefined || values['baseline-write']) inputFiles.refuseWriting(baselineFile, '--baseline');
     if (values.previous !== undefined) inputFiles.refusePrevious(path.resolve(io.cwd, values.previous));
+    for (const target of copies?.values() ?? []) inputFiles.refuseWriting(target, values['annotate-dir'] !== undefined ? '--annotate-dir' : '--annotate');
   }
 
   // last year's report: --previous names one file; `previous` in config may name one per year
@@ -193,6 +213,7 @@ async function run(io: CliIO): Promise<number> {
     previous,
     post: { reportUnused: values['report-unused-disable-directives'] === true, baseline: baseline ? { data: baseline, file: baselineFile } : null, quiet: values.quiet === true },
     fix: fixing ? { dryRun } : null,
+    annotate: annotating,
     cacheFile,
     concurrency,
     keepText: format === 'html' || format === 'sarif',
@@ -225,6 +246,12 @@ async function run(io: CliIO): Promise<number> {
       fullResults.push(full);
       results.push(result);
     }
+  }
+
+  if (copies) {
+    const written = await writeReviewedCopies(run.files, copies, annotateDir, locale, shownPath);
+    inputErrors.push(...written.errors);
+    for (const line of written.notes) io.stderr.write(`reportlint: ${line}\n`);
   }
 
   for (const e of inputErrors) io.stderr.write(`reportlint: ${e}\n`);
@@ -278,3 +305,56 @@ async function run(io: CliIO): Promise<number> {
   }
   return 0;
 }
+
+/** --annotate: write each .docx draft's reviewed copy; what was written (or not) as lines for the user. */
+async function writeReviewedCopies(
+  files: Awaited<ReturnType<typeof lintFiles>>['files'],
+  copies: Map<string, string>,
+  dir: string | null,
+  locale: Locale,
+  shownPath: (file: string) => string,
+): Promise<{ notes: string[]; errors: string[] }> {
+  const notes: string[] = [];
+  const errors: string[] = [];
+  const { annotateDocxReport } = await import('../annotate/docx.js');
+  const { writeCopy } = await import('../annotate/copies.js');
+  if (dir && [...copies.keys()].length) {
+    try {
+      mkdirSync(dir, { recursive: true });
+    } catch (error) {
+      return { notes, errors: [`无法创建 --annotate-dir ${shownPath(dir)} / cannot create --annotate-dir ${shownPath(dir)}: ${(error as Error).message}`] };
+    }
+  }
+  for (const { path: file, outcome, result } of files) {
+    if (outcome.kind !== 'linted') continue;
+    const target = copies.get(file);
+    if (!target) {
+      notes.push(locale === 'en' ? `${shownPath(file)}: only .docx drafts get a reviewed copy` : `${shownPath(file)}: 只有 .docx 草稿会写出审阅副本`);
+      continue;
+    }
+    if (!outcome.annotation || !result) continue;
+    try {
+      const { fixes, ...annotation } = outcome.annotation;
+      const copy = await annotateDocxReport({ ...annotation, messages: withFixes(result.messages, fixes), locale });
+      writeCopy(target, copy.bytes);
+      const notWritten = copy.notWritten ? (locale === 'en' ? `, ${copy.notWritten} fixes left to do by hand` : `，${copy.notWritten} 处修复需手工处理`) : '';
+      notes.push(locale === 'en'
+        ? `wrote ${shownPath(target)} (${copy.comments} comments, ${copy.changes} tracked changes${notWritten})`
+        : `已写入审阅副本 ${shownPath(target)}（${copy.comments} 条批注，${copy.changes} 处修订${notWritten}）`);
+    } catch (error) {
+      errors.push(`无法写出审阅副本 ${shownPath(target)} / cannot write the reviewed copy ${shownPath(target)}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  return { notes, errors };
+}
+
+/** The reported findings with the fixes the same findings offered (reported .docx findings carry none). */
+function withFixes(messages: readonly LintMessage[], fixes: readonly LintMessage[]): LintMessage[] {
+  const key = (m: LintMessage) => `${m.ruleId}\u0000${m.messageId}\u0000${m.offset}\u0000${m.endOffset}\u0000${m.message}`;
+  const byKey = new Map(fixes.map((m) => [key(m), m.fix]));
+  return messages.map((m) => {
+    const fix = byKey.get(key(m));
+    return fix ? { ...m, fix } : m;
+  });
+}
+

@@ -24,6 +24,8 @@ export const OPTIONS = {
   locale: { type: 'string' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
+  annotate: { type: 'boolean' },
+  'annotate-dir': { type: 'string' },
   baseline: { type: 'string' },
   'baseline-write': { type: 'boolean' },
   'no-ignore': { type: 'boolean' },

@@ -36,8 +36,29 @@ export async function readInput(file: string): Promise<ReadInput> {
     const docx = await (await import('../input/docx.js')).readDocx(file);
     return { text: docx.text, source: null, docx };
   }
+  return readText(file);
+}
+
+function readText(file: string): ReadInput {
   const source = readSourceFile(file);
   return { text: source.text, source, docx: null };
+}
+
+/** A .docx for --annotate: its bytes, and its paragraphs with their places in word/document.xml. */
+async function readDocxMapped(file: string, given?: Buffer): Promise<{ docx: DocxSource; bytes: Buffer }> {
+  const { readFileSync } = await import('node:fs');
+  let bytes: Buffer;
+  if (given !== undefined) bytes = given;
+  else {
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      readSourceFile(file); // the one-line message a text file gets (not found, a directory…)
+      throw error;
+    }
+  }
+  const docx = await (await import('../input/docx.js')).readDocxBytes(bytes, file, { mapParagraphs: true });
+  return { docx, bytes };
 }
 
 export interface TextLinterOptions {
@@ -48,6 +69,8 @@ export interface TextLinterOptions {
   locale: Locale;
   previous: PreviousReports;
   post: PostProcessOptions;
+  /** a .docx's findings keep their fixes (for --annotate) */
+  docxFixes?: boolean;
 }
 
 export interface TextLinter {
@@ -61,6 +84,7 @@ export interface TextLinter {
 
 export async function textLinter(options: TextLinterOptions): Promise<TextLinter> {
   const { file, docx, config, active, locale, previous, post } = options;
+  const lintOptions = { docxFixes: options.docxFixes === true };
   const markdown = formatOf(file) === 'markdown';
   const docxParser = docx ? await import('../document/parse/docx.js') : null;
   const linter: TextLinter = {
@@ -68,16 +92,31 @@ export async function textLinter(options: TextLinterOptions): Promise<TextLinter
     outline: [],
     async lint(text) {
       if (markdown) await loadMarkdownSupportFor(text);
-      // a .docx is never fixed, so text is its text: headings come from its Word heading styles too
-      const document = docx && docxParser ? docxParser.docxDocument(docx, file) : parseDocument(text, { filename: file });
+      // a .docx's headings come from its Word heading styles too; a fixed text of it (--annotate's
+      // later passes) keeps each paragraph's style, number and cell
+      const docxNow = docx && text !== docx.text ? docxWithText(docx, text) : docx;
+      const document = docxNow && docxParser ? docxParser.docxDocument(docxNow, file) : parseDocument(text, { filename: file });
       declareReportType(document, config.reportType);
       linter.previousFile = previous.fileFor(document, config);
       linter.outline = outlineOf(document);
-      const messages = lintDocument(document, active, locale, await previous.load(document, linter.previousFile));
+      const messages = lintDocument(document, active, locale, await previous.load(document, linter.previousFile), undefined, lintOptions);
       return processText(messages, { file, text, document, locale, options: post });
     },
   };
   return linter;
+}
+
+/** A Word document's paragraphs over a changed text with as many lines; null when the count differs. */
+function docxWithText(docx: DocxSource, text: string): DocxSource | null {
+  const lines = text.split('\n');
+  if (lines.length !== docx.paragraphs.length) return null;
+  let start = 0;
+  const paragraphs = docx.paragraphs.map((p, k) => {
+    const moved = { ...p, start, end: start + lines[k]!.length };
+    start = moved.end + 1;
+    return moved;
+  });
+  return { ...docx, text, paragraphs };
 }
 
 /** A draft to lint: a file on disk, or a text given under a file's name. */
@@ -102,8 +141,21 @@ export interface FileContext {
   fix: { dryRun: boolean } | null;
   /** --cache */
   cache: LintCache | null;
+  /** --annotate: a .docx is read with its paragraphs mapped to its XML, and its fixed text computed (never written) */
+  annotate?: boolean;
   /** a line for the user while the run goes on (a .docx that --fix leaves alone) */
   notice(message: string): void;
+}
+
+/** What --annotate needs of a .docx to write its reviewed copy (src/annotate). */
+export interface DocxAnnotation {
+  bytes: Buffer;
+  /** read with its paragraphs mapped to word/document.xml */
+  docx: DocxSource;
+  /** the text --fix would give */
+  fixedText: string;
+  /** the draft's findings that offer a fix (the reported ones carry none, as for any .docx) */
+  fixes: LintMessage[];
 }
 
 /** What became of one file. */
@@ -124,6 +176,8 @@ export type FileOutcome =
     fixed?: { before: string; after: string };
     /** --fix could not write the fixed file back */
     writeError?: string;
+    /** --annotate, a .docx: what src/annotate needs to write the reviewed copy */
+    annotation?: DocxAnnotation;
   };
 
 /**
@@ -135,10 +189,16 @@ export async function lintFile(input: LintInput, context: FileContext, localeFor
   let source: SourceFile | null = null;
   let docx: DocxSource | null = null;
   const fromFile = input.text === undefined && input.bytes === undefined;
+  // --annotate (or serve's reviewed copy): a .docx read with its paragraphs mapped to word/document.xml
+  const annotating = context.annotate === true && input.text === undefined && inputKindOf(input.path) === 'docx';
+  let docxBytes: Buffer | null = null;
   if (input.text !== undefined) text = input.text;
   else {
     try {
-      if (input.bytes !== undefined) {
+      if (annotating) {
+        ({ docx, bytes: docxBytes } = await readDocxMapped(input.path, input.bytes));
+        text = docx.text;
+      } else if (input.bytes !== undefined) {
         docx = await (await import('../input/docx.js')).readDocxBytes(input.bytes, input.path);
         text = docx.text;
       } else ({ text, source, docx } = await readInput(input.path));
@@ -157,20 +217,34 @@ export async function lintFile(input: LintInput, context: FileContext, localeFor
 
   const cacheMod = context.cache && fromFile ? await import('./cache.js') : null;
   let cacheKey: { content: string; settings: string } | null = null;
-  if (context.cache && cacheMod) {
+  if (context.cache && cacheMod && !annotating) {
     // a .docx's heading styles are part of what is checked, not only its text
     cacheKey = { content: cacheMod.sha256(docx ? text + JSON.stringify(docx.paragraphs) : text), settings: cacheMod.settingsHash(active, config, context.post.reportUnused) };
     if (context.cache.isClean(input.path, cacheKey.content, cacheKey.settings)) return { kind: 'linted', inputKind, messages: [], text };
   }
 
-  const linter = await textLinter({ file: input.path, docx, config, active, locale, previous: context.previous, post: context.post });
+  const linter = await textLinter({ file: input.path, docx, config, active, locale, previous: context.previous, post: context.post, docxFixes: annotating });
   let messages: LintMessage[];
   /** the text the findings are about, and the text the file holds after this run */
   let linted = text;
   let onDisk = text;
   let fixed: { before: string; after: string } | undefined;
   let writeError: string | undefined;
-  if (context.fix && inputKind === 'docx') {
+  let annotation: DocxAnnotation | undefined;
+  if (annotating && docx && docxBytes) {
+    // the findings of the draft, and the text --fix would give (its first pass lints the draft)
+    const fixer = await import('./fix.js');
+    let first: LintMessage[] | null = null;
+    const outcome = await fixer.fixText(text, async (t) => {
+      const found = await linter.lint(t);
+      first ??= found;
+      return found;
+    }, { lineEnding: 'none', accept: context.post.quiet ? (m) => m.severity === 2 : undefined });
+    const found: LintMessage[] = first ?? (await linter.lint(text));
+    // reported as any .docx's findings are, without fixes; the copy gets them
+    messages = found.map(({ fix: _, ...m }) => m);
+    annotation = { bytes: docxBytes, docx, fixedText: outcome.text, fixes: found.filter((m) => m.fix) };
+  } else if (context.fix && inputKind === 'docx') {
     // a Word document is read, never written
     context.notice(`${shown}: .docx 文件不会被改写，未修复 / Word documents are never rewritten; not fixed`);
     messages = await linter.lint(text);
@@ -209,5 +283,5 @@ export async function lintFile(input: LintInput, context: FileContext, localeFor
       context.cache.markClean(input.path, cacheKey.content, cacheKey.settings, prev ? { file: prev, content: cacheMod.fileHash(prev) } : null);
     } else context.cache.forget(input.path);
   }
-  return { kind: 'linted', inputKind, messages, text: linted, outline: linter.outline, ...(fixed ? { fixed } : {}), ...(writeError !== undefined ? { writeError } : {}) };
+  return { kind: 'linted', inputKind, messages, text: linted, outline: linter.outline, ...(fixed ? { fixed } : {}), ...(writeError !== undefined ? { writeError } : {}), ...(annotation ? { annotation } : {}) };
 }

@@ -28,6 +28,8 @@ export interface LintFilesOptions {
   previous?: PreviousReports;
   post?: Partial<PostProcessOptions>;
   fix?: { dryRun: boolean } | null;
+  /** --annotate: .docx drafts are read for writing a reviewed copy (src/annotate), on this thread */
+  annotate?: boolean;
   /** --cache: the cache file */
   cacheFile?: string | null;
   /** --concurrency: 'auto', 'off' or a number of threads */
@@ -73,6 +75,7 @@ export async function lintFiles(inputs: readonly LintInput[], options: LintFiles
     post,
     fix: options.fix ?? null,
     cache,
+    annotate: options.annotate === true,
     notice: (message) => options.onNotice?.(message),
   };
   // a config's locale carries on to the files after it, as the CLI has always reported
@@ -85,7 +88,7 @@ export async function lintFiles(inputs: readonly LintInput[], options: LintFiles
   let outcomes: FileOutcome[] | null = null;
   // a plain run over many files: worker threads share them (src/engine/parallel.ts)
   const concurrency = options.concurrency ?? 'auto';
-  if (!context.fix && !cache && inputs.length > 1 && inputs.every((i) => i.text === undefined) && concurrency !== 'off' && workersAvailable()) {
+  if (!context.fix && !context.annotate && !cache && inputs.length > 1 && inputs.every((i) => i.text === undefined) && concurrency !== 'off' && workersAvailable()) {
     const totalBytes = concurrency === 'auto' ? inputs.reduce((n, input) => n + sizeOf(input.path), 0) : 0;
     const threads = threadCount(concurrency, inputs.length, totalBytes);
     if (threads > 1) {

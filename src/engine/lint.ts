@@ -74,6 +74,8 @@ export interface ReportedExtras {
  * unknown messageId, offsets that are not whole numbers within the text or that end before they
  * start, a fix from a rule whose meta.fixable is false, or a fix whose edits overlap.
  * `observe`, if given, sees each message with the data and level it was reported with.
+ * A Word document's findings carry no fix (--fix never rewrites one) unless `options.docxFixes`
+ * asks for them: --annotate writes them into a copy as tracked changes.
  */
 export function lintDocument(
   document: DocumentModel,
@@ -81,11 +83,12 @@ export function lintDocument(
   locale: Locale = 'zh',
   previous: DocumentModel | null = null,
   observe?: (message: LintMessage, extras: ReportedExtras) => void,
+  options: { docxFixes?: boolean } = {},
 ): LintMessage[] {
   const messages: LintMessage[] = [];
   const length = document.source.length;
   // a fix is an edit of the file, and a Word document is never rewritten (--fix only reads it)
-  const fixable = inputKindOf(document.filename) !== 'docx';
+  const fixable = options.docxFixes === true || inputKindOf(document.filename) !== 'docx';
   for (const { rule, severity, options } of active) {
     const id = rule.meta.id;
     const report = (r: Report): void => {

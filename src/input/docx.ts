@@ -52,6 +52,12 @@ export interface DocxParagraph {
   label?: string | null;
   /** where the paragraph stands when it is in a table cell (0-based), absent otherwise */
   cell?: DocxCell;
+  /**
+   * read with `mapParagraphs`: the paragraph's w:p in word/document.xml, counted as
+   * markDocumentXml counts them (the body's w:p in document order, text boxes' not); absent for
+   * a paragraph that stands for an empty table cell
+   */
+  xmlIndex?: number;
 }
 
 /** A table cell's place: the table (0-based, in document order), the row and the column (a merged cell: its first grid column) */
@@ -156,6 +162,8 @@ export interface RawParagraph {
   /** the Word numbering label and outline level, when read */
   numbering?: ParagraphNumbering | null;
   cell?: DocxCell;
+  /** the w:p's number in word/document.xml, when mapped */
+  xmlIndex?: number;
 }
 
 /** stands for a manual line break until the paragraph's text is complete */
@@ -174,12 +182,20 @@ export async function readDocx(path: string): Promise<DocxSource> {
   return readDocxBytes(buf, path);
 }
 
+export interface ReadDocxOptions {
+  /**
+   * record each paragraph's w:p (DocxParagraph.xmlIndex), for writing into the document
+   * (src/annotate/): every paragraph is then marked, even in a document without numbering
+   */
+  mapParagraphs?: boolean;
+}
+
 /** Read a .docx held in memory (an upload); `path` names it in messages. Every failure is an InputError. */
-export async function readDocxBytes(buf: Buffer, path: string): Promise<DocxSource> {
+export async function readDocxBytes(buf: Buffer, path: string, options: ReadDocxOptions = {}): Promise<DocxSource> {
   // an empty file is an empty draft: the caller reports it like an empty .txt
   if (buf.length === 0) return { path, text: '', paragraphs: [] };
   checkSignature(buf, path);
-  const raw = await readParagraphs(buf, path);
+  const raw = await readParagraphs(buf, path, options.mapParagraphs === true);
   return assemble(path, raw);
 }
 
@@ -197,16 +213,17 @@ export function assemble(path: string, raw: RawParagraph[]): DocxSource {
     };
     if (p.numbering?.label) paragraph.label = p.numbering.label;
     if (p.cell) paragraph.cell = p.cell;
+    if (p.xmlIndex !== undefined) paragraph.xmlIndex = p.xmlIndex;
     paragraphs.push(paragraph);
   });
   return { path, text, paragraphs };
 }
 
-async function readParagraphs(buf: Buffer, path: string): Promise<RawParagraph[]> {
+async function readParagraphs(buf: Buffer, path: string, mapParagraphs: boolean): Promise<RawParagraph[]> {
   const { default: mammoth } = await import('mammoth');
   let numbered: { buffer: Buffer; numbering: ParagraphNumbering[] } | null;
   try {
-    numbered = await markParagraphs(buf);
+    numbered = await markParagraphs(buf, mapParagraphs);
   } catch (error) {
     throw readError(error, path);
   }
@@ -227,7 +244,7 @@ async function readParagraphs(buf: Buffer, path: string): Promise<RawParagraph[]
   }
   if (!document) throw docxError(path, 'Word 文档无法读取', 'the Word document cannot be read');
   const out: RawParagraph[] = [];
-  collectParagraphs(document, out, { tables: 0, cell: null, numbering: numbered?.numbering ?? null });
+  collectParagraphs(document, out, { tables: 0, cell: null, numbering: numbered?.numbering ?? null, mapped: mapParagraphs });
   return out;
 }
 
@@ -238,16 +255,18 @@ interface CollectState {
   cell: DocxCell | null;
   /** the numbering of the body's paragraphs by marker number; null when the document has none */
   numbering: ParagraphNumbering[] | null;
+  /** record each paragraph's marker number as its xmlIndex */
+  mapped: boolean;
 }
 
 function collectParagraphs(element: MammothElement, out: RawParagraph[], state: CollectState): void {
   if (element.type === 'paragraph') {
     let text = paragraphText(element);
     let numbering: ParagraphNumbering | null = null;
+    let index = -1;
     if (state.numbering) {
       // the paragraph's own marker is its last one (a paragraph whose mark was deleted in a tracked
       // change is joined to the next, whose properties it takes); every marker leaves the text
-      let index = -1;
       text = text.replace(MARKER_RE, (_, n: string) => {
         index = Number(n);
         return '';
@@ -256,6 +275,7 @@ function collectParagraphs(element: MammothElement, out: RawParagraph[], state: 
     }
     const raw: RawParagraph = { text, styleName: element.styleName ?? null, styleId: element.styleId ?? null };
     if (numbering) raw.numbering = numbering;
+    if (state.mapped && index >= 0) raw.xmlIndex = index;
     if (state.cell) raw.cell = state.cell;
     out.push(raw);
     return;
@@ -296,7 +316,7 @@ const MARKER_RE = /\ue000(\d+)\ue001/g;
 const MAIN_DOCUMENT_TYPE = /\/officeDocument$/;
 
 /** The target of a relationship of the given type in a .rels part, resolved against `base`. */
-function relationshipTarget(rels: string | null, type: RegExp, base: string): string | null {
+export function relationshipTarget(rels: string | null, type: RegExp, base: string): string | null {
   if (!rels) return null;
   for (const tag of xmlTags(rels)) {
     if (!tag.name.endsWith('Relationship') || !type.test(tag.attrs['Type'] ?? '')) continue;
@@ -316,9 +336,9 @@ function relationshipTarget(rels: string | null, type: RegExp, base: string): st
 /**
  * The document with a marker run at the start of every paragraph of the body, and the numbering
  * label and outline level of each marker's paragraph; null when the document numbers nothing and
- * has no outline levels (then mammoth reads the file as it is).
+ * has no outline levels and `always` is not set (then mammoth reads the file as it is).
  */
-async function markParagraphs(buf: Buffer): Promise<{ buffer: Buffer; numbering: ParagraphNumbering[] } | null> {
+async function markParagraphs(buf: Buffer, always: boolean): Promise<{ buffer: Buffer; numbering: ParagraphNumbering[] } | null> {
   const { default: JSZip } = await import('jszip');
   const zip = await JSZip.loadAsync(buf);
   const read = async (name: string | null): Promise<string | null> => (name ? (await zip.file(name)?.async('string')) ?? null : null);
@@ -330,7 +350,7 @@ async function markParagraphs(buf: Buffer): Promise<{ buffer: Buffer; numbering:
   const numberingXml = await read(relationshipTarget(rels, /\/numbering$/, dir) ?? `${dir}numbering.xml`);
   const stylesXml = await read(relationshipTarget(rels, /\/styles$/, dir) ?? `${dir}styles.xml`);
   const numbering = new WordNumbering(numberingXml, stylesXml);
-  if (numbering.isEmpty && !/outlineLvl/.test(xml)) return null;
+  if (numbering.isEmpty && !/outlineLvl/.test(xml) && !always) return null;
   const marked = markDocumentXml(xml, numbering);
   zip.file(mainName, marked.xml);
   const buffer = await zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });

@@ -70,8 +70,8 @@ export const meta = defineMeta({
       en: '{{count}} half-width marks (, ; : ? ! ( )) in Chinese text in this file, where full-width marks belong; this is the first, "{{found}}". The fix converts them all',
     },
     summaryWord: {
-      zh: '全文有{{count}}处中文文字中使用了半角标点（, ; : ? ! ( )），应使用全角标点；此处为第一处「{{found}}」。Word 文档不会自动修复，请在 Word 中改为全角',
-      en: '{{count}} half-width marks (, ; : ? ! ( )) in Chinese text in this file, where full-width marks belong; this is the first, "{{found}}". A Word document is never fixed automatically: change them in Word',
+      zh: '全文有{{count}}处中文文字中使用了半角标点（, ; : ? ! ( )），应使用全角标点；此处为第一处「{{found}}」。Word 文档不会自动修复，请在 Word 中改为全角（--annotate 写出的审阅副本中已逐处写为修订）',
+      en: '{{count}} half-width marks (, ; : ? ! ( )) in Chinese text in this file, where full-width marks belong; this is the first, "{{found}}". A Word document is never fixed automatically: change them in Word (the reviewed copy --annotate writes has each as a tracked change)',
     },
   },
   tags: ['punctuation', 'GB/T 15834'],
@@ -222,7 +222,8 @@ export function check(ctx: Context): void {
     && (candidates.length > threshold || candidates.length > countFullWidth(lines));
   if (summarize && candidates.length > 1) {
     const first = candidates[0]!;
-    // --fix never rewrites a Word document: no fix there, and no promise of one
+    // --fix never rewrites a Word document: no promise of a fix there (the engine keeps the fix
+    // of a .docx only for --annotate, which writes it into a reviewed copy as tracked changes)
     const word = /\.docx$/i.test(document.filename);
     ctx.report({
       messageId: word ? 'summaryWord' : 'summary',
@@ -231,7 +232,7 @@ export function check(ctx: Context): void {
       end: first.end,
       related: candidates.slice(1).map((c) => ({ start: c.start, end: c.end })),
       // one edit per mark, merged by the engine into one fix; Markdown syntax between them stays
-      ...(word ? {} : { fix: candidates.map((c) => ({ start: c.fixStart, end: c.fixEnd, text: FULL[c.found] })) }),
+      fix: candidates.map((c) => ({ start: c.fixStart, end: c.fixEnd, text: FULL[c.found] })),
     });
     return;
   }
