@@ -29,10 +29,12 @@ const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'wa
 // run asks for them (each is named by the module that imports it and the specifier it uses):
 // - the Markdown stack (unified, remark; scripts/bundle-markdown.mjs made it one ES module),
 //   required only for Markdown that needs remark: a .txt run neither reads nor compiles its 380 kB;
-// - `reportlint serve` (src/cli/serve.ts and the server under src/serve/), required only by that command.
+// - `reportlint serve` (src/cli/serve.ts and the server under src/serve/), required only by that command;
+// - --annotate's writer of the reviewed Word copy (src/annotate/docx.ts), required only with --annotate.
 const APART = [
   { importer: '/dist/document/parse/index.js', specifier: './markdown.js', entry: 'dist/document/parse/markdown.js', out: 'markdown.cjs' },
   { importer: '/dist/cli/main.js', specifier: './serve.js', entry: 'dist/cli/serve.js', out: 'serve.cjs' },
+  { importer: '/dist/cli/main.js', specifier: '../annotate/docx.js', entry: 'dist/annotate/docx.js', out: 'annotate.cjs' },
 ];
 // import('pkg') as require: a script compiled from V8's code cache loses vm.Script's
 // importModuleDynamically on Node 20, and every package the CLI imports lazily has a CommonJS build.
@@ -47,7 +49,7 @@ const commonCjs = {
 const apart = {
   name: 'apart',
   setup(b) {
-    b.onResolve({ filter: /^\.\// }, (args) => {
+    b.onResolve({ filter: /^\.\.?\// }, (args) => {
       const part = APART.find((p) => p.specifier === args.path && args.importer.endsWith(p.importer));
       return part ? { path: `./${part.out}`, external: true } : undefined;
     });
@@ -80,4 +82,4 @@ await build({
   chunkNames: 'chunk-[hash]',
   format: 'esm',
 });
-console.log('bundled the CLI into dist/cli-bundle.cjs (run by dist/cli.js; markdown.cjs and serve.cjs apart) and the workers into dist/worker.js, dist/check-worker.js');
+console.log('bundled the CLI into dist/cli-bundle.cjs (run by dist/cli.js; markdown.cjs, serve.cjs and annotate.cjs apart) and the workers into dist/worker.js, dist/check-worker.js');
