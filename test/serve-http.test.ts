@@ -9,7 +9,9 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './cli-helpers.js';
+import { acceptAll, wellFormedProblem, withPart } from './annotate-check.js';
 import { buildDocx } from './docx-build.js';
+import { readDocxBytes } from '../src/input/docx.js';
 import { post, seedText, startServe, type TestServer } from './serve-helpers.js';
 
 /** a phrase of no seed: the log must never hold it */
@@ -114,11 +116,24 @@ describe('reportlint serve: checks through the same engine', () => {
     expect(swapped.json.error.zh).toContain('不早于本报告');
   });
 
-  it('answers 501 for the reviewed .docx copy until an annotator is wired in', async () => {
-    const docx = await buildDocx(['一、总体情况', '提升提升']);
-    const answer = await post(server.url, '/api/reviewed-docx', { name: 'a.docx', file: b64(docx) });
-    expect(answer.status).toBe(501);
-    expect(answer.json.error.en).toContain('reviewed Word copy');
+  it('makes the reviewed .docx copy: findings as comments and fixes as changes by reportlint; accepting them gives the --fix text', async () => {
+    const docx = await buildDocx(['一、总体情况', '我们提升提升了依法行政水平,推进了工作。']);
+    const response = await fetch(new URL('/api/reviewed-docx', server.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: '草稿.docx', file: b64(docx) }) });
+    expect(response.status).toBe(200);
+    expect(decodeURIComponent(response.headers.get('content-disposition')!)).toContain("UTF-8''草稿.reportlint.docx");
+    const copy = Buffer.from(await response.arrayBuffer());
+    const zip = await JSZip.loadAsync(copy);
+    const comments = await zip.file('word/comments.xml')!.async('string');
+    expect(comments).toContain('w:author="reportlint"');
+    expect(comments).toContain('repeated-word');
+    const documentXml = await zip.file('word/document.xml')!.async('string');
+    expect(wellFormedProblem(documentXml)).toBeNull();
+    expect(documentXml).toMatch(/<w:del [^>]*w:author="reportlint"/);
+    // accepting every change gives what --fix gives the same text
+    const accepted = await readDocxBytes(await withPart(copy, 'word/document.xml', acceptAll(documentXml)), 'a.docx');
+    const fixed = await post(server.url, '/api/fix', { name: '草稿.txt', text: '一、总体情况\n我们提升提升了依法行政水平,推进了工作。' });
+    expect(accepted.text).toBe(fixed.json.text);
+    expect(accepted.text).toContain('我们提升了依法行政水平，推进了工作。');
   });
 });
 

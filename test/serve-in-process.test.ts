@@ -48,7 +48,7 @@ describe('reportlint serve: the reviewed .docx copy', () => {
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('wordprocessingml');
-    expect(decodeURIComponent(response.headers.get('content-disposition')!)).toContain("UTF-8''草稿-reviewed.docx");
+    expect(decodeURIComponent(response.headers.get('content-disposition')!)).toContain("UTF-8''草稿.reportlint.docx");
     expect(calls).toHaveLength(1);
     const input = calls[0]!;
     expect(Buffer.from(input.bytes).equals(bytes)).toBe(true);

@@ -324,7 +324,8 @@ $('download-docx').addEventListener('click', async () => {
   if (!current.upload?.file) return;
   try {
     const blob = await api<Blob>('/api/reviewed-docx', requestOf(current.upload));
-    download(blob, `${current.name.replace(/\.docx$/i, '')}${lang === 'en' ? '-reviewed' : '-审阅'}.docx`);
+    // named as the CLI's --annotate names a reviewed copy
+    download(blob, `${current.name.replace(/\.docx$/i, '')}.reportlint.docx`);
     status(null);
   } catch (error) {
     status((error as Error).message);

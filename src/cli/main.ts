@@ -11,9 +11,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/index.js';
 import { checkRuleFlags, ConfigsByFolder, defaultConfig, loadConfig } from '../engine/config.js';
-import type { LintInput } from '../engine/lint-file.js';
+import { withAnnotationFixes, type LintInput } from '../engine/lint-file.js';
 import { lintFiles } from '../engine/lint-files.js';
-import type { LintMessage, LintResult } from '../engine/lint.js';
+import type { LintResult } from '../engine/lint.js';
 import { PreviousReports } from '../engine/previous.js';
 import { ConfigError, InputError, RuleCrashError, textIn, UsageError } from '../errors.js';
 import { FORMAT_NAMES, formatResults, isFormatName } from '../formatters/index.js';
@@ -335,7 +335,7 @@ async function writeReviewedCopies(
     if (!outcome.annotation || !result) continue;
     try {
       const { fixes, ...annotation } = outcome.annotation;
-      const copy = await annotateDocxReport({ ...annotation, messages: withFixes(result.messages, fixes), locale });
+      const copy = await annotateDocxReport({ ...annotation, messages: withAnnotationFixes(result.messages, fixes), locale });
       writeCopy(target, copy.bytes);
       const notWritten = copy.notWritten ? (locale === 'en' ? `, ${copy.notWritten} fixes left to do by hand` : `，${copy.notWritten} 处修复需手工处理`) : '';
       notes.push(locale === 'en'
@@ -346,15 +346,5 @@ async function writeReviewedCopies(
     }
   }
   return { notes, errors };
-}
-
-/** The reported findings with the fixes the same findings offered (reported .docx findings carry none). */
-function withFixes(messages: readonly LintMessage[], fixes: readonly LintMessage[]): LintMessage[] {
-  const key = (m: LintMessage) => `${m.ruleId}\u0000${m.messageId}\u0000${m.offset}\u0000${m.endOffset}\u0000${m.message}`;
-  const byKey = new Map(fixes.map((m) => [key(m), m.fix]));
-  return messages.map((m) => {
-    const fix = byKey.get(key(m));
-    return fix ? { ...m, fix } : m;
-  });
 }
 

@@ -104,7 +104,7 @@ async function start(io: ServeIO, locale: Locale): Promise<RunningServer | null>
     timeoutMs: Math.round(timeoutS * 1000),
     workers, queue, queueBytes: DEFAULTS.queueBytes, heapMb: DEFAULTS.heapMb,
     log: (line) => io.stderr.write(`${new Date().toISOString()} ${line}\n`),
-    annotate: null,
+    annotate: (await import('../annotate/docx.js')).annotateDocx,
   });
   io.stdout.write(locale === 'en'
     ? `reportlint serve: ${running.url} (${workers} worker${workers > 1 ? 's' : ''}; ${explicitConfig ? `config ${explicitConfig}` : 'the config found from this folder'}; Ctrl+C stops)\n`

@@ -285,3 +285,16 @@ export async function lintFile(input: LintInput, context: FileContext, localeFor
   }
   return { kind: 'linted', inputKind, messages, text: linted, outline: linter.outline, ...(fixed ? { fixed } : {}), ...(writeError !== undefined ? { writeError } : {}), ...(annotation ? { annotation } : {}) };
 }
+
+/**
+ * --annotate: the reported findings with the fixes the same findings offered (a .docx's reported
+ * findings carry none; DocxAnnotation.fixes holds them), matched by rule, message and range.
+ */
+export function withAnnotationFixes(messages: readonly LintMessage[], fixes: readonly LintMessage[]): LintMessage[] {
+  const key = (m: LintMessage) => `${m.ruleId}\u0000${m.messageId}\u0000${m.offset}\u0000${m.endOffset}\u0000${m.message}`;
+  const byKey = new Map(fixes.map((m) => [key(m), m.fix]));
+  return messages.map((m) => {
+    const fix = byKey.get(key(m));
+    return fix ? { ...m, fix } : m;
+  });
+}

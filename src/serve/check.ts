@@ -11,7 +11,7 @@ import { factsOf } from '../document/facts/index.js';
 import { formatOf, loadMarkdownSupportFor, parseDocument } from '../document/parse/index.js';
 import { activeRulesFor } from '../config/resolve.js';
 import { ConfigsByFolder } from '../engine/config.js';
-import { lintFile, textLinter, type FileContext, type LintInput } from '../engine/lint-file.js';
+import { lintFile, textLinter, withAnnotationFixes, type FileContext, type LintInput } from '../engine/lint-file.js';
 import type { LintMessage } from '../engine/lint.js';
 import { processResult } from '../engine/post-process.js';
 import { PreviousReports } from '../engine/previous.js';
@@ -121,32 +121,19 @@ export class Checker {
   }
 
   /**
-   * The findings on a .docx and the text with every fix applied, for its reviewed copy: the same
-   * textLinter lintFile uses; the engine offers no fixes on a Word document (it is never
-   * rewritten), so fixText runs over the document's text read as plain text.
+   * The findings on a .docx and the text with every fix applied, for its reviewed copy: lintFile's
+   * --annotate path, as the CLI's `--annotate` takes it (the paragraphs mapped to word/document.xml,
+   * the findings with the fixes --fix would make, and the text --fix gives).
    */
   private async reviewedParts(file: string, input: LintInput, context: FileContext, locale: Locale): Promise<ReviewedParts> {
     if (input.bytes === undefined) throw new DraftError({ zh: '只有 Word 文档（.docx）能生成批注稿', en: 'only a Word document (.docx) has a reviewed copy' }, 400);
-    const { readDocxBytes } = await import('../input/docx.js');
-    let docx: DocxSource;
-    try {
-      docx = await readDocxBytes(input.bytes, file);
-    } catch (error) {
-      if (error instanceof InputError) throw new DraftError(bothFromInputError(error.message, this.cwd));
-      throw error;
-    }
-    if (docx.text.trim().length === 0) throw new DraftError({ zh: '草稿是空的，没有可检查的内容', en: 'the draft is empty: nothing to check' });
-    const config = await context.configs.configFor(file);
-    const active = await activeRulesFor(file, config, {});
-    const common = { config, active, locale, previous: context.previous, post: context.post };
-    const wordLinter = await textLinter({ file, docx, ...common });
-    const textLinterOfFixes = await textLinter({ file: `${file}.txt`, docx: null, ...common });
-    const messages = await wordLinter.lint(docx.text);
-    const { fixText } = await import('../engine/fix.js');
-    const fixed = await fixText(docx.text, (t) => textLinterOfFixes.lint(t));
+    const outcome = await lintFile(input, { ...context, annotate: true }, () => locale);
+    if (outcome.kind === 'unreadable') throw new DraftError(bothFromInputError(outcome.message, this.cwd));
+    if (outcome.kind !== 'linted' || !outcome.annotation) throw new DraftError({ zh: '草稿是空的，没有可检查的内容', en: 'the draft is empty: nothing to check' });
     // the reported findings are the ones after every post-processing step, as the check shows them
-    const result = await processResult({ filePath: file, inputKind: 'docx', messages, errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 }, context.post);
-    return { docx, messages: result.messages, fixedText: fixed.text };
+    const result = await processResult({ filePath: file, inputKind: 'docx', messages: outcome.messages, errorCount: 0, warningCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 }, context.post);
+    const { docx, fixedText, fixes } = outcome.annotation;
+    return { docx, messages: withAnnotationFixes(result.messages, fixes), fixedText };
   }
 
   private async readPrevious(upload: DraftUpload): Promise<DocumentModel> {

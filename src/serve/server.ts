@@ -212,8 +212,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       if (op === 'reviewed' && options.annotate) {
         const copy = await reviewedCopy(answer as ReviewedParts, request.draft.bytes!, request.locale, options.annotate);
-        const name = `${draftName(request.draft.name).replace(/\.docx$/i, '')}-reviewed.docx`;
-        res.setHeader('Content-Disposition', `attachment; filename="reviewed.docx"; filename*=UTF-8''${encodeURIComponent(name)}`);
+        // named as the CLI's --annotate names a reviewed copy
+        const name = `${draftName(request.draft.name).replace(/\.docx$/i, '')}.reportlint.docx`;
+        res.setHeader('Content-Disposition', `attachment; filename="reviewed.reportlint.docx"; filename*=UTF-8''${encodeURIComponent(name)}`);
         return send(res, 200, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', copy);
       }
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(answer));
