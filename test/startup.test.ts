@@ -125,3 +125,14 @@ describe('the rule pages\' extract (dist/rule-docs.json) is read by the html rep
     expect(page.stdout).toContain('<section id="rules">');
   });
 });
+
+describe('the CLI bundle is compiled with the code cache the build wrote', () => {
+  // dist/cli.js sets V8 flags before it compiles the bundle; a cache made under other flags is
+  // rejected by V8 (silently: the run only gets slower), so the entry and the cache must agree
+  it('V8 accepts dist/cli-bundle.cache', () => {
+    const probe = `import(${JSON.stringify(pathToFileURL(CLI).href)}).then((m) => console.log(JSON.stringify({ rejected: m.script.cachedDataRejected })))`;
+    const run = spawnSync(process.execPath, ['-e', probe], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual({ rejected: false });
+  });
+});

@@ -26,6 +26,18 @@ export const INVISIBLE_NAMES: ReadonlyMap<number, { zh: string; en: string }> = 
   [0xfeff, { zh: '零宽不换行空格，即 BOM', en: 'zero width no-break space, BOM' }],
 ]);
 
+/**
+ * Any of INVISIBLE_NAMES' characters: a search with it skips the rest of the text in the regex
+ * engine's own loop, far faster than a look-up per character (drafts rarely hold any).
+ */
+const ANY_INVISIBLE = new RegExp(`[${[...INVISIBLE_NAMES.keys()].map((c) => `\\u${c.toString(16).padStart(4, '0')}`).join('')}]`, 'g');
+
+/** The index of the first of INVISIBLE_NAMES' characters at or after `from`, or -1. */
+export function nextInvisible(text: string, from: number): number {
+  ANY_INVISIBLE.lastIndex = from;
+  return ANY_INVISIBLE.test(text) ? ANY_INVISIBLE.lastIndex - 1 : -1;
+}
+
 const EMOJI_PART = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F\u20E3\u{E0020}-\u{E007F}]/u;
 const EMOJI_START = /\p{Extended_Pictographic}/u;
 /** letters of the scripts whose spelling uses ZWJ and ZWNJ (Arabic, Persian, the Indic scripts …): not Han, not Latin */
@@ -70,8 +82,8 @@ export function isStrayInvisible(text: string, i: number): boolean {
  */
 export function withoutInvisible(text: string): { text: string; index: number[] } | null {
   let any = false;
-  for (let i = 0; i < text.length; i++) {
-    if (INVISIBLE_NAMES.has(text.charCodeAt(i)) && isStrayInvisible(text, i)) {
+  for (let i = nextInvisible(text, 0); i >= 0; i = nextInvisible(text, i + 1)) {
+    if (isStrayInvisible(text, i)) {
       any = true;
       break;
     }

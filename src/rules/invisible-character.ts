@@ -1,4 +1,4 @@
-import { INVISIBLE_NAMES, isStrayInvisible } from '../document/invisible.js';
+import { INVISIBLE_NAMES, isStrayInvisible, nextInvisible } from '../document/invisible.js';
 import { defineMeta, defineRule, type ContextOf } from '../rule.js';
 
 /**
@@ -60,8 +60,8 @@ const hex = (c: number) => `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
 
 export function check(ctx: Context): void {
   const { source, format } = ctx.document;
-  for (let i = 0; i < source.length; i++) {
-    if (!INVISIBLE_NAMES.has(source.charCodeAt(i)) || !isStrayInvisible(source, i)) continue;
+  for (let i = nextInvisible(source, 0); i >= 0; i = nextInvisible(source, i + 1)) {
+    if (!isStrayInvisible(source, i)) continue;
     let j = i + 1;
     while (j < source.length && INVISIBLE_NAMES.has(source.charCodeAt(j)) && isStrayInvisible(source, j)) j++;
     const codes = [...new Set(Array.from(source.slice(i, j), (ch) => ch.charCodeAt(0)))];

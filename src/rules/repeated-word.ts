@@ -5,6 +5,7 @@ import { defineMeta, defineRule, type ContextOf, type OptionsOf } from '../rule.
 import { packageFile } from '../paths.js';
 import { lookup, segment } from '../document/dictionary.js';
 import { withoutInvisible } from '../document/invisible.js';
+import { isHanAt } from '../document/text.js';
 
 /**
  * repeated-word: a word written twice in a row ("提升提升", "分类分类", "的的", "推进法治政府建设推进法治政府建设").
@@ -63,7 +64,6 @@ const MAX_UNIT = 40;
 /** characters of context on each side of a place given to the segmenter */
 const WINDOW = 10;
 const HAN = /^\p{Script=Han}+$/u;
-const HAN_CHAR = /\p{Script=Han}/u;
 /** A doubled numeral is a number (二〇〇八, 十五五, 一一), never a typo we can call. */
 const NUMERALS = new Set('〇零一二三四五六七八九十百千万亿');
 /**
@@ -140,15 +140,15 @@ class Words {
 
   at(i: number): Word | undefined {
     const text = this.text;
-    if (i < 0 || i >= text.length || !HAN_CHAR.test(text[i]!)) return undefined;
+    if (i < 0 || i >= text.length || !isHanAt(text, i)) return undefined;
     let w = this.windows.find((x) => i >= x.trustFrom && i < x.trustTo);
     if (!w) {
       let from = i;
-      while (from > 0 && i - from < WINDOW && HAN_CHAR.test(text[from - 1]!)) from--;
+      while (from > 0 && i - from < WINDOW && isHanAt(text, from - 1)) from--;
       let to = i + 1;
-      while (to < text.length && to - i <= WINDOW && HAN_CHAR.test(text[to]!)) to++;
-      const cutFrom = from > 0 && HAN_CHAR.test(text[from - 1]!);
-      const cutTo = to < text.length && HAN_CHAR.test(text[to]!);
+      while (to < text.length && to - i <= WINDOW && isHanAt(text, to)) to++;
+      const cutFrom = from > 0 && isHanAt(text, from - 1);
+      const cutTo = to < text.length && isHanAt(text, to);
       const starts = segment(text.slice(from, to)).map((s) => s + from);
       w = { from, to, trustFrom: cutFrom ? Math.min(i, from + 4) : from, trustTo: cutTo ? Math.max(i + 1, to - 4) : to, starts };
       this.windows.push(w);
@@ -346,6 +346,9 @@ function doubledRuns(text: string): number[] {
     const previous = lastSeen[code]! - base;
     lastSeen[code] = base + q;
     previousOf[q] = previous;
+    // a unit starting with a BMP character that is not Han (，。 digits) is never a Han word: most
+    // repeated characters are punctuation, whose chains of earlier occurrences need no walk
+    if (previous < 0 || (!isHanAt(text, q) && (code < 0xd800 || code > 0xdfff))) continue;
     for (let p = previous; p >= 0 && q - p <= MAX_UNIT; p = previousOf[p]!) {
       const k = q - p;
       if (p + 2 * k > n) continue;

@@ -117,6 +117,13 @@ const INSTRUCTION = /[（(【［[]\s*(?:(?:此处|在此|这里)\s*(?:请\s*)?(?
 const FORM_FIELD = /【\s*(?:(?:19|20)[0-9X×]{2}\s*年度?|(?:单位|机关|部门|报告单位|填报单位)?(?:名称|全称)|年份|日期|时间|数字|数据|正文|标题)\s*】|［\s*(?:(?:19|20)[0-9]{2}\s*年度?)\s*］/g;
 /** ____年____月, ＿＿＿ */
 const BLANK = /_{3,}|＿{2,}/g;
+/** a character each match of PLACEHOLDER and YEAR holds */
+const HAS_PLACEHOLDER_CHAR = /[XxＸｘ×✕╳○]/;
+/** a character each match of INSTRUCTION holds (此处 在此 这里 请 填 根据) */
+const HAS_INSTRUCTION_CHAR = /[此这请填根]/;
+/** FORM_FIELD's brackets */
+const HAS_FORM_BRACKET = /[【［]/;
+const HAS_BLANK_CHAR = /[_＿]/;
 
 type Zone = 'title' | 'heading' | 'addressee' | 'signature' | 'body';
 
@@ -152,17 +159,19 @@ export function check(ctx: Context): void {
       ctx.reportAt(block, a, b, { messageId, data: { text: shown } });
     };
 
-    for (const m of text.matchAll(DOC_NUMBER)) {
+    // each scan runs only where a character it needs is present: most lines hold only （ or (
+    const placeholders = HAS_PLACEHOLDER_CHAR.test(text);
+    if (text.includes('号')) for (const m of text.matchAll(DOC_NUMBER)) {
       const a = m.index;
       const b = a + m[0].length;
       if (masked(mask, a, b) || !free(a, b)) continue;
       taken.push([a, b]);
       ctx.reportAt(block, a, b, { messageId: m[1] ? 'docNumber' : 'docNumberYear', data: { text: m[0] } });
     }
-    for (const m of text.matchAll(INSTRUCTION)) report(m.index, m.index + m[0].length, 'instruction');
-    for (const m of text.matchAll(FORM_FIELD)) report(m.index, m.index + m[0].length, 'formField');
-    for (const m of text.matchAll(YEAR)) report(m.index, m.index + m[0].length + (text[m.index + m[0].length] === '年' ? 1 : 0), 'placeholder');
-    for (const m of text.matchAll(PLACEHOLDER)) {
+    if (HAS_INSTRUCTION_CHAR.test(text)) for (const m of text.matchAll(INSTRUCTION)) report(m.index, m.index + m[0].length, 'instruction');
+    if (HAS_FORM_BRACKET.test(text)) for (const m of text.matchAll(FORM_FIELD)) report(m.index, m.index + m[0].length, 'formField');
+    if (placeholders) for (const m of text.matchAll(YEAR)) report(m.index, m.index + m[0].length + (text[m.index + m[0].length] === '年' ? 1 : 0), 'placeholder');
+    if (placeholders) for (const m of text.matchAll(PLACEHOLDER)) {
       const a = m.index;
       const b = a + m[0].length;
       // inside Latin text: XXL, XXXIV, 0xx
@@ -182,7 +191,7 @@ export function check(ctx: Context): void {
       else if (options.anonymised) report(a, b, 'anonymised');
     }
     for (const m of text.matchAll(EMPTY_BRACKET)) report(m.index, m.index + m[0].length, 'emptyBracket');
-    for (const m of text.matchAll(BLANK)) {
+    if (HAS_BLANK_CHAR.test(text)) for (const m of text.matchAll(BLANK)) {
       // a line of underscores alone is a rule, not a blank
       if (text.replace(/[_＿\s\u3000]/g, '') === '') continue;
       report(m.index, m.index + m[0].length, 'blank');

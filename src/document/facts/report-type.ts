@@ -177,6 +177,13 @@ function choose(s: Record<BuiltinReportType, number>, evidence: readonly ReportT
 function collectEvidence(document: DocumentModel, parts: ReportParts): ReportTypeEvidence[] {
   const out: ReportTypeEvidence[] = [];
   const at = (block: TextBlock, i: number, j: number) => sourceRange(block, i, j);
+  // the body's paragraphs are read unquoted twice (the density of 法治 words, 第一责任人): blank them once
+  const unquotedTexts = new Map<TextBlock, string>();
+  const unquotedOf = (block: TextBlock): string => {
+    let text = unquotedTexts.get(block);
+    if (text === undefined) unquotedTexts.set(block, (text = unquoted(block.text)));
+    return text;
+  };
 
   // the title and the file name
   if (document.title) out.push(...readTitle(document.title.text, 'title', 1, at(document.title, 0, document.title.text.length)));
@@ -251,10 +258,12 @@ function collectEvidence(document: DocumentModel, parts: ReportParts): ReportTyp
   // the density of 法治 words in the body
   let chars = 0;
   let hits = 0;
+  // counted with test() and lastIndex: no array of matched strings per paragraph
   for (const p of document.paragraphs) {
-    const text = unquoted(p.text);
+    const text = unquotedOf(p);
     chars += text.length;
-    hits += text.match(FAZHI_WORDS)?.length ?? 0;
+    FAZHI_WORDS.lastIndex = 0;
+    while (FAZHI_WORDS.test(text)) hits++;
   }
   const density = chars === 0 ? 0 : (hits * 1000) / chars;
   if (chars >= 200 && density >= 3) {
@@ -266,12 +275,12 @@ function collectEvidence(document: DocumentModel, parts: ReportParts): ReportTyp
   }
   // 第一责任人 as the draft's own words, not in the title of a quoted regulation
   if (!headingOf('leaders-duty')) {
-    const duty = firstIn(document.paragraphs, /第一责任人|述法/, true);
+    const duty = firstIn(document.paragraphs, /第一责任人|述法/, unquotedOf);
     if (duty) out.push({ source: 'vocabulary', type: 'fazhi-annual-report', weight: 1, text: duty.m[0], reason: { zh: '正文写到第一责任人职责（不计《》中的文件名）', en: 'the body speaks of the first responsible persons (not counting titles in 《》)' }, ...at(duty.block, duty.m.index, duty.m.index + duty.m[0].length) });
   }
   // the opening names 法治 (2024年，在区委……的领导下，我局坚持依法行政……)
   if (!fazhiStatement) {
-    const named = firstIn(document.preamble.slice(0, 2), FAZHI, true);
+    const named = firstIn(document.preamble.slice(0, 2), FAZHI, unquotedOf);
     if (named) out.push({ source: 'opening', type: 'fazhi-annual-report', weight: 1, text: named.m[0], reason: { zh: '开头写到法治（依法行政）', en: 'the opening speaks of 法治 (依法行政)' }, ...at(named.block, named.m.index, named.m.index + named.m[0].length) });
   }
   return out.filter((e) => e.weight > 0);
@@ -282,10 +291,11 @@ export function unquoted(text: string): string {
   return text.includes('《') ? text.replace(/《[^《》\n]*》/g, (m) => '\u3000'.repeat(m.length)) : text;
 }
 
-function firstIn(blocks: readonly TextBlock[], re: RegExp, skipQuoted = false): { block: TextBlock; m: RegExpExecArray } | null {
+/** The first match of re in the blocks' text, or in textOf(block) (the same length: indices stay). */
+function firstIn(blocks: readonly TextBlock[], re: RegExp, textOf?: (block: TextBlock) => string): { block: TextBlock; m: RegExpExecArray } | null {
   const once = new RegExp(re.source, re.flags.replace('g', ''));
   for (const block of blocks) {
-    const m = once.exec(skipQuoted ? unquoted(block.text) : block.text);
+    const m = once.exec(textOf ? textOf(block) : block.text);
     if (m) return { block, m };
   }
   return null;
