@@ -6,19 +6,22 @@ import { formatMessage } from '../rule.js';
 import { RuleCrashError } from '../errors.js';
 import { inputKindOf, type InputKind } from '../input/kind.js';
 
-/** One finding, in ESLint's message shape (1-based lines, columns in code points). */
-export interface LintMessage {
-  ruleId: string;
-  messageId: string;
-  severity: 1 | 2;
-  message: string;
+/** Where a finding, or a place it stands for, is: 1-based lines, columns in code points, and the source offsets the parser gave. */
+export interface FindingPlace {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
-  /** source offsets, as the parser gave them */
   offset: number;
   endOffset: number;
+}
+
+/** One finding, in ESLint's message shape (1-based lines, columns in code points). */
+export interface LintMessage extends FindingPlace {
+  ruleId: string;
+  messageId: string;
+  severity: 1 | 2;
+  message: string;
   /** replace source [range[0], range[1]) with text */
   fix?: { range: [number, number]; text: string };
   /** the other places a summary finding stands for (Report.related), in source order */
@@ -26,14 +29,7 @@ export interface LintMessage {
 }
 
 /** A place besides a finding's own that the finding stands for. */
-export interface RelatedPlace {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  offset: number;
-  endOffset: number;
-}
+export type RelatedPlace = FindingPlace;
 
 /**
  * A heading line (or the title, level 0) of a draft: enough for a format to say which part a
