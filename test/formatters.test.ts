@@ -4,6 +4,7 @@ import { Ajv } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { github } from '../src/formatters/github.js';
 import { html } from '../src/formatters/html.js';
+import { json, jsonChunks } from '../src/formatters/json.js';
 import { FORMAT_NAMES } from '../src/formatters/index.js';
 import { junit } from '../src/formatters/junit.js';
 import { repositoryWebUrl, sarif } from '../src/formatters/sarif.js';
@@ -68,6 +69,43 @@ function trickyResults(): LintResult[] {
 function context(overrides: Partial<FormatContext> = {}): FormatContext {
   return { color: false, locale: 'zh', cwd: CWD, rulesMeta: RULES_META, sources: { [TRICKY_FILE]: TRICKY, [CLEAN_FILE]: '一、甲\n' }, ...overrides };
 }
+
+// --- json: written in pieces, the same bytes as one JSON.stringify ---------------------------
+
+/** The report as one JSON.stringify of ESLint's shape: what json() and jsonChunks() must equal byte for byte. */
+function stringifiedWhole(results: LintResult[]): string {
+  return JSON.stringify(results.map((r) => ({
+    filePath: r.filePath,
+    messages: r.messages.map((m) => ({
+      ruleId: m.ruleId, messageId: m.messageId, severity: m.severity, message: m.message,
+      line: m.line, column: m.column, endLine: m.endLine, endColumn: m.endColumn,
+      ...(m.fix ? { fix: m.fix } : {}),
+      ...(m.related ? { related: m.related.map((p) => ({ line: p.line, column: p.column, endLine: p.endLine, endColumn: p.endColumn })) } : {}),
+    })),
+    errorCount: r.errorCount, warningCount: r.warningCount, fixableErrorCount: r.fixableErrorCount, fixableWarningCount: r.fixableWarningCount,
+  }))) + '\n';
+}
+
+describe('json', () => {
+  it('the pieces join to the whole report, a long fix text cut without splitting a surrogate pair', () => {
+    // 𠮷 (a surrogate pair) straddles every 65,536th position; a lone surrogate, quotes, control characters and CRLF too
+    const unit = 'ab"\\\n\r\u0001，𠮷' + '\ud800' + 'x'.repeat(65_536 - 14);
+    const long = ('甲' + unit.repeat(5)).slice(0, 65_536 * 5 - 3) + '𠮷';
+    const big = finding(TRICKY, AT, AT + 4, 'repeated-word', 2, '全文有3处「,」', { range: [AT, AT + 4], text: long });
+    const related = { ...TRICKY_MESSAGES[1]!, related: [{ line: 1, column: 2, endLine: 1, endColumn: 3, offset: 1, endOffset: 2 }] } as LintMessage;
+    const results = [summarize(TRICKY_FILE, [big, related, ...TRICKY_MESSAGES]), summarize(CLEAN_FILE, [])];
+    const pieces = [...jsonChunks(results)];
+    expect(pieces.every((p) => p.length <= 65_536 * 2)).toBe(true);
+    expect(pieces.join('')).toBe(stringifiedWhole(results));
+    expect(json(results, context())).toBe(stringifiedWhole(results));
+    for (let cut = 65_530; cut < 65_540; cut++) {
+      const text = 'x'.repeat(cut) + '𠮷'.repeat(4) + 'y'.repeat(65_536);
+      const one = [summarize(TRICKY_FILE, [finding(TRICKY, AT, AT + 4, 'repeated-word', 2, 'm', { range: [0, 1], text })])];
+      expect([...jsonChunks(one)].join('')).toBe(stringifiedWhole(one));
+    }
+    expect(json([], context())).toBe('[]\n');
+  });
+});
 
 // --- SARIF schema -------------------------------------------------------------------------
 

@@ -272,28 +272,46 @@ async function run(io: CliIO): Promise<number> {
   // the html report says which config each file was checked with
   const configFiles: Record<string, string | null> = {};
   if (format === 'html') for (const r of results) configFiles[r.filePath] = (await configs.configFor(r.filePath)).file;
-  let output = await formatResults(format, results, { color: color && !textToStdout, locale, cwd: io.cwd, rulesMeta, sources, configFiles });
-  if (dryRun && format === 'json') {
-    // ESLint's shape: the fixed text as `output` on the results that a fix would change
-    const parsedOutput = JSON.parse(output) as Array<Record<string, unknown>>;
-    parsedOutput.forEach((entry, i) => {
-      const fixed = fixedOutputs.get(results[i]!.filePath);
-      if (fixed !== undefined) entry['output'] = fixed;
-    });
-    output = JSON.stringify(parsedOutput) + '\n';
+  // json (not --fix-dry-run, which edits the parsed report) goes out in pieces: on a 10 MB draft
+  // the report as one string and its Buffer copy were the run's peak memory
+  let output: Iterable<string>;
+  if (format === 'json' && !dryRun) output = batched((await import('../formatters/json.js')).jsonChunks(results));
+  else {
+    let text = await formatResults(format, results, { color: color && !textToStdout, locale, cwd: io.cwd, rulesMeta, sources, configFiles });
+    if (dryRun && format === 'json') {
+      // ESLint's shape: the fixed text as `output` on the results that a fix would change
+      const parsedOutput = JSON.parse(text) as Array<Record<string, unknown>>;
+      parsedOutput.forEach((entry, i) => {
+        const fixed = fixedOutputs.get(results[i]!.filePath);
+        if (fixed !== undefined) entry['output'] = fixed;
+      });
+      text = JSON.stringify(parsedOutput) + '\n';
+    }
+    output = [text];
   }
   // --fix-dry-run prints the diff on stdout; the report then goes to -o or stderr
   const reportToStderr = textToStdout || (dryRun && format !== 'json');
   if (dryRun && format !== 'json') io.stdout.write(diffs.join(''));
   if (values['output-file']) {
-    const { writeFileSync } = await import('node:fs');
+    const { openSync, writeSync, closeSync } = await import('node:fs');
     try {
-      writeFileSync(path.resolve(io.cwd, values['output-file']), output);
+      const fd = openSync(path.resolve(io.cwd, values['output-file']), 'w');
+      try {
+        for (const piece of output) {
+          // writeSync may write part of a buffer; the rest follows
+          const bytes = Buffer.from(piece);
+          for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done);
+        }
+      } finally {
+        closeSync(fd);
+      }
     } catch (error) {
       throw new UsageError(MSG.outputUnwritable(values['output-file'], (error as Error).message));
     }
-  } else if (reportToStderr) io.stderr.write(output);
-  else io.stdout.write(output);
+  } else {
+    const stream = reportToStderr ? io.stderr : io.stdout;
+    for (const piece of output) stream.write(piece);
+  }
 
   if (inputErrors.length) return 2;
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
@@ -348,3 +366,19 @@ async function writeReviewedCopies(
   return { notes, errors };
 }
 
+
+/** Small pieces joined into writes of about 64 K characters: one write per piece would be a system call per finding. */
+function* batched(pieces: Iterable<string>): Generator<string> {
+  let held: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    held.push(piece);
+    size += piece.length;
+    if (size >= 1 << 16) {
+      yield held.join('');
+      held = [];
+      size = 0;
+    }
+  }
+  if (held.length) yield held.join('');
+}
