@@ -225,7 +225,10 @@ function renderFindings(editor: EditorView, findings: Finding[]): void {
 async function openDraft(upload: Upload): Promise<void> {
   status(T.checking, true);
   try {
+    const given = previous;
     const answer = await api<CheckAnswer>('/api/check', requestOf(upload));
+    // last year's report given or cleared while this check ran: its findings are stale, check again
+    if (previous !== given) return await openDraft(upload);
     const text = answer.text.replace(/\r\n?/g, '\n');
     current.name = upload.name;
     current.upload = upload;
