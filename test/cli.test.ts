@@ -265,3 +265,14 @@ describe('bad input: one clear line on stderr, exit 2', () => {
     }
   });
 });
+
+describe('the html report says when it was made', () => {
+  it('SOURCE_DATE_EPOCH sets that time (two runs give the same page); without it, now', () => {
+    const seed = path.join(ROOT, 'seeds', '000_123d78033956bda4.txt');
+    const run = (env: NodeJS.ProcessEnv) => spawnCli(['--format', 'html', '--locale', 'en', seed], { env: { TZ: 'UTC', ...env } });
+    const fixed = run({ SOURCE_DATE_EPOCH: '1733270400' });
+    expect(fixed.stdout).toContain('Made: 2024-12-04 00:00 (UTC+00:00)');
+    expect(run({ SOURCE_DATE_EPOCH: '1733270400' }).stdout).toBe(fixed.stdout);
+    expect(run({ SOURCE_DATE_EPOCH: 'yesterday' }).stdout).toContain(`Made: ${new Date().getUTCFullYear()}-`);
+  });
+});

@@ -277,7 +277,7 @@ async function run(io: CliIO): Promise<number> {
   let output: Iterable<string>;
   if (format === 'json' && !dryRun) output = batched((await import('../formatters/json.js')).jsonChunks(results));
   else {
-    let text = await formatResults(format, results, { color: color && !textToStdout, locale, cwd: io.cwd, rulesMeta, sources, configFiles });
+    let text = await formatResults(format, results, { color: color && !textToStdout, locale, cwd: io.cwd, rulesMeta, sources, configFiles, ...madeAt(io.env) });
     if (dryRun && format === 'json') {
       // ESLint's shape: the fixed text as `output` on the results that a fix would change
       const parsedOutput = JSON.parse(text) as Array<Record<string, unknown>>;
@@ -381,4 +381,13 @@ function* batched(pieces: Iterable<string>): Generator<string> {
     }
   }
   if (held.length) yield held.join('');
+}
+
+/**
+ * The time a report says it was made: SOURCE_DATE_EPOCH (seconds; the reproducible-builds
+ * convention) when set, so two runs on the same drafts can give the same html; otherwise now.
+ */
+function madeAt(env: NodeJS.ProcessEnv): { now?: Date } {
+  const epoch = env['SOURCE_DATE_EPOCH'];
+  return epoch !== undefined && /^\d{1,12}$/.test(epoch) ? { now: new Date(Number(epoch) * 1000) } : {};
 }
