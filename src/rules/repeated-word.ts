@@ -323,6 +323,12 @@ function fixRange(block: TextBlock, source: string, index: (i: number) => number
  */
 const lastSeen = new Int32Array(65536);
 let lastSeenBase = 1;
+/**
+ * doubledRuns' previous occurrence of the character at each index, reused across texts: only
+ * indices below q, written in the same call, are read, so it is never cleared. A new typed array
+ * per block cost more than the scan itself (its memory is allocated outside V8's heap).
+ */
+let previousOf = new Int32Array(1024);
 
 /**
  * The places where a run of k Han characters (k = 1..MAX_UNIT) is immediately repeated, each the
@@ -339,7 +345,7 @@ function doubledRuns(text: string): number[] {
   }
   const base = lastSeenBase;
   lastSeenBase += n + 1;
-  const previousOf = new Int32Array(n);
+  if (previousOf.length < n) previousOf = new Int32Array(Math.max(n, 2 * previousOf.length));
   const found: number[] = [];
   for (let q = 0; q < n; q++) {
     const code = text.charCodeAt(q);
