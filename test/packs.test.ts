@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -57,9 +58,9 @@ describe('pattern prefilter: the literals every match contains', () => {
   it('reads the most selective required text, or none', () => {
     expect(requiredLiterals('法治审核')).toEqual(['法治审核']);
     expect(requiredLiterals('习近平(?:总书记|主席)?为核心的党中央')).toEqual(['为核心的党中央']);
-    expect(requiredLiterals('(^|[^学练])习(总书记|主席)')).toEqual(['总书记', '主席']);
+    expect(requiredLiterals('(^|[^学练])习(总书记|主席)')).toEqual(['习总书记', '习主席']);
     expect(requiredLiterals('做出((?:了|过)?[^，。]{0,8}?(?:决定|贡献))')).toEqual(['做出']);
-    expect(requiredLiterals('执法全程记录(制度)')).toEqual(['执法全程记录']);
+    expect(requiredLiterals('执法全程记录(制度)')).toEqual(['执法全程记录制度']);
     expect(requiredLiterals('广西省(?!级)')).toEqual(['广西省']);
     expect(requiredLiterals('(?:尊法|学法){4}')).toEqual(['尊法', '学法']);
     expect(requiredLiterals('一是|二是')).toEqual(['一是', '二是']);
@@ -67,10 +68,43 @@ describe('pattern prefilter: the literals every match contains', () => {
     expect(requiredLiterals('(?<=现将)年度')).toEqual(['年度']);
     expect(requiredLiterals('\\d+年')).toEqual(['年']);
     expect(requiredLiterals('\\u4e00\\u4e8c年度')).toEqual(['年度']);
+    // a single character joins the fixed strings next to it; longer parts stay apart
+    expect(requiredLiterals('(做|干|落实)的([^，。]{0,4})')).toEqual(['做的', '干的', '落实的']);
+    expect(requiredLiterals('即(要|是)')).toEqual(['即要', '即是']);
+    expect(requiredLiterals('(工作|统筹)按排')).toEqual(['按排']);
+    expect(requiredLiterals('(?:党的)?十八大(?:精神|以来)')).toEqual(['十八大']);
+    expect(requiredLiterals('会议(精神)')).toEqual(['会议精神']);
     // nothing pins these down: they run on every block
     for (const source of ['a?b*', '[甲乙]', '(?=法治)\\S+', '一是|\\d', '(?:甲乙)?', '\\p{Script=Han}{2}']) {
       expect(requiredLiterals(source), source).toBeNull();
     }
+  });
+
+  it('every match of a generated pattern contains one of its literals', () => {
+    // patterns of a few characters, groups of alternatives, quantifiers and classes, run on
+    // texts of the same characters: a literal that a match may lack would be found
+    const char = fc.constantFrom('的', '做', '干', '法', '治', '、', 'a');
+    const pattern: fc.Arbitrary<string> = fc.letrec<{ part: string; seq: string }>((tie) => ({
+      part: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        char,
+        char.map((c) => `${c}?`),
+        char.map((c) => `${c}+`),
+        fc.constant('[的法]'),
+        fc.array(tie('seq'), { minLength: 1, maxLength: 3 }).map((branches) => `(?:${branches.join('|')})`),
+        fc.array(tie('seq'), { minLength: 1, maxLength: 3 }).map((branches) => `(${branches.join('|')})?`),
+        tie('seq').map((inner) => `(?:${inner}){2}`),
+      ),
+      seq: fc.array(tie('part'), { minLength: 1, maxLength: 4 }).map((parts) => parts.join('')),
+    })).seq;
+    fc.assert(fc.property(pattern, fc.array(char, { maxLength: 40 }), (source, chars) => {
+      const literals = requiredLiterals(source);
+      if (!literals) return;
+      for (const m of chars.join('').matchAll(new RegExp(source, 'gu'))) {
+        if (m[0] === '') continue;
+        expect(literals.some((l) => m[0].includes(l)), `${source} on ${m[0]}: ${literals.join(' ')}`).toBe(true);
+      }
+    }), { numRuns: 2000 });
   });
 
   it('every match of a shipped pattern in the test corpus contains one of its literals', () => {

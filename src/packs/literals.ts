@@ -16,7 +16,7 @@ import type { TextRange } from './units.js';
 export function requiredLiterals(source: string): string[] | null {
   try {
     const parser = new Parser(source);
-    const required = parser.alternation();
+    const { required } = parser.alternation();
     return parser.at < source.length ? null : required;
   } catch {
     return null;
@@ -24,6 +24,18 @@ export function requiredLiterals(source: string): string[] | null {
 }
 
 const SYNTAX = new Set('\\^$.|?*+()[]{}');
+/** The most strings a stretch of exact text is read as: a product of groups grows fast. */
+const MAX_EXACT = 32;
+
+/**
+ * What a regex part tells about its matches: `required`, strings at least one of which every
+ * match contains (null: none known); `exact`, the strings it matches, when it matches only
+ * fixed text ('一是|二是', '(?:精神|以来)'), else null.
+ */
+interface Reading {
+  required: string[] | null;
+  exact: string[] | null;
+}
 
 /** A recursive-descent reader of the regex source, computing required literals bottom-up. */
 class Parser {
@@ -31,29 +43,66 @@ class Parser {
   constructor(private readonly source: string) {}
 
   /** branch|branch|…: each match goes through one branch, so it contains one of their literals */
-  alternation(): string[] | null {
+  alternation(): Reading {
     const all: string[] = [];
+    let exact: string[] | null = [];
     let unknown = false;
     for (;;) {
       const branch = this.sequence();
-      if (branch === null) unknown = true;
-      else all.push(...branch);
+      if (branch.required === null) unknown = true;
+      else all.push(...branch.required);
+      exact = exact && branch.exact ? [...exact, ...branch.exact] : null;
       if (this.source[this.at] !== '|') break;
       this.at++;
     }
-    return unknown ? null : [...new Set(all)];
+    return { required: unknown ? null : [...new Set(all)], exact: exact && exact.length <= MAX_EXACT ? [...new Set(exact)] : null };
   }
 
-  /** a run of atoms: every atom that must occur gives a candidate; the most selective one is kept */
-  sequence(): string[] | null {
+  /**
+   * a run of atoms: every atom that must occur gives a candidate, and so does each stretch of
+   * exact text (plain characters and groups of fixed strings, next to each other); the most
+   * selective candidate is kept
+   */
+  sequence(): Reading {
     let best: string[] | null = null;
-    let run = '';
+    // the strings the current stretch of exact text may be (['']: none read yet)
+    let run: string[] = [''];
+    // plain characters read after the run, not yet joined to it
+    let plain = '';
+    // whether the whole sequence so far is one stretch of exact text
+    let exact = true;
     const keep = (candidate: string[] | null) => {
-      if (candidate && candidate.length && better(candidate, best)) best = candidate;
+      if (candidate && candidate.length && candidate.every((s) => s !== '') && better(candidate, best)) best = candidate;
+    };
+    const join = (piece: string[]) => {
+      if (run.length === 1 && run[0] === '') {
+        run = piece;
+        return;
+      }
+      // A single character (的, 即) is in nearly every paragraph: joined to a short neighbour,
+      // (做|干|抓)的 gives 做的, 干的, 抓的, each rare. Two longer parts are rare enough alone, and
+      // the scan is cheaper with one of them ((工作|统筹)按排 keeps 按排); one string after another
+      // is always joined (会议(精神)).
+      const shortest = (l: string[]) => Math.min(...l.map((s) => s.length));
+      const [a, b] = [shortest(run), shortest(piece)];
+      const joined = run.length * piece.length;
+      if (joined === 1 || (Math.min(a, b) === 1 && Math.max(a, b) <= 2 && joined <= MAX_EXACT)) {
+        run = run.flatMap((r) => piece.map((t) => r + t));
+      } else {
+        keep(run);
+        exact = false;
+        run = piece;
+      }
+    };
+    const flushPlain = () => {
+      if (plain) join([plain]);
+      plain = '';
     };
     const endRun = () => {
-      if (run) keep([run]);
-      run = '';
+      flushPlain();
+      keep(run);
+      run = [''];
+      exact = false;
     };
     while (this.at < this.source.length) {
       const ch = String.fromCodePoint(this.source.codePointAt(this.at)!);
@@ -62,29 +111,41 @@ class Parser {
         this.at += ch.length;
         const min = this.quantifier();
         if (min === null) {
-          run += ch; // a plain character: the run goes on
+          plain += ch; // a plain character: the run goes on
         } else {
-          if (min >= 1) run += ch; // ch+, ch{2}: ch is there, but what follows is not next to this run
+          if (min >= 1) plain += ch; // ch+, ch{2}: ch is there, but what follows is not next to this run
           endRun();
         }
         continue;
       }
+      if (ch === '(') {
+        const group = this.group();
+        const min = this.quantifier();
+        if (min === null && group.exact) {
+          // a group of fixed strings, once: the run goes on through it
+          flushPlain();
+          join(group.exact);
+          continue;
+        }
+        endRun();
+        if ((min ?? 1) >= 1) keep(group.required);
+        continue;
+      }
       endRun();
-      let atom: string[] | null = null;
-      if (ch === '(') atom = this.group();
-      else if (ch === '[') this.skipClass();
+      if (ch === '[') this.skipClass();
       else if (ch === '\\') this.skipEscape();
       else if (ch === '^' || ch === '$' || ch === '.') this.at++;
       else throw new Error(`unexpected ${ch}`); // a stray quantifier: not a pattern we read
-      const min = this.quantifier() ?? 1;
-      if (min >= 1) keep(atom);
+      this.quantifier();
     }
-    endRun();
-    return best;
+    flushPlain();
+    const whole = exact ? run : null;
+    keep(run);
+    return { required: best, exact: whole };
   }
 
   /** (…), (?:…), (?<name>…) give their content's literals; lookarounds give none */
-  private group(): string[] | null {
+  private group(): Reading {
     this.at++; // (
     let lookaround = false;
     if (this.source[this.at] === '?') {
@@ -98,7 +159,7 @@ class Parser {
     const inner = this.alternation();
     if (this.source[this.at] !== ')') throw new Error('unclosed group');
     this.at++;
-    return lookaround ? null : inner;
+    return lookaround ? { required: null, exact: null } : inner;
   }
 
   private skipClass(): void {
