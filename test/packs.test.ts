@@ -74,8 +74,13 @@ describe('pattern prefilter: the literals every match contains', () => {
     expect(requiredLiterals('(工作|统筹)按排')).toEqual(['按排']);
     expect(requiredLiterals('(?:党的)?十八大(?:精神|以来)')).toEqual(['十八大']);
     expect(requiredLiterals('会议(精神)')).toEqual(['会议精神']);
+    // a class of a few characters is one of them; other classes require nothing
+    expect(requiredLiterals('[<＜](?<=《.{0,9})')).toEqual(['<', '＜']);
+    expect(requiredLiterals('[，,]即')).toEqual(['，即', ',即']);
+    expect(requiredLiterals('[^<]x?')).toBeNull();
+    expect(requiredLiterals('[a-c]x?')).toBeNull();
     // nothing pins these down: they run on every block
-    for (const source of ['a?b*', '[甲乙]', '(?=法治)\\S+', '一是|\\d', '(?:甲乙)?', '\\p{Script=Han}{2}']) {
+    for (const source of ['a?b*', '[甲乙]?', '(?=法治)\\S+', '一是|\\d', '(?:甲乙)?', '\\p{Script=Han}{2}']) {
       expect(requiredLiterals(source), source).toBeNull();
     }
   });
@@ -91,6 +96,8 @@ describe('pattern prefilter: the literals every match contains', () => {
         char.map((c) => `${c}?`),
         char.map((c) => `${c}+`),
         fc.constant('[的法]'),
+        fc.constant('[的、]?'),
+        fc.constant('[^的]'),
         fc.array(tie('seq'), { minLength: 1, maxLength: 3 }).map((branches) => `(?:${branches.join('|')})`),
         fc.array(tie('seq'), { minLength: 1, maxLength: 3 }).map((branches) => `(${branches.join('|')})?`),
         tie('seq').map((inner) => `(?:${inner}){2}`),

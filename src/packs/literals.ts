@@ -131,9 +131,21 @@ class Parser {
         if ((min ?? 1) >= 1) keep(group.required);
         continue;
       }
+      if (ch === '[') {
+        const chars = this.readClass();
+        const min = this.quantifier();
+        if (min === null && chars) {
+          // [<＜]: one of a few characters, as a group of one-character strings
+          flushPlain();
+          join(chars);
+          continue;
+        }
+        endRun();
+        if ((min ?? 1) >= 1) keep(chars);
+        continue;
+      }
       endRun();
-      if (ch === '[') this.skipClass();
-      else if (ch === '\\') this.skipEscape();
+      if (ch === '\\') this.skipEscape();
       else if (ch === '^' || ch === '$' || ch === '.') this.at++;
       else throw new Error(`unexpected ${ch}`); // a stray quantifier: not a pattern we read
       this.quantifier();
@@ -162,11 +174,18 @@ class Parser {
     return lookaround ? { required: null, exact: null } : inner;
   }
 
-  private skipClass(): void {
-    this.at++; // [
+  /**
+   * [abc]: its characters, when the class lists at most MAX_EXACT plain characters; null for
+   * anything else it may be ([^…], ranges, escapes)
+   */
+  private readClass(): string[] | null {
+    const start = ++this.at; // [
     while (this.at < this.source.length && this.source[this.at] !== ']') this.at += this.source[this.at] === '\\' ? 2 : 1;
     if (this.at >= this.source.length) throw new Error('unclosed class');
-    this.at++;
+    const inner = this.source.slice(start, this.at++);
+    if (inner === '' || inner.startsWith('^') || /[-\\[]/.test(inner)) return null;
+    const chars = [...new Set(inner)];
+    return chars.length <= MAX_EXACT ? chars : null;
   }
 
   /** an escape (\d, \p{…}, \u4e00, \1, \k<name>, \.…): none of them is read as text */
