@@ -35,10 +35,9 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, {
-  filename: file,
-  cachedData,
-});
+// The build wrote the bundle inside CommonJS's module function and in ASCII (scripts/bundle-cli.mjs):
+// read as latin1 (a plain copy of its bytes, no UTF-8 decoding), the text is compiled as read.
+const script = new vm.Script(readFileSync(file, 'latin1'), { filename: file, cachedData });
 const module = { exports: {} };
 script.runInThisContext()(module.exports, createRequire(file), module, file, fileURLToPath(new URL('.', import.meta.url)));
 

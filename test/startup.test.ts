@@ -98,6 +98,24 @@ describe('a run without a config file loads no schema validators', () => {
   });
 });
 
+describe('a plain run requires no module but the bundle and Node\'s own', () => {
+  // NODE_DEBUG=module names every require; a package required at run time costs its resolution
+  // and a compile outside the bundle's code cache (json-logic-js was one: now bundled)
+  it('a .txt and a Markdown draft of headings and paragraphs, no config file', () => {
+    const dir = tempDir();
+    const seed = readFileSync(path.join(ROOT, 'seeds', '000_123d78033956bda4.txt'), 'utf8');
+    writeFileSync(path.join(dir, 'draft.txt'), seed);
+    writeFileSync(path.join(dir, 'draft.md'), seed.split('\n').map((l) => (/^[一二三四五六七八九十]+\s*、/.test(l) ? `## ${l}` : l)).join('\n\n'));
+    for (const file of ['draft.txt', 'draft.md']) {
+      const r = spawnSync(process.execPath, [CLI, '--format', 'json', file], { cwd: dir, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'module' } });
+      expect(r.status, r.stderr.slice(-2000)).toBe(1);
+      const requests = [...r.stderr.matchAll(/Module\._load REQUEST (\S+)/g)].map((m) => m[1]!);
+      expect(requests.length, file).toBeGreaterThan(0);
+      expect(requests.filter((id) => !id.startsWith('node:')), file).toEqual([]);
+    }
+  });
+});
+
 describe('the rule pages\' extract (dist/rule-docs.json) is read by the html report alone', () => {
   // a preload that reports each read of the file: the CLI's modules import readFileSync from node:fs
   const preload = (dir: string) => {
