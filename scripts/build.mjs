@@ -72,6 +72,7 @@ function inputsHash() {
     // the page of `reportlint serve`, bundled into dist/web/
     ...filesUnder('web'),
     'scripts/build.mjs',
+    'scripts/cli-entry.cjs',
     'scripts/cli-entry.mjs',
     ...STEPS.map((step) => step[0]).filter((file) => file.startsWith('scripts/')),
     'tsconfig.json',

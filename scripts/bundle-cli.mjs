@@ -1,9 +1,10 @@
 // The CLI is some sixty small ES modules of our own; loading them one by one costs ~30 ms of
 // every run (a pre-commit hook pays it on each commit). After tsc, bundle them:
 // - the command (dist/cli/bin.js and all it imports, lazily imported modules included) into one
-//   CommonJS file, dist/cli-bundle.cjs, which dist/cli.js (scripts/cli-entry.mjs) compiles with
-//   V8's code cache (scripts/code-cache.mjs writes it next): Node 20 caches no ES modules. Modules
-//   imported with import() stay unevaluated until a run asks for them, as before;
+//   CommonJS file, dist/cli-bundle.cjs, which the bin dist/cli.cjs (scripts/cli-entry.cjs; dist/cli.js
+//   runs it as an ES module) compiles with V8's code cache (scripts/code-cache.mjs writes it next):
+//   Node 20 caches no ES modules. Modules imported with import() stay unevaluated until a run asks
+//   for them, as before;
 // - the worker thread's entry (dist/engine/worker.js) into dist/worker.js, an ES module with what
 //   it imports statically; what a run may not need stays in chunks loaded on demand.
 // Packages stay external (but json-logic-js and the Word packages, below), and the library's
@@ -98,8 +99,10 @@ const ascii = bundle.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toStr
 // dist/cli.js hands V8 the text as read: wrapping it there (a template string) made V8 copy the
 // 650 kB into one flat string before compiling, ~7 ms of CPU on every run (measured).
 writeFileSync('dist/cli-bundle.cjs', `${CJS_WRAPPER[0]}${ascii}${CJS_WRAPPER[1]}`);
+// the bin (CommonJS) and the ES module entry that runs it for `node dist/cli.js`
+copyFileSync('scripts/cli-entry.cjs', 'dist/cli.cjs');
 copyFileSync('scripts/cli-entry.mjs', 'dist/cli.js');
-chmodSync('dist/cli.js', 0o755); // a command, as esbuild leaves a bundle with a #! line
+for (const command of ['dist/cli.cjs', 'dist/cli.js']) chmodSync(command, 0o755); // commands, as esbuild leaves a bundle with a #! line
 
 await build({
   ...common,
@@ -112,4 +115,4 @@ await build({
   chunkNames: 'chunk-[hash]',
   format: 'esm',
 });
-console.log('bundled the CLI into dist/cli-bundle.cjs (run by dist/cli.js; markdown.cjs, serve.cjs, annotate.cjs and docx-packages.cjs apart) and the workers into dist/worker.js, dist/check-worker.js');
+console.log('bundled the CLI into dist/cli-bundle.cjs (run by the bin dist/cli.cjs; markdown.cjs, serve.cjs, annotate.cjs and docx-packages.cjs apart) and the workers into dist/worker.js, dist/check-worker.js');
