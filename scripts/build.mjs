@@ -63,7 +63,7 @@ function inputsHash() {
   const files = [
     ...filesUnder('src'),
     ...filesUnder('schemas'),
-    // the build reads the packs (compile-schemas validates and fingerprints them) and the data
+    // the build reads the packs (compile-schemas validates and stamps them) and the data
     // (laws, names, the dictionary index's list)
     ...filesUnder('rules'),
     ...filesUnder('data'),
