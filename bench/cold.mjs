@@ -1,4 +1,4 @@
-// Side-by-side cold runs of two or more builds of the CLI (issue 13): each build's dist/cli.js on
+// Side-by-side cold runs of two or more builds of the CLI (issue 13): each build's bin on
 // one .txt, one .md and one .docx report, `node -e 0` as the floor, the runs interleaved (floor,
 // build A, build B, … again and again) so that all see a shared, loaded machine in the same state.
 // Prints medians and each build's ratio to the first. Usage:
@@ -16,7 +16,9 @@ const at = args.indexOf('--runs');
 const RUNS = at >= 0 ? Number(args.splice(at, 2)[1]) : 20;
 const builds = args.map((a) => {
   const [label, dir] = a.includes('=') ? a.split('=') : [a, a];
-  return { label, cli: path.resolve(dir, 'dist', 'cli.js') };
+  // the command as installed: package.json's bin (dist/cli.cjs; dist/cli.js in older builds)
+  const { bin } = JSON.parse(readFileSync(path.resolve(dir, 'package.json'), 'utf8'));
+  return { label, cli: path.resolve(dir, typeof bin === 'string' ? bin : bin.reportlint) };
 });
 if (builds.length === 0) throw new Error('usage: node bench/cold.mjs [--runs N] label=dir …');
 

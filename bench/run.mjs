@@ -16,7 +16,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = path.join(ROOT, 'bench', 'out');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+// the command as installed: package.json's bin
+const CLI = path.join(ROOT, JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).bin.reportlint);
 const AUTOCORRECT = path.join(ROOT, 'node_modules', 'autocorrect-node', 'cli.js');
 const AUTOCORRECT_VERSION = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'autocorrect-node', 'package.json'), 'utf8')).version;
 const quick = process.argv.includes('--quick');

@@ -63,7 +63,7 @@ function inputsHash() {
   const files = [
     ...filesUnder('src'),
     ...filesUnder('schemas'),
-    // the build reads the packs (compile-schemas validates and fingerprints them) and the data
+    // the build reads the packs (compile-schemas validates and stamps them) and the data
     // (laws, names, the dictionary index's list)
     ...filesUnder('rules'),
     ...filesUnder('data'),
@@ -72,6 +72,7 @@ function inputsHash() {
     // the page of `reportlint serve`, bundled into dist/web/
     ...filesUnder('web'),
     'scripts/build.mjs',
+    'scripts/cli-entry.cjs',
     'scripts/cli-entry.mjs',
     ...STEPS.map((step) => step[0]).filter((file) => file.startsWith('scripts/')),
     'tsconfig.json',

@@ -3,7 +3,7 @@
 // The code is CommonJS (ajv's standalone output as it comes) so that src/config/validators.ts can
 // load it synchronously, on the first validation a run actually does: a run without a config
 // file validates nothing (the built-in packs are validated here, see below) and never loads it.
-// Then the built-in packs (rules/*.json) are validated and their fingerprints written to
+// Then the built-in packs (rules/*.json) are validated and their texts written to
 // dist/generated/builtin-packs.json with their patterns' required literals: a run that finds
 // the same text skips the schema and the literal analysis (src/packs/load.ts).
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

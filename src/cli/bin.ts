@@ -1,8 +1,8 @@
 /**
  * The command's entry: runCli() runs main() on this process's arguments and streams.
- * scripts/bundle-cli.mjs bundles this file into dist/cli-bundle.cjs; dist/cli.js (package.json's
- * bin) loads it and calls runCli when it is the script node was started with (importing it, as a
- * test does, runs nothing).
+ * scripts/bundle-cli.mjs bundles this file into dist/cli-bundle.cjs; dist/cli.cjs (package.json's
+ * bin) loads it and calls runCli when it is the script node was started with, as does dist/cli.js
+ * (requiring or importing either, as a test does, runs nothing).
  */
 import { main } from './main.js';
 

@@ -6,7 +6,7 @@
  * Everything not needed by a plain run (Markdown parser, cosmiconfig, ajv, glob matching)
  * is imported only when a run needs it.
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config/index.js';
@@ -293,7 +293,6 @@ async function run(io: CliIO): Promise<number> {
   const reportToStderr = textToStdout || (dryRun && format !== 'json');
   if (dryRun && format !== 'json') io.stdout.write(diffs.join(''));
   if (values['output-file']) {
-    const { openSync, writeSync, closeSync } = await import('node:fs');
     try {
       const fd = openSync(path.resolve(io.cwd, values['output-file']), 'w');
       try {

@@ -17,28 +17,18 @@ export interface LoadedPack {
 }
 
 /**
- * What the build learnt about a built-in pack (scripts/compile-schemas.mjs): the fingerprint of
- * the text it validated against the pack schema, and the required literals of its patterns
- * (literals.ts), so that a run on the same text does neither again.
+ * What the build learnt about a built-in pack (scripts/compile-schemas.mjs): the text it validated
+ * against the pack schema, and the required literals of its patterns (literals.ts), so that a run
+ * on the same text does neither again.
  */
 export interface PackStamp {
-  fingerprint: string;
+  /**
+   * the pack's text as validated (its BOM removed). A run compares it with the file's text: string
+   * equality is native and exact, where the 53-bit hash it replaced ran a loop over the packs'
+   * 33,000 characters in the interpreter (loading the three packs: 11.7 → 9.2 ms of CPU).
+   */
+  text: string;
   literals: Record<string, string[] | null>;
-}
-
-/** A fingerprint of a pack's text (its length and a 53-bit hash): a changed pack never matches its stamp. */
-export function packFingerprint(text: string): string {
-  // cyrb53 (public domain): two multiplicative hashes mixed into 53 bits
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return `${text.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
 }
 
 /**
@@ -54,7 +44,7 @@ export function builtinPackStamp(text: string, validate: Validate): PackStamp | 
   }
   const literals = new Map<string, string[] | null>();
   packRules(raw as Pack, null, true, literals);
-  return { fingerprint: packFingerprint(content), literals: Object.fromEntries(literals) };
+  return { text: content, literals: Object.fromEntries(literals) };
 }
 
 /**
@@ -75,7 +65,7 @@ export function loadPackFile(file: string, shownAs: string, validate: Validate, 
   } catch (error) {
     throw new ConfigError(shownAs, '', MSG.packInvalidJson((error as Error).message));
   }
-  const stamped = stamp !== undefined && stamp.fingerprint === packFingerprint(textContent);
+  const stamped = stamp !== undefined && stamp.text === textContent;
   if (!stamped && !validate(raw)) {
     const { key, message } = describeSchemaErrors(validate.errors ?? []);
     throw new ConfigError(shownAs, key, schemaMessage(message));
