@@ -256,7 +256,7 @@ export function buildDocument(
       delimiter: m.delimiter,
       brackets: m.brackets,
       spaces: m.spaces.map(([a, b]) => ({ start: sourceOffset(block, a), end: sourceEndOffset(block, b) })),
-      span: { start: lines.pointAt(start), end: lines.pointAt(end) },
+      span: lines.spanOf(start, end),
     };
   }
 
