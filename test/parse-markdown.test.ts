@@ -133,7 +133,7 @@ describe('markdownBlocks: segments', () => {
     expect(rawTexts(DOCUMENTS.frontMatterBom!)).toEqual(['正文']);
     const doc = await parseMd(DOCUMENTS.frontMatter!);
     expect(doc.title?.text).toBe('标题');
-    expect(doc.title?.span.start).toEqual({ line: 5, column: 3, offset: DOCUMENTS.frontMatter!.indexOf('标题') });
+    expect(doc.title?.span.start).toMatchObject({ line: 5, column: 3, offset: DOCUMENTS.frontMatter!.indexOf('标题') });
     const bom = markdownBlocks(DOCUMENTS.bom!, new LineIndex(DOCUMENTS.bom!));
     expect(bom[0]!.block.span.start.offset).toBe(DOCUMENTS.bom!.indexOf('有'));
     expect(bom[1]!.block.span.start).toMatchObject({ line: 2, column: 1 });
@@ -259,7 +259,7 @@ describe('a Markdown report with a title and ordered lists', () => {
     expect(first.paragraphs.map((p) => p.text)).toEqual(['开展专项治理行动。']);
     // the ordinal is the list marker, where it stands in the source
     const markerAt = source.indexOf('1. 加大');
-    expect(first.ordinal!.span.start).toEqual({ line: 11, column: 1, offset: markerAt });
+    expect(first.ordinal!.span.start).toMatchObject({ line: 11, column: 1, offset: markerAt });
     // and ends right after "1.", not after the list marker's space
     expect(first.ordinal!.span.end.offset).toBe(markerAt + 2);
     expect(contiguousSourceRange(first.heading, 0, 2)).toEqual({ start: markerAt, end: markerAt + 2 });

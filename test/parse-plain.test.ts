@@ -57,7 +57,7 @@ describe('plain-text parser on the seeds', () => {
     expect(doc.signature?.issuer?.text).toBe('深圳市南山区卫生健康局');
     expect(doc.signature?.date?.text).toBe('2024年11月15日');
     expect(doc.signature?.span.start.line).toBe(48);
-    expect(doc.signature?.date?.span.start).toEqual({ line: 49, column: 1, offset: doc.source.lastIndexOf('2024年11月15日') });
+    expect(doc.signature?.date?.span.start).toMatchObject({ line: 49, column: 1, offset: doc.source.lastIndexOf('2024年11月15日') });
     // the signature is not body text
     expect(doc.paragraphs.some((p) => p.text.includes('深圳市南山区卫生健康局') && p.text.length < 20)).toBe(false);
   });

@@ -71,6 +71,40 @@ describe('decodeBuffer: UTF-8', () => {
     const e = inputError(() => decodeBuffer(hex('EFBBBF 41 FF FE 42'), 'bad.txt'), 'bad.txt');
     expect(e.message).toMatch(/UTF-8/);
   });
+
+  it('takes as UTF-8 exactly what the strict TextDecoder takes, and reads it the same', () => {
+    const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const cases = [
+      '41 42 0A', // ASCII
+      'C3A9 41', // é: Latin-1 range
+      'E4B880 E38082 0A', // 一。
+      'F0A0 80 80 E4B880', // U+20000 (a surrogate pair) and 一
+      'EFBFBD', // U+FFFD itself
+      'C0 80', // overlong NUL
+      'E0 80 80', // overlong
+      'ED A0 80', // an encoded surrogate
+      'F4 90 80 80', // above U+10FFFF
+      'E4 B8', // cut short
+      '80', // a lone continuation byte
+    ];
+    for (const h of cases) {
+      const bytes = hex(h);
+      let expected: string | null = null;
+      try {
+        expected = strict.decode(bytes);
+      } catch {
+        // not UTF-8
+      }
+      let read: string | null = null;
+      try {
+        const f = decodeBuffer(bytes, 'x.txt');
+        if (f.encoding === 'utf-8') read = f.text;
+      } catch {
+        // refused: nor is it GB18030 text
+      }
+      expect(read, h).toBe(expected);
+    }
+  });
 });
 
 describe('line endings', () => {

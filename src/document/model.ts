@@ -5,6 +5,11 @@
  * Offsets are indices into the decoded source string (UTF-16 code units, what
  * `String.prototype.slice` takes, as in unist/vfile). Lines and columns are
  * 1-based and columns count code points, which is what an editor shows.
+ *
+ * The parser's objects work out some fields when they are first read, since most
+ * rules never read them: a paragraph's sentences and enumeration items, a sentence's
+ * or an item's text, a span point's line and column. They read as the fields below
+ * (getters), and JSON.stringify shows them as plain objects.
  */
 
 export interface Point {

@@ -1,4 +1,4 @@
-import type { Point, TextBlock } from './model.js';
+import type { Point, Span, TextBlock, TextSegment } from './model.js';
 
 /**
  * Turns offsets into line/column. Line breaks are \n, \r\n and lone \r.
@@ -11,7 +11,7 @@ export class LineIndex {
   private readonly astral: Array<boolean | undefined> = [];
   /** whether the source holds any high surrogate at all; computed on demand (most drafts hold none) */
   private anyAstral: boolean | undefined;
-  /** the line (0-based) of the last pointAt call */
+  /** the line (0-based) of the last lineIndexOf call */
   private lastLine = 0;
 
   constructor(private readonly source: string) {
@@ -41,52 +41,114 @@ export class LineIndex {
   }
 
   pointAt(offset: number): Point {
-    const clamped = Math.max(0, Math.min(offset, this.source.length));
-    const lo = this.lineIndexOf(clamped);
-    this.lastLine = lo;
-    const start = this.lineStarts[lo]!;
+    const clamped = this.clamp(offset);
+    const line = this.lineIndexOf(clamped);
+    return { line: line + 1, column: this.columnOf(line, clamped) + 1, offset: clamped };
+  }
+
+  /**
+   * The span [start, end) of a parsed block: points that know their offset and work out their
+   * line and column when first read. The parser makes two for every block, and the rules read
+   * their offsets: lines and columns are wanted for headings and a few blocks a rule compares.
+   */
+  spanOf(start: number, end: number): Span {
+    return { start: new SourcePoint(this, this.clamp(start)), end: new SourcePoint(this, this.clamp(end)) };
+  }
+
+  private clamp(offset: number): number {
+    return Math.max(0, Math.min(offset, this.source.length));
+  }
+
+  /** The 0-based column (in code points) of an offset on a line (0-based). */
+  columnOf(line: number, offset: number): number {
+    const start = this.lineStarts[line]!;
     // Counting code points from the line start on every call is quadratic on a 10 MB line;
     // most lines hold no character outside the BMP, and there a column is an offset.
     this.anyAstral ??= /[\ud800-\udbff]/.test(this.source);
-    let astral = this.anyAstral ? this.astral[lo] : false;
+    let astral = this.anyAstral ? this.astral[line] : false;
     if (astral === undefined) {
-      const end = this.lineStarts[lo + 1] ?? this.source.length;
+      const end = this.lineStarts[line + 1] ?? this.source.length;
       astral = /[\ud800-\udbff]/.test(this.source.slice(start, end));
-      this.astral[lo] = astral;
+      this.astral[line] = astral;
     }
-    const column = astral ? codePointCount(this.source, start, clamped) : clamped - start;
-    return { line: lo + 1, column: column + 1, offset: clamped };
+    return astral ? codePointCount(this.source, start, offset) : offset - start;
   }
 
   /** The 0-based index of the line holding `offset` (in range): the last line start <= offset. */
-  private lineIndexOf(offset: number): number {
+  lineIndexOf(offset: number): number {
     const starts = this.lineStarts;
-    // the parser asks for positions in document order: most are on the line of the last call or the next one
+    // positions are mostly asked for in document order: most are on the line of the last call or the next one
     const last = this.lastLine;
-    if (starts[last]! <= offset) {
-      if (last + 1 >= starts.length || starts[last + 1]! > offset) return last;
-      if (last + 2 >= starts.length || starts[last + 2]! > offset) return last + 1;
-    }
-    return Math.max(0, lastAtOrBefore(starts.length, offset, (k) => starts[k]!));
+    let line: number;
+    if (starts[last]! <= offset && (last + 1 >= starts.length || starts[last + 1]! > offset)) line = last;
+    else if (starts[last]! <= offset && (last + 2 >= starts.length || starts[last + 2]! > offset)) line = last + 1;
+    else line = Math.max(0, lastAtOrBefore(starts, offset, itself));
+    this.lastLine = line;
+    return line;
   }
 }
 
 /**
- * Binary search over keys sorted in ascending order: the last index k in [0, count) with
- * keyAt(k) <= value, or -1 when there is none. The one binary search of the code base (lines,
- * segments, sentences, figures, Word paragraphs).
+ * Binary search over items sorted by key in ascending order: the last index k with
+ * keyOf(items[k]) <= value, or -1 when there is none. The one binary search of the code base
+ * (lines, segments, sentences, figures, Word paragraphs).
+ *
+ * The key is a function of the item rather than of the index: the callers pass a function that
+ * captures nothing (`(s) => s.start`), where a function of the index captures the array, and V8
+ * then allocates a context for the captured variable on every call of the caller. Finding the
+ * places of the findings alone made millions of those (tens of MB on 1,000 reports).
  */
-export function lastAtOrBefore(count: number, value: number, keyAt: (k: number) => number): number {
+export function lastAtOrBefore<T>(items: readonly T[], value: number, keyOf: (item: T) => number): number {
   let lo = 0;
-  let hi = count - 1;
-  if (hi < 0 || keyAt(0) > value) return -1;
+  let hi = items.length - 1;
+  if (hi < 0 || keyOf(items[0]!) > value) return -1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (keyAt(mid) <= value) lo = mid;
+    if (keyOf(items[mid]!) <= value) lo = mid;
     else hi = mid - 1;
   }
   return lo;
 }
+
+/** A point of LineIndex.spanOf: line and column are worked out when first read, then kept. */
+class SourcePoint implements Point {
+  readonly offset: number;
+  /** the index to work out line and column from; null once they are known */
+  #lines: LineIndex | null;
+  #line = 0;
+  #column = 0;
+
+  constructor(lines: LineIndex, offset: number) {
+    this.offset = offset;
+    this.#lines = lines;
+  }
+
+  get line(): number {
+    if (this.#lines !== null) this.#resolve(this.#lines);
+    return this.#line;
+  }
+
+  get column(): number {
+    if (this.#lines !== null) this.#resolve(this.#lines);
+    return this.#column;
+  }
+
+  #resolve(lines: LineIndex): void {
+    const line = lines.lineIndexOf(this.offset);
+    this.#line = line + 1;
+    this.#column = lines.columnOf(line, this.offset) + 1;
+    this.#lines = null;
+  }
+
+  /** what JSON.stringify shows: a plain Point */
+  toJSON(): Point {
+    return { line: this.line, column: this.column, offset: this.offset };
+  }
+}
+
+const itself = (n: number): number => n;
+const textStart = (seg: TextSegment): number => seg.text;
+const sourceStart = (seg: TextSegment): number => seg.source;
 
 /** number of code points in source[start, end) */
 export function codePointCount(source: string, start: number, end: number): number {
@@ -108,7 +170,7 @@ export function sourceOffset(block: TextBlock, i: number): number {
   const segs = block.segments;
   if (segs.length === 0) return block.span.start.offset;
   // the last segment starting at or before i (the first when i comes before them all)
-  const seg = segs[Math.max(0, lastAtOrBefore(segs.length, i, (k) => segs[k]!.text))]!;
+  const seg = segs[Math.max(0, lastAtOrBefore(segs, i, textStart))]!;
   return seg.source + Math.min(Math.max(i - seg.text, 0), seg.length);
 }
 
@@ -122,7 +184,7 @@ export function textIndexOf(block: TextBlock, offset: number, isEnd = false): nu
   const segs = block.segments;
   if (segs.length === 0) return offset - block.span.start.offset;
   // the last segment starting at or before the offset (for an end: before it), else the next one
-  const lo = Math.max(0, lastAtOrBefore(segs.length, isEnd ? offset - 1 : offset, (k) => segs[k]!.source));
+  const lo = Math.max(0, lastAtOrBefore(segs, isEnd ? offset - 1 : offset, sourceStart));
   for (let k = lo; k <= lo + 1 && k < segs.length; k++) {
     const s = segs[k]!;
     if (offset >= s.source && (isEnd ? offset <= s.source + s.length : offset < s.source + s.length)) return s.text + (offset - s.source);

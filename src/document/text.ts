@@ -131,16 +131,21 @@ function joinedBlocks(document: DocumentModel): TextBlock[] {
   const out: TextBlock[] = [];
   for (const block of all) {
     const prev = out[out.length - 1];
-    if (prev && prev.span.end.offset <= block.span.start.offset && prev.span.end.line === block.span.start.line) {
-      const gap = document.source.slice(prev.span.end.offset, block.span.start.offset);
-      if (/^[ \t\u3000\u00a0]*$/.test(gap)) {
-        out[out.length - 1] = join(prev, gap, block);
-        continue;
-      }
+    // on one line with only spaces between: the offsets say it (a line break is no inline space),
+    // and the spans' lines are not worked out for it
+    if (prev && prev.span.end.offset <= block.span.start.offset && onlyInlineSpace(document.source, prev.span.end.offset, block.span.start.offset)) {
+      out[out.length - 1] = join(prev, document.source.slice(prev.span.end.offset, block.span.start.offset), block);
+      continue;
     }
     out.push(block);
   }
   return out;
+}
+
+/** Whether source[from, to) is inline white space only (or empty). */
+function onlyInlineSpace(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isInlineSpaceAt(source, i)) return false;
+  return true;
 }
 
 function join(a: TextBlock, gap: string, b: TextBlock): TextBlock {

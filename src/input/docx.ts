@@ -462,7 +462,7 @@ export function docxLocation(docx: DocxSource, offset: number): DocxLocation {
   const paragraphs = docx.paragraphs;
   if (paragraphs.length === 0) return { paragraph: 1, character: 1 };
   const at = Math.max(0, Math.min(offset, docx.text.length));
-  const lo = Math.max(0, lastAtOrBefore(paragraphs.length, at, (k) => paragraphs[k]!.start));
+  const lo = Math.max(0, lastAtOrBefore(paragraphs, at, (p) => p.start));
   const p = paragraphs[lo]!;
   return { paragraph: lo + 1, character: codePointCount(docx.text, p.start, at) + 1 };
 }

@@ -1,5 +1,6 @@
 import type {
-  CellPlace, DocumentFormat, DocumentModel, Heading, Ordinal, Paragraph, Section, Signature, Table, TableCell, TextBlock,
+  CellPlace, DocumentFormat, DocumentModel, EnumItem, Heading, Ordinal, Paragraph, Section, Sentence, Signature, Span, Table, TableCell,
+  TextBlock, TextSegment,
 } from '../model.js';
 import { ORDINAL_LEVEL } from '../model.js';
 import type { LineIndex } from '../position.js';
@@ -235,15 +236,7 @@ export function buildDocument(
 
   function addParagraph(block: TextBlock, section: Section | null, cell?: CellPlace): void {
     if (block.text.length === 0) return;
-    const paragraph: Paragraph = {
-      text: block.text,
-      segments: block.segments,
-      span: block.span,
-      sectionId: section ? section.id : null,
-      sentences: splitSentences(block.text),
-      enumItems: findEnumItems(block.text),
-    };
-    if (cell) paragraph.cell = cell;
+    const paragraph = new BodyParagraph(block, section ? section.id : null, cell);
     paragraphs.push(paragraph);
     if (section) {
       // body text goes to the innermost open section; it is "before the first child" only
@@ -263,7 +256,7 @@ export function buildDocument(
       delimiter: m.delimiter,
       brackets: m.brackets,
       spaces: m.spaces.map(([a, b]) => ({ start: sourceOffset(block, a), end: sourceEndOffset(block, b) })),
-      span: { start: lines.pointAt(start), end: lines.pointAt(end) },
+      span: lines.spanOf(start, end),
     };
   }
 
@@ -316,6 +309,44 @@ export function buildDocument(
 }
 
 type Point2 = Section['span']['end'];
+
+/**
+ * A body paragraph. Its sentences and enumeration items are found when first read: most rules
+ * never ask for them, and on a 10 MB draft they were a third of the parser's objects. Every
+ * paragraph has the same fields (`cell` is undefined outside a table), so code reading
+ * paragraphs sees objects of one shape.
+ */
+class BodyParagraph implements Paragraph {
+  readonly text: string;
+  readonly segments: TextSegment[];
+  readonly span: Span;
+  readonly sectionId: number | null;
+  readonly cell: CellPlace | undefined;
+  #sentences: Sentence[] | undefined;
+  #enumItems: EnumItem[] | undefined;
+
+  constructor(block: TextBlock, sectionId: number | null, cell: CellPlace | undefined) {
+    this.text = block.text;
+    this.segments = block.segments;
+    this.span = block.span;
+    this.sectionId = sectionId;
+    this.cell = cell;
+  }
+
+  get sentences(): Sentence[] {
+    return (this.#sentences ??= splitSentences(this.text));
+  }
+
+  get enumItems(): EnumItem[] {
+    return (this.#enumItems ??= findEnumItems(this.text));
+  }
+
+  /** what JSON.stringify shows: the fields of the model's interface */
+  toJSON(): Paragraph {
+    const { text, segments, span, sectionId, sentences, enumItems, cell } = this;
+    return { text, segments, span, sectionId, sentences, enumItems, cell };
+  }
+}
 
 /**
  * A cell that holds a figure rather than a heading: 30, 30宗, 1,200, 99.5%, 约50件 (not a year

@@ -42,7 +42,7 @@ export function docxBlocks(docx: DocxSource, lines: LineIndex): RawBlock[] {
       block = {
         text: label + docx.text.slice(from, p.end),
         segments: p.end > from ? [{ text: label.length, source: from, length: p.end - from }] : [],
-        span: { start: lines.pointAt(p.start), end: lines.pointAt(p.end) },
+        span: lines.spanOf(p.start, p.end),
       };
       const m = matchOrdinal(label);
       if (m && m.end === label.length) ordinal = m;

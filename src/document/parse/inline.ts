@@ -22,7 +22,38 @@ export function splitSentences(text: string): Sentence[] {
 /** Add text[a, b) as a sentence, white space at its start (between sentences) left out. */
 function pushSentence(sentences: Sentence[], text: string, a: number, b: number): void {
   while (a < b && isWhitespaceCode(text.charCodeAt(a))) a++;
-  if (b > a) sentences.push({ start: a, end: b, text: text.slice(a, b) });
+  if (b > a) sentences.push(new TextPart(text, a, b));
+}
+
+/**
+ * A sentence or an enumeration item: indices into its paragraph's text, and its own text sliced
+ * from that when read (one rule reads it; the others read the indices).
+ */
+class TextPart implements Sentence {
+  readonly #paragraphText: string;
+
+  constructor(paragraphText: string, readonly start: number, readonly end: number) {
+    this.#paragraphText = paragraphText;
+  }
+
+  get text(): string {
+    return this.#paragraphText.slice(this.start, this.end);
+  }
+
+  /** what JSON.stringify shows: the fields of the model's interface */
+  toJSON(): { start: number; end: number; text: string } {
+    return { start: this.start, end: this.end, text: this.text };
+  }
+}
+
+class EnumPart extends TextPart implements EnumItem {
+  constructor(paragraphText: string, readonly marker: string, readonly value: number, start: number, end: number) {
+    super(paragraphText, start, end);
+  }
+
+  override toJSON(): EnumItem {
+    return { marker: this.marker, value: this.value, start: this.start, end: this.end, text: this.text };
+  }
 }
 
 // 一是 … 二是 …, 第一，… 第二，…: the marker must open a clause (start of text or after punctuation,
@@ -46,23 +77,18 @@ export function findEnumItems(text: string): EnumItem[] {
   let m = ENUM_MARKER.exec(text);
   // most paragraphs have no marker at all
   if (m === null) return [];
-  // the items as their markers are found; each one's end and text are known once the next is found
-  const items: EnumItem[] = [];
+  // the markers first: each item ends where the next one starts
+  const found: Array<{ marker: string; value: number; start: number }> = [];
   for (; m; m = ENUM_MARKER.exec(text)) {
     if (!opensClause(text, m.index)) continue;
     const marker = m[0];
     const numeral = marker.startsWith('第') ? marker.slice(1) : marker.slice(0, -1);
     const value = smallChineseNumber(numeral);
     if (value === null) continue;
-    items.push({ marker, value, start: m.index, end: text.length, text: '' });
+    found.push({ marker, value, start: m.index });
   }
   // a lone 二是 in mid-sentence without a 一是 before it is prose; at the start of a paragraph it
   // is an item of an enumeration that runs one item per line
-  if (items.length === 1 && items[0]!.value !== 1 && items[0]!.start !== 0) return [];
-  for (let k = 0; k < items.length; k++) {
-    const item = items[k]!;
-    if (k + 1 < items.length) item.end = items[k + 1]!.start;
-    item.text = text.slice(item.start, item.end);
-  }
-  return items;
+  if (found.length === 1 && found[0]!.value !== 1 && found[0]!.start !== 0) return [];
+  return found.map((f, k) => new EnumPart(text, f.marker, f.value, f.start, k + 1 < found.length ? found[k + 1]!.start : text.length));
 }

@@ -309,7 +309,7 @@ export function markdownBlocks(source: string, lines: LineIndex): RawBlock[] {
     return {
       text: part.text,
       segments: part.segments,
-      span: { start: lines.pointAt(start), end: lines.pointAt(end) },
+      span: lines.spanOf(start, end),
     };
   }
 }

@@ -21,7 +21,7 @@ export function blockFromSource(source: string, start: number, end: number, line
   return {
     text: source.slice(start, end),
     segments: end > start ? [{ text: 0, source: start, length: end - start }] : [],
-    span: { start: lines.pointAt(start), end: lines.pointAt(end) },
+    span: lines.spanOf(start, end),
   };
 }
 
@@ -38,7 +38,7 @@ export function sliceBlock(block: TextBlock, i: number, j: number, lines: LineIn
   return {
     text: block.text.slice(i, j),
     segments,
-    span: { start: lines.pointAt(start), end: lines.pointAt(Math.max(start, end)) },
+    span: lines.spanOf(start, Math.max(start, end)),
   };
 }
 
@@ -61,5 +61,5 @@ export function joinBlocks(blocks: readonly TextBlock[], lines: LineIndex): Text
   }
   const first = blocks[0]!;
   const lastBlock = blocks[blocks.length - 1]!;
-  return { text, segments, span: { start: lines.pointAt(first.span.start.offset), end: lines.pointAt(lastBlock.span.end.offset) } };
+  return { text, segments, span: lines.spanOf(first.span.start.offset, lastBlock.span.end.offset) };
 }

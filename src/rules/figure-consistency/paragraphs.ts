@@ -193,14 +193,14 @@ function bracketMask(text: string): Uint8Array | null {
 export function sentenceAt(para: ParagraphFigures, i: number): SentenceInfo | null {
   const list = para.sentences;
   if (list.length === 0) return para.whole;
-  const s = list[Math.max(0, lastAtOrBefore(list.length, i, (k) => list[k]!.start))]!;
+  const s = list[Math.max(0, lastAtOrBefore(list, i, (s) => s.start))]!;
   return i >= s.start && i < s.end ? s : null;
 }
 
 /** Index of the first figure starting at or after text index i. */
 export function figAt(para: ParagraphFigures, i: number): number {
   // (text indices are integers: the figures starting before i are those starting at or before i - 1)
-  return lastAtOrBefore(para.figures.length, i - 1, (k) => para.figures[k]!.start) + 1;
+  return lastAtOrBefore(para.figures, i - 1, (f) => f.start) + 1;
 }
 
 /** The figures starting in [a, b), with their indices. */
