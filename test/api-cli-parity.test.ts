@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/cli/main.js';
 import { lintFiles, lintText } from '../src/index.js';
 import type { LintMessage } from '../src/engine/lint.js';
-import { tempDir } from './cli-helpers.js';
+import { tempDir, text } from './cli-helpers.js';
 
 type Finding = Pick<LintMessage, 'ruleId' | 'severity' | 'message' | 'line' | 'column' | 'endLine' | 'endColumn'>;
 const shape = (messages: readonly Finding[]): Finding[] =>
@@ -22,7 +22,7 @@ async function runCli(args: string[], cwd: string): Promise<{ code: number; resu
     argv: ['--format', 'json', '--concurrency', 'off', ...args],
     cwd,
     env: { NO_COLOR: '1' },
-    stdout: { write: (s: string) => (stdout += s) },
+    stdout: { write: (s: string | Uint8Array) => (stdout += text(s)) },
     stderr: { write: () => true },
     readStdin: async () => '',
   });

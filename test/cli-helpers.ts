@@ -71,9 +71,9 @@ export async function cli(args: string[], options: InProcessOptions = {}): Promi
       argv: args,
       cwd,
       env: testEnv({}, options.env),
-      stdout: { write: (s: string) => (stdout += s, true), isTTY: options.stdoutTTY ?? false },
+      stdout: { write: (s: string | Uint8Array) => (stdout += text(s), true), isTTY: options.stdoutTTY ?? false },
       stderr: {
-        write: (s: string) => (stderr += s, true),
+        write: (s: string | Uint8Array) => (stderr += text(s), true),
         isTTY: options.stderrTTY ?? false,
         ...(options.columns !== undefined ? { columns: options.columns } : {}),
       },
@@ -87,6 +87,11 @@ export async function cli(args: string[], options: InProcessOptions = {}): Promi
     process.chdir(previousCwd);
     configsChanged();
   }
+}
+
+/** What main() wrote: text, or the UTF-8 bytes of a json report (each write ends on a whole character). */
+export function text(chunk: string | Uint8Array): string {
+  return typeof chunk === 'string' ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('utf8');
 }
 
 /**

@@ -80,4 +80,9 @@ describe('what the engine accepts', () => {
     expect(mergeFixes('r', source, [{ start: 1, end: 1, text: 'x' }, { start: 1, end: 1, text: 'y' }])).toEqual({ range: [1, 1], text: 'xy' });
     expect(mergeFixes('r', source, [])).toBeNull();
   });
+
+  it("a summary finding's related places come in source order, whatever order the rule gave them in", async () => {
+    const [summary] = await lint(false, (ctx) => ctx.report(at({ related: [{ start: 4, end: 6 }, { start: 1, end: 2 }, { start: 1, end: 1 }] })));
+    expect(summary!.related!.map((p) => [p.offset, p.endOffset, p.column, p.endColumn])).toEqual([[1, 1, 2, 2], [1, 2, 2, 3], [4, 6, 5, 7]]);
+  });
 });
