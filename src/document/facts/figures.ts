@@ -48,7 +48,7 @@ import type { DocumentModel, Paragraph, Table, TableCell, TextBlock, TextSegment
 import { sourceEndOffset, sourceOffset } from '../position.js';
 import { nameRanges, RangeSet, type BlockPlace, type FactBlock } from './blocks.js';
 import { scanDates, type TextDate } from './dates.js';
-import { isDigitCode, NUMERAL_POOL, scaleDecimal, scanNumeralsPooled, type PooledNumeral } from './numbers.js';
+import { codeAt, isDigitCode, NUMERAL_POOL, scaleDecimal, scanNumeralsPooled, type PooledNumeral } from './numbers.js';
 
 export type Approximation =
   | '余' | '多' | '左右' | '以上' | '以下' | '以内' | '上下' | '之多'
@@ -254,7 +254,7 @@ export function fixedNameRanges(text: string): Array<[number, number]> {
     const code = text.charCodeAt(i);
     if (FIXED_STARTS[code] === 0) continue;
     const seconds = FIXED_SECOND_AT.get(code);
-    if (seconds != null && !seconds.has(text.charCodeAt(i + 1))) continue;
+    if (seconds != null && !seconds.has(codeAt(text, i + 1))) continue;
     const re = FIXED_RE_AT.get(code)!;
     re.lastIndex = i;
     const m = re.exec(text);
@@ -389,7 +389,7 @@ function clauseBefore(text: string, at: number, lowerBound: number, blocked: Ran
     j--;
   }
   // 5G基站建设30座: Latin letters glued to an earlier number belong to it
-  if (isDigitCode(text.charCodeAt(j - 1))) while (j < at && isLatinCode(text.charCodeAt(j))) j++;
+  if (isDigitCode(codeAt(text, j - 1))) while (j < at && isLatinCode(text.charCodeAt(j))) j++;
   return text.slice(j, at);
 }
 
@@ -494,7 +494,7 @@ function readTail(text: string, tok: PooledNumeral, tail: Tail): void {
   let unit: string | null = null;
   let magnitude = tok.form === 'arabic' && scale > 1 ? (scale === 1e8 ? '亿' : scale === 1e4 ? '万' : '万亿') : '';
   // (char codes: text[pos] would make a string for each look)
-  let c = text.charCodeAt(pos);
+  let c = codeAt(text, pos);
   if (!isPercent && (c === PERCENT || c === FW_PERCENT)) {
     isPercent = true;
     unit = '%';
@@ -505,7 +505,7 @@ function readTail(text: string, tok: PooledNumeral, tail: Tail): void {
   } else if (!isPercent) {
     if (c === YU || c === DUO) {
       pushApprox(tail, c === YU ? '余' : '多');
-      c = text.charCodeAt(++pos);
+      c = codeAt(text, ++pos);
     }
     if (scale === 1 && (c === WAN || c === YI) && (tail.count > 0 || tok.form === 'chinese')) {
       // 30余万元, 二十余万人
@@ -513,7 +513,7 @@ function readTail(text: string, tok: PooledNumeral, tail: Tail): void {
       magnitude = c === YI ? '亿' : '万';
       value = tok.form === 'arabic' ? (scaleDecimal(text.slice(tok.start, tok.end), power) ?? value * 10 ** power) : value * 10 ** power;
       scale = 10 ** power;
-      c = text.charCodeAt(++pos);
+      c = codeAt(text, ++pos);
       if (c === YU || c === DUO) {
         pushApprox(tail, c === YU ? '余' : '多');
         pos++;
@@ -529,7 +529,7 @@ function readTail(text: string, tok: PooledNumeral, tail: Tail): void {
       pos += u.length;
     }
   } else unit = '%';
-  if (SUFFIX_APPROX_START[text.charCodeAt(pos)] === 1) {
+  if (SUFFIX_APPROX_START[codeAt(text, pos)] === 1) {
     for (const a of SUFFIX_APPROX) {
       if (text.startsWith(a, pos)) {
         pushApprox(tail, a);
@@ -554,7 +554,7 @@ for (const u of UNIT_LIST) {
 }
 
 function unitAt(text: string, pos: number, form: 'arabic' | 'chinese'): string | null {
-  const list = UNIT_INDEX.get(text.charCodeAt(pos));
+  const list = UNIT_INDEX.get(codeAt(text, pos));
   if (list === undefined) return null;
   for (const u of list) {
     if (form === 'chinese' && !u.cn) continue;
@@ -568,7 +568,7 @@ function unitAt(text: string, pos: number, form: 'arabic' | 'chinese'): string |
 
 function prefixApprox(text: string, at: number, lowerBound: number): { start: number; approx: Approximation } | null {
   // (every marker ends with one of a few characters: most numbers have none of them before)
-  if (PREFIX_APPROX_END[text.charCodeAt(at - 1)] !== 1) return null;
+  if (PREFIX_APPROX_END[codeAt(text, at - 1)] !== 1) return null;
   for (const [w, a] of PREFIX_APPROX) {
     const s = at - w.length;
     if (s < lowerBound || !text.startsWith(w, s)) continue;
@@ -623,13 +623,13 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
     const chinese = tok.form === 'chinese';
     // a bare 一 kept after a connector (三至一) is still not a figure of its own
     if (chinese && !tok.percentWord && tok.end - tok.start === 1 && text.charCodeAt(tok.start) === 0x4e00 /* 一 */) continue;
-    // (char codes, NaN outside the text: text[i] would make a string)
-    const before = text.charCodeAt(tok.start - 1);
-    const after = text.charCodeAt(tok.end);
+    // (char codes, 0 outside the text: text[i] would make a string)
+    const before = codeAt(text, tok.start - 1);
+    const after = codeAt(text, tok.end);
     // ordinals: 第一, 第3次, (三), (1), 1. / 1、 at the start of a clause (these cost nothing: tried before the date and name look-ups)
     if (before === 0x7b2c /* 第 */) continue;
     if ((before === 0x28 || before === 0xff08) && (after === 0x29 || after === 0xff09)) continue; // ( （ ) ）
-    if (!chinese && (after === 0x2e || after === 0xff0e || after === 0x3001) /* . ． 、 */ && !isDigitCode(text.charCodeAt(tok.end + 1)) && atClauseStart(text, tok.start)) continue;
+    if (!chinese && (after === 0x2e || after === 0xff0e || after === 0x3001) /* . ． 、 */ && !isDigitCode(codeAt(text, tok.end + 1)) && atClauseStart(text, tok.start)) continue;
     if (after === 0x53f7 /* 号 */) continue;
 
     if (chinese) {
@@ -643,16 +643,16 @@ function figuresIn(text: string, from: number, textDates: readonly TextDate[], p
       if (dates.overlaps(tok.start, tok.end) || names().overlaps(tok.start, tok.end)) continue;
     } else {
       if (dates.overlaps(tok.start, tok.end) || names().overlaps(tok.start, tok.end)) continue;
-      const beforeSkippingSpace = before === 0x20 ? text.charCodeAt(tok.start - 2) : before;
+      const beforeSkippingSpace = before === 0x20 ? codeAt(text, tok.start - 2) : before;
       if (isLatinCode(beforeSkippingSpace) || beforeSkippingSpace === 0x2f /* / */ || isLatinCode(after)) {
         skipConnected(t);
         continue;
       }
-      if ((after === 0x3a || after === 0xff1a) /* : ： */ && isDigitCode(text.charCodeAt(tok.end + 1))) {
+      if ((after === 0x3a || after === 0xff1a) /* : ： */ && isDigitCode(codeAt(text, tok.end + 1))) {
         skipConnected(t);
         continue;
       }
-      if (before === 0x3a /* : */ && isDigitCode(text.charCodeAt(tok.start - 2))) continue;
+      if (before === 0x3a /* : */ && isDigitCode(codeAt(text, tok.start - 2))) continue;
       if (text.charCodeAt(tok.start) === 0x30 && tok.end - tok.start > 1 && isAsciiDigitCode(text.charCodeAt(tok.start + 1))) { // a leading zero: 0755
         skipConnected(t);
         continue;

@@ -38,6 +38,15 @@ export function isDigitCode(k: number): boolean {
   return (k >= 0x30 && k <= 0x39) || (k >= 0xff10 && k <= 0xff19);
 }
 
+/**
+ * text.charCodeAt(i), or 0 outside the text. Reads next to a numeral go past either end of a
+ * text; charCodeAt's NaN there makes V8 deoptimise the optimised caller (reason "out of bounds")
+ * and compile it again, so such reads go through here. 0 is no character any table here marks.
+ */
+export function codeAt(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : 0;
+}
+
 /** A Chinese numeral character, by char code. */
 function isNumeralCode(k: number): boolean {
   return NUMERAL_CODES[k] === 1;
@@ -317,20 +326,21 @@ export function scanNumeralsPooled(text: string, dropArticles = false): number {
       // thousands groups: ,ddd not followed by another digit (NFKC-folded text uses , as a comma too)
       // (only after 1–3 leading digits: 12,345 is grouped, 2024,在 is not)
       if (j - start <= 3) {
-        while (isComma(text.charCodeAt(j)) && isDigitCode(text.charCodeAt(j + 1)) && isDigitCode(text.charCodeAt(j + 2)) && isDigitCode(text.charCodeAt(j + 3))
-          && !isDigitCode(text.charCodeAt(j + 4))) {
+        while (isComma(codeAt(text, j)) && isDigitCode(codeAt(text, j + 1)) && isDigitCode(codeAt(text, j + 2)) && isDigitCode(codeAt(text, j + 3))
+          && !isDigitCode(codeAt(text, j + 4))) {
           j += 4;
           plain = false;
         }
       }
-      if (isPoint(text.charCodeAt(j)) && isDigitCode(text.charCodeAt(j + 1))) {
+      if (isPoint(codeAt(text, j)) && isDigitCode(codeAt(text, j + 1))) {
         j++;
         while (j < n && isDigitCode(text.charCodeAt(j))) j++;
         plain = false;
       }
       let k = j;
-      if (text.charCodeAt(k) === WAN && text.charCodeAt(k + 1) === YI) k += 2;
-      else if (text.charCodeAt(k) === WAN || text.charCodeAt(k) === YI) k++;
+      const magnitude = codeAt(text, k);
+      if (magnitude === WAN && codeAt(text, k + 1) === YI) k += 2;
+      else if (magnitude === WAN || magnitude === YI) k++;
       if (plain && k === j) {
         // (up to 15 digits the value read digit by digit is exact, as Number() reads it, without a string)
         let value = 0;
@@ -345,19 +355,19 @@ export function scanNumeralsPooled(text: string, dropArticles = false): number {
       i = Math.max(k, start + 1);
       continue;
     }
-    if (code === BAI && text.charCodeAt(i + 1) === FEN && text.charCodeAt(i + 2) === ZHI) {
+    if (code === BAI && codeAt(text, i + 1) === FEN && codeAt(text, i + 2) === ZHI) {
       const after = i + 3;
-      if (isDigitCode(text.charCodeAt(after))) {
+      if (isDigitCode(codeAt(text, after))) {
         // 百分之90: let the Arabic branch read it and mark it
         let j = after;
-        while (j < n && (isDigitCode(text.charCodeAt(j)) || (isPoint(text.charCodeAt(j)) && isDigitCode(text.charCodeAt(j + 1))))) j++;
+        while (j < n && (isDigitCode(text.charCodeAt(j)) || (isPoint(text.charCodeAt(j)) && isDigitCode(codeAt(text, j + 1))))) j++;
         const value = parseArabicNumber(text.slice(after, j));
         if (value !== null) {
           putNumeral(count++, i, j, value, 'arabic', 1, false, true);
           i = j;
           continue;
         }
-      } else if (isNumeralCode(text.charCodeAt(after))) {
+      } else if (isNumeralCode(codeAt(text, after))) {
         let j = after;
         while (j < n && isNumeralCode(text.charCodeAt(j))) j++;
         const value = j === after + 1 && text.charCodeAt(after) === BAI ? 100 : parseChineseIntegerIn(text, after, j);
@@ -379,7 +389,7 @@ export function scanNumeralsPooled(text: string, dropArticles = false): number {
       j++;
     }
     i = j;
-    if (dropArticles && j === start + 1 && code === YI_ONE && !AFTER_CONNECTOR[text.charCodeAt(start - 1)]) continue;
+    if (dropArticles && j === start + 1 && code === YI_ONE && AFTER_CONNECTOR[codeAt(text, start - 1)] === 0) continue;
     if (hasUnit) {
       // 一万 in 一万元 parses; a run that does not parse as a whole (十四五, 千方百计's 千) is dropped
       const value = parseChineseIntegerIn(text, start, j);

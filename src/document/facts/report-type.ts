@@ -177,13 +177,6 @@ function choose(s: Record<BuiltinReportType, number>, evidence: readonly ReportT
 function collectEvidence(document: DocumentModel, parts: ReportParts): ReportTypeEvidence[] {
   const out: ReportTypeEvidence[] = [];
   const at = (block: TextBlock, i: number, j: number) => sourceRange(block, i, j);
-  // the body's paragraphs are read unquoted twice (the density of 法治 words, 第一责任人): blank them once
-  const unquotedTexts = new Map<TextBlock, string>();
-  const unquotedOf = (block: TextBlock): string => {
-    let text = unquotedTexts.get(block);
-    if (text === undefined) unquotedTexts.set(block, (text = unquoted(block.text)));
-    return text;
-  };
 
   // the title and the file name
   if (document.title) out.push(...readTitle(document.title.text, 'title', 1, at(document.title, 0, document.title.text.length)));
@@ -239,7 +232,7 @@ function collectEvidence(document: DocumentModel, parts: ReportParts): ReportTyp
   }
 
   // the subject: headings about 法治 or the thematic areas of the 实施纲要
-  const topical = headings.filter((h) => FAZHI_AREAS.test(unquoted(h.text)));
+  const topical = headings.filter((h) => firstUnquoted(h.text, FAZHI_AREAS) !== null);
   if (topical.length > 0) {
     const weight = topical.length >= 2 && topical.length * 3 >= headings.length ? 3 : topical.length >= 2 ? 2 : 1;
     const h = topical[0]!;
@@ -258,12 +251,14 @@ function collectEvidence(document: DocumentModel, parts: ReportParts): ReportTyp
   // the density of 法治 words in the body
   let chars = 0;
   let hits = 0;
-  // counted with test() and lastIndex: no array of matched strings per paragraph
+  // counted with test() and lastIndex: no array of matched strings per paragraph, no blanked copy
   for (const p of document.paragraphs) {
-    const text = unquotedOf(p);
+    const text = p.text;
     chars += text.length;
+    const titles = titleSpans(text);
     FAZHI_WORDS.lastIndex = 0;
-    while (FAZHI_WORDS.test(text)) hits++;
+    // (lastIndex - 1 is the match's last character: a match is wholly inside a title or outside)
+    while (FAZHI_WORDS.test(text)) if (titles === null || !insideSpan(titles, FAZHI_WORDS.lastIndex - 1)) hits++;
   }
   const density = chars === 0 ? 0 : (hits * 1000) / chars;
   if (chars >= 200 && density >= 3) {
@@ -275,27 +270,63 @@ function collectEvidence(document: DocumentModel, parts: ReportParts): ReportTyp
   }
   // 第一责任人 as the draft's own words, not in the title of a quoted regulation
   if (!headingOf('leaders-duty')) {
-    const duty = firstIn(document.paragraphs, /第一责任人|述法/, unquotedOf);
+    const duty = firstIn(document.paragraphs, DUTY, true);
     if (duty) out.push({ source: 'vocabulary', type: 'fazhi-annual-report', weight: 1, text: duty.m[0], reason: { zh: '正文写到第一责任人职责（不计《》中的文件名）', en: 'the body speaks of the first responsible persons (not counting titles in 《》)' }, ...at(duty.block, duty.m.index, duty.m.index + duty.m[0].length) });
   }
   // the opening names 法治 (2024年，在区委……的领导下，我局坚持依法行政……)
   if (!fazhiStatement) {
-    const named = firstIn(document.preamble.slice(0, 2), FAZHI, unquotedOf);
+    const named = firstIn(document.preamble.slice(0, 2), FAZHI, true);
     if (named) out.push({ source: 'opening', type: 'fazhi-annual-report', weight: 1, text: named.m[0], reason: { zh: '开头写到法治（依法行政）', en: 'the opening speaks of 法治 (依法行政)' }, ...at(named.block, named.m.index, named.m.index + named.m[0].length) });
   }
   return out.filter((e) => e.weight > 0);
 }
 
+/** 第一责任人 or 述法 in the body (outside 《》: see firstIn) */
+const DUTY = /第一责任人|述法/;
+
 /** The text with the titles in 《》 blanked out (same length, so indices stay): a quoted document's name is not the draft's own words. */
 export function unquoted(text: string): string {
-  return text.includes('《') ? text.replace(/《[^《》\n]*》/g, (m) => '\u3000'.repeat(m.length)) : text;
+  return text.includes('《') ? text.replace(TITLE, (m) => '\u3000'.repeat(m.length)) : text;
 }
 
-/** The first match of re in the blocks' text, or in textOf(block) (the same length: indices stay). */
-function firstIn(blocks: readonly TextBlock[], re: RegExp, textOf?: (block: TextBlock) => string): { block: TextBlock; m: RegExpExecArray } | null {
+/** a title in 《》, as unquoted blanks it */
+const TITLE = /《[^《》\n]*》/g;
+
+/**
+ * The [start, end) of each title in 《》 that unquoted() blanks, flat (start, end, start, end …);
+ * null when there is none. The words looked for hold neither 《 nor 》 nor the blank, so a match
+ * lies wholly inside a title or wholly outside: a match in the unquoted text is a match of the
+ * text outside every title, at the same index. Reading the text so spares a blanked copy of
+ * every paragraph.
+ */
+function titleSpans(text: string): number[] | null {
+  if (!text.includes('《')) return null;
+  const spans: number[] = [];
+  TITLE.lastIndex = 0;
+  for (let m = TITLE.exec(text); m; m = TITLE.exec(text)) spans.push(m.index, m.index + m[0].length);
+  return spans.length > 0 ? spans : null;
+}
+
+/** Whether index i is inside one of the spans of titleSpans (a handful per paragraph: a plain walk). */
+function insideSpan(spans: readonly number[], i: number): boolean {
+  for (let k = 0; k < spans.length; k += 2) if (spans[k]! <= i && i < spans[k + 1]!) return true;
+  return false;
+}
+
+/** The first match of re (not global) in text outside its titles in 《》, as re would find it in unquoted(text). */
+function firstUnquoted(text: string, re: RegExp): RegExpExecArray | null {
+  const titles = titleSpans(text);
+  if (titles === null) return re.exec(text);
+  const all = new RegExp(re.source, re.flags + 'g');
+  for (let m = all.exec(text); m; m = all.exec(text)) if (!insideSpan(titles, m.index)) return m;
+  return null;
+}
+
+/** The first match of re in the blocks' text; with `outsideTitles`, not inside a title in 《》 (see titleSpans). */
+function firstIn(blocks: readonly TextBlock[], re: RegExp, outsideTitles = false): { block: TextBlock; m: RegExpExecArray } | null {
   const once = new RegExp(re.source, re.flags.replace('g', ''));
   for (const block of blocks) {
-    const m = once.exec(textOf ? textOf(block) : block.text);
+    const m = outsideTitles ? firstUnquoted(block.text, once) : once.exec(block.text);
     if (m) return { block, m };
   }
   return null;
