@@ -195,18 +195,27 @@ export function mergeFixes(id: string, source: string, fix: Fix): { range: [numb
   // draft), so the copy and the sort are for the others only; a stable sort keeps the order of
   // two insertions at one place
   const sorted = inOrder ? fix : [...fix].sort(compareEdits);
-  // joined from an array rather than appended with +=: appending was faster but its string of
-  // 262,000 pieces raised the peak memory on big/10mb.md by 14 MB
-  const parts: string[] = new Array(sorted.length * 2);
   let at = sorted[0]!.start;
-  for (let k = 0; k < sorted.length; k++) {
-    const e = sorted[k]!;
+  let length = 0;
+  for (const e of sorted) {
     if (e.start < at) throw new Error(`rule ${id}: the edits of one fix overlap ([${e.start}, ${e.end}) starts before ${at})`);
-    parts[2 * k] = source.slice(at, e.start);
-    parts[2 * k + 1] = e.text;
+    length += e.start - at + e.text.length;
     at = e.end;
   }
-  return { range: [sorted[0]!.start, at], text: parts.join('') };
+  // written as UTF-16 code units into one buffer, the kept source copied from another: on
+  // big/10mb.md's 136,000 edits this took 17 ms where joining two strings per edit took 60 and
+  // appending with += 31 (and raised the peak memory by 14 MB)
+  const from = sorted[0]!.start;
+  const kept = Buffer.from(source.slice(from, at), 'utf16le');
+  const merged = Buffer.allocUnsafe(2 * length);
+  let w = 0;
+  at = from;
+  for (const e of sorted) {
+    w += kept.copy(merged, w, 2 * (at - from), 2 * (e.start - from));
+    for (let i = 0; i < e.text.length; i++) w = merged.writeUInt16LE(e.text.charCodeAt(i), w);
+    at = e.end;
+  }
+  return { range: [from, at], text: merged.toString('utf16le') };
 }
 
 function compareEdits(a: Edit, b: Edit): number {
