@@ -435,7 +435,9 @@ function runRelation(
   for (const figures of groups) {
     const bound = new Map<string, (typeof figures)[number]>();
     for (const f of check.figures) {
-      const match = figures.find((x) => f.label.test(x.label) && (!f.unit || f.unit.test(x.unit ?? '')));
+      // (the unit first: both tests only read, and the unit, one or two characters against an anchored
+      // pattern, rejects most figures: 88,000 → 18,000 label tests on the 1,000 bench reports)
+      const match = figures.find((x) => (!f.unit || f.unit.test(x.unit ?? '')) && f.label.test(x.label));
       if (!match) break; // a name left unbound: the condition is not tested here
       bound.set(f.name, match);
     }
