@@ -89,7 +89,30 @@ describe('a run without a config file loads no schema validators', () => {
     mkdirSync(path.join(dir, 'x'));
     writeFileSync(path.join(dir, '.reportlintrc.json'), '{"rules":{"relative-time":"warn"}}');
     copyFileSync(path.join(ROOT, 'seeds', '000_123d78033956bda4.txt'), path.join(dir, 'x', 'draft.txt'));
-    expect(loads(dir, 'x/draft.txt')).toMatch(/validators\.cjs/);
+    const loaded = loads(dir, 'x/draft.txt');
+    expect(loaded).toMatch(/generated[\\/]validators\.cjs/);
+    // the pack schema's validator (most of the generated code) waits for a pack file
+    expect(loaded).not.toMatch(/pack-validator\.cjs/);
+  });
+
+  it('a config that extends a pack file: the pack validator is loaded and checks it', () => {
+    const dir = tempDir();
+    const pack = {
+      id: 'office', description: '本单位用语',
+      rules: [{ id: 'office-wording', description: '本单位用语规范', severity: 'error', checks: [{ type: 'forbid', patterns: ['领导高度重视'], message: '套话「{{match}}」' }] }],
+    };
+    writeFileSync(path.join(dir, 'office.json'), JSON.stringify(pack));
+    writeFileSync(path.join(dir, '.reportlintrc.json'), '{"extends":["reportlint:recommended","./office.json"]}');
+    writeFileSync(path.join(dir, 'draft.txt'), '领导高度重视此项工作。\n');
+    expect(loads(dir, 'draft.txt')).toMatch(/pack-validator\.cjs/);
+    const r = spawnSync(process.execPath, [CLI, '--format', 'json', 'draft.txt'], { cwd: dir, encoding: 'utf8' });
+    expect((JSON.parse(r.stdout) as Array<{ messages: Array<{ ruleId: string }> }>)[0]!.messages.map((m) => m.ruleId)).toContain('office-wording');
+    // the same validator rejects a pack the schema does not allow, with exit 2 and one line
+    writeFileSync(path.join(dir, 'office.json'), JSON.stringify({ ...pack, rules: [{ ...pack.rules[0], checks: [{ type: 'forbid' }] }] }));
+    const bad = spawnSync(process.execPath, [CLI, 'draft.txt'], { cwd: dir, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/office\.json: rules\[0\]\.checks\[0\]/);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
 

@@ -25,7 +25,7 @@ export function getValidators(rules: readonly Rule[]): Promise<Validators> {
 
 /**
  * The pack schema's validator, loaded on its first call: a run that validates no pack (no config
- * file, built-in packs the build validated) never loads the generated code (200 kB).
+ * file, built-in packs the build validated) never loads the generated code.
  */
 export function lazyPackValidator(rules: readonly Rule[]): Validate {
   const validate: Validate = (data: unknown) => {
@@ -40,9 +40,9 @@ export function lazyPackValidator(rules: readonly Rule[]): Validate {
 function load(rules: readonly Rule[]): Validators {
   try {
     // written by scripts/compile-schemas.mjs next to the compiled code; absent under src/
-    const generated = require(fileURLToPath(new URL('generated/validators.cjs', CODE_DIR))) as { config: Validate; pack: Validate; ruleValidators: Record<string, Validate> };
+    const generated = require(generatedFile('validators.cjs')) as { config: Validate; ruleValidators: Record<string, Validate> };
     if (rules.every((r) => generated.ruleValidators[r.meta.id])) {
-      return { config: generated.config, pack: generated.pack, rules: generated.ruleValidators };
+      return { config: generated.config, pack: generatedPackValidator(), rules: generated.ruleValidators };
     }
   } catch (error) {
     // only a missing build output means "compile now"; a broken one is a bug to surface
@@ -52,4 +52,23 @@ function load(rules: readonly Rule[]): Validators {
   const compiled: Record<string, Validate> = {};
   for (const rule of rules) compiled[rule.meta.id] = ajv.getSchema(ruleSchemaId(rule.meta.id)) as Validate;
   return { config: ajv.getSchema('config') as Validate, pack: ajv.getSchema('pack') as Validate, rules: compiled };
+}
+
+function generatedFile(name: string): string {
+  return fileURLToPath(new URL(`generated/${name}`, CODE_DIR));
+}
+
+/**
+ * The pack schema's generated validator, required on its first call: it is most of the generated
+ * code, and a run with a config file that names no pack file never calls it.
+ */
+function generatedPackValidator(): Validate {
+  let real: Validate | undefined;
+  const validate: Validate = (data: unknown) => {
+    real ??= (require(generatedFile('pack-validator.cjs')) as { pack: Validate }).pack;
+    const ok = real(data);
+    validate.errors = real.errors ?? null;
+    return ok;
+  };
+  return validate;
 }
