@@ -22,7 +22,7 @@ const AUTOCORRECT = path.join(ROOT, 'node_modules', 'autocorrect-node', 'cli.js'
 const AUTOCORRECT_VERSION = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', 'autocorrect-node', 'package.json'), 'utf8')).version;
 const quick = process.argv.includes('--quick');
 const RUNS = quick ? 5 : 15;
-const HEAVY_RUNS = quick ? 1 : 3;
+const HEAVY_RUNS = quick ? 1 : 5;
 
 // --- corpus ---------------------------------------------------------------
 
@@ -122,6 +122,15 @@ function alternate(jobs, runs, run) {
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/**
+ * The lowest and highest of the rounds' own ratios, ours[i] / theirs[i] (run i of each job came
+ * one after the other): on a shared machine the medians' ratio moves by ±10% from one bench run to
+ * the next, and the spread says how far a ratio near 1 can be trusted.
+ */
+const roundRatios = (ours, theirs) => {
+  const r = ours.map((x, i) => x / theirs[i]).sort((a, b) => a - b);
+  return r.length > 1 ? ` (rounds: ${r[0].toFixed(2)}–${r[r.length - 1].toFixed(2)})` : '';
+};
 const repeat = (n, f) => Array.from({ length: n }, f);
 const sizeMB = (p) => statSync(p).size / (1024 * 1024);
 const dirMB = (dir, n, ext) => repeat(n, (_, i) => sizeMB(path.join(OUT, dir, `report-${String(i).padStart(4, '0')}${ext}`))).reduce((a, b) => a + b, 0);
@@ -169,7 +178,7 @@ for (const key of ['md', 'txt', 'md, --concurrency off', 'md, --concurrency 2'])
   const s = median(many[key]);
   const [ext, threads] = key.split(', ');
   const mb = ext === 'txt' ? txtMB : mdMB;
-  console.log(`1,000 .${ext} reports (${mb.toFixed(1)} MB), reportlint${threads ? ` ${threads}` : ''}: ${s.toFixed(2)} s, ${(mb / s).toFixed(2)} MB/s, ${(mb / s / (mdMB / acMany)).toFixed(2)}× autocorrect's throughput`);
+  console.log(`1,000 .${ext} reports (${mb.toFixed(1)} MB), reportlint${threads ? ` ${threads}` : ''}: ${s.toFixed(2)} s, ${(mb / s).toFixed(2)} MB/s, ${(mb / s / (mdMB / acMany)).toFixed(2)}× autocorrect's throughput${roundRatios(many.autocorrect.map((a) => (mb / mdMB) * a), many[key])}`);
 }
 
 // the 10 MB file
@@ -178,7 +187,7 @@ const acBig = median(big.autocorrect.map((r) => r.seconds));
 console.log(`big/10mb.md, autocorrect: ${acBig.toFixed(2)} s, peak memory ${median(big.autocorrect.map((r) => r.rssMB)).toFixed(0)} MB`);
 for (const ext of ['md', 'txt']) {
   const s = median(big[ext].map((r) => r.seconds));
-  console.log(`big/10mb.${ext}, reportlint: ${s.toFixed(2)} s, peak memory ${median(big[ext].map((r) => r.rssMB)).toFixed(0)} MB, ${(s / acBig).toFixed(2)}× autocorrect's time`);
+  console.log(`big/10mb.${ext}, reportlint: ${s.toFixed(2)} s, peak memory ${median(big[ext].map((r) => r.rssMB)).toFixed(0)} MB, ${(s / acBig).toFixed(2)}× autocorrect's time${roundRatios(big[ext].map((r) => r.seconds), big.autocorrect.map((r) => r.seconds))}`);
 }
 
 // time against size
