@@ -28,8 +28,14 @@ export function getValidators(rules: readonly Rule[]): Promise<Validators> {
  * file, built-in packs the build validated) never loads the generated code.
  */
 export function lazyPackValidator(rules: readonly Rule[]): Validate {
+  return loadedOnFirstCall(() => validatorsFor(rules).pack);
+}
+
+/** A validator that gets the real one on its first call and passes its errors on. */
+function loadedOnFirstCall(load: () => Validate): Validate {
+  let real: Validate | undefined;
   const validate: Validate = (data: unknown) => {
-    const real = validatorsFor(rules).pack;
+    real ??= load();
     const ok = real(data);
     validate.errors = real.errors ?? null;
     return ok;
@@ -63,12 +69,5 @@ function generatedFile(name: string): string {
  * code, and a run with a config file that names no pack file never calls it.
  */
 function generatedPackValidator(): Validate {
-  let real: Validate | undefined;
-  const validate: Validate = (data: unknown) => {
-    real ??= (require(generatedFile('pack-validator.cjs')) as { pack: Validate }).pack;
-    const ok = real(data);
-    validate.errors = real.errors ?? null;
-    return ok;
-  };
-  return validate;
+  return loadedOnFirstCall(() => (require(generatedFile('pack-validator.cjs')) as { pack: Validate }).pack);
 }
