@@ -213,10 +213,15 @@ export function sourceRange(block: TextBlock, i: number, j: number): { start: nu
  * replacing it cannot touch Markdown syntax; null otherwise.
  */
 export function contiguousSourceRange(block: TextBlock, i: number, j: number): { start: number; end: number } | null {
-  for (const seg of block.segments) {
-    if (i >= seg.text && j <= seg.text + seg.length) {
-      return { start: seg.source + (i - seg.text), end: seg.source + (j - seg.text) };
-    }
-  }
-  return null;
+  const seg = segmentHolding(block, i, j);
+  return seg ? { start: seg.source + (i - seg.text), end: seg.source + (j - seg.text) } : null;
+}
+
+/**
+ * The first segment of a block that holds its text [i, j) whole (contiguousSourceRange's, for a
+ * caller that maps many places and needs no range object for each).
+ */
+export function segmentHolding(block: TextBlock, i: number, j: number): TextSegment | undefined {
+  for (const seg of block.segments) if (i >= seg.text && j <= seg.text + seg.length) return seg;
+  return undefined;
 }

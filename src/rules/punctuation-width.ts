@@ -1,5 +1,5 @@
-import type { DocumentModel, TextBlock, TextSegment } from '../document/model.js';
-import { sourceOffset } from '../document/position.js';
+import type { DocumentModel, TextBlock } from '../document/model.js';
+import { segmentHolding, sourceOffset } from '../document/position.js';
 import { factsOf } from '../document/facts/index.js';
 import { chineseAt, hasChineseIn, isInlineSpaceAt, type LineBlock } from '../document/text.js';
 import { defineMeta, defineRule, type ContextOf, type Edit, type OptionsOf } from '../rule.js';
@@ -187,7 +187,7 @@ function findCandidates(document: DocumentModel, { block, mask }: LineBlock, mar
 
 function addCandidate(block: TextBlock, i: number, found: Mark, out: Candidates): void {
   const text = block.text;
-  // the mark's segment, as contiguousSourceRange(block, i, i + 1) finds it, without a range object per mark
+  // the mark's segment, as contiguousSourceRange finds it, without a range object per mark
   const seg = segmentHolding(block, i, i + 1);
   if (!seg) return; // not in the source as such (an entity): leave it
   const start = seg.source + (i - seg.text);
@@ -206,12 +206,6 @@ function addCandidate(block: TextBlock, i: number, found: Mark, out: Candidates)
   out.edits.push(fixSeg
     ? { start: fixSeg.source + (a - fixSeg.text), end: fixSeg.source + (b - fixSeg.text), text: FULL[found] }
     : { start, end: start + 1, text: FULL[found] });
-}
-
-/** The first segment of a block that holds its text [i, j) whole (see contiguousSourceRange). */
-function segmentHolding(block: TextBlock, i: number, j: number): TextSegment | undefined {
-  for (const seg of block.segments) if (i >= seg.text && j <= seg.text + seg.length) return seg;
-  return undefined;
 }
 
 function countFullWidth(lines: readonly LineBlock[]): number {
