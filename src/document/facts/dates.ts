@@ -21,7 +21,7 @@
  */
 import type { DocumentModel } from '../model.js';
 import { nameRanges, RangeSet, sourceRange, type BlockPlace, type FactBlock } from './blocks.js';
-import { parseChineseDigits, parseChineseNumber, toHalfWidthDigits } from './numbers.js';
+import { codeAt, parseChineseDigits, parseChineseNumber, toHalfWidthDigits } from './numbers.js';
 
 export type DateKind = 'date' | 'month' | 'year' | 'relative' | 'period' | 'range';
 export type RelativeYear = 'this' | 'last' | 'next';
@@ -124,7 +124,7 @@ function textCues(text: string): number {
       const digitAt = isSpaceCode(before) && i > 1 ? text.charCodeAt(i - 2) : before;
       if (isAsciiDigitCode(digitAt)) cues |= CUE_AR_YEAR;
       if (CN_YEAR_DIGIT_CODES.has(digitAt)) cues |= CUE_CN_YEAR;
-      const after = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+      const after = codeAt(text, i + 1);
       if (before === 0x534a /* 半 */ || after === 0x5e95 /* 底 */ || after === 0x521d /* 初 */ || after === 0x672b /* 末 */) cues |= CUE_PERIOD | CUE_YEAR_PART;
     } else if (c === 0x6708) { // 月
       cues |= CUE_MONTH;
@@ -135,12 +135,12 @@ function textCues(text: string): number {
     } else if (c === 0x65e5 || c === 0x53f7) { // 日 号
       cues |= CUE_DAY;
     } else if (c === 0x5b63) { // 季
-      if (i + 1 < n && text.charCodeAt(i + 1) === 0x5ea6 /* 度 */) cues |= CUE_PERIOD | CUE_YEAR_PART;
+      if (codeAt(text, i + 1) === 0x5ea6 /* 度 */) cues |= CUE_PERIOD | CUE_YEAR_PART;
     } else if (c === 0x5e95 || c === 0x672b) { // 底 末
       cues |= CUE_YEAR_PART;
     } else {
       if (c !== 0x2e && c !== 0x2f) cues |= CUE_CONNECTOR; // (- is both)
-      if ((c === 0x2e || c === 0x2d || c === 0x2f) && i > 0 && isAsciiDigitCode(text.charCodeAt(i - 1)) && i + 1 < n && isAsciiDigitCode(text.charCodeAt(i + 1))) cues |= CUE_NUMERIC;
+      if ((c === 0x2e || c === 0x2d || c === 0x2f) && i > 0 && isAsciiDigitCode(text.charCodeAt(i - 1)) && isAsciiDigitCode(codeAt(text, i + 1))) cues |= CUE_NUMERIC;
     }
   }
   return cues;
