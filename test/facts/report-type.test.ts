@@ -113,6 +113,35 @@ describe('a part is there when the draft has it, not when it quotes a document n
   });
 });
 
+describe('words inside a title in 《》 are not the draft\'s own words', () => {
+  const evidence = (text: string) => factsOf(doc(text)).reportTypeDecision.evidence;
+  const QUOTED = '认真学习《党政主要负责人履行推进法治建设第一责任人职责规定》，开展工作。';
+
+  it('第一责任人 only in a quoted title is no evidence; after the title, in the same paragraph, it is', () => {
+    const quoted = `某局工作总结\n一、工作情况\n${QUOTED}\n`;
+    expect(evidence(quoted).filter((e) => e.text === '第一责任人')).toEqual([]);
+    const own = `某局工作总结\n一、工作情况\n${QUOTED}局长履行第一责任人职责。\n`;
+    const found = evidence(own).filter((e) => e.text === '第一责任人');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ type: 'fazhi-annual-report', start: own.indexOf('局长履行') + 4 });
+  });
+
+  it('a heading counts as about 法治 by its own words, not by a law it names', () => {
+    const topical = (heading: string) => evidence(`某局工作总结\n一、${heading}\n开展工作。\n`).filter((e) => e.source === 'vocabulary' && e.type === 'fazhi-annual-report' && /标题/.test(e.reason.zh));
+    expect(topical('学习《中华人民共和国行政复议法》')).toEqual([]);
+    expect(topical('《行政复议法》学习和行政复议工作')).toHaveLength(1);
+  });
+
+  it('the density of 法治 words leaves quoted titles out', () => {
+    const body = '开展工作，完成任务，取得成效。'.repeat(20);
+    const density = (p: string) => evidence(`某局工作总结\n一、工作情况\n${body}${p}\n`).find((e) => /每千字/.test(e.reason.zh))?.text ?? null;
+    const own = '依法行政'.repeat(3);
+    expect(density(own)).toBe(`3/${(body + own).length}`);
+    const quoted = `《${own}》`;
+    expect(density(quoted)).toBeNull();
+  });
+});
+
 describe('the type named in the config (reportType)', () => {
   it('is taken as it is, with confidence 1', () => {
     const d = doc('一、主要工作\n开展工作。');

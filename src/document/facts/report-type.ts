@@ -67,9 +67,9 @@ export function isAnnualType(type: ReportType): boolean {
 
 /** the subject 法治: 法治政府建设, 法治建设, 依法行政, 法治工作, 依法治区 */
 const FAZHI = /法治政府建设|法治建设|依法行政|法治政府|法治工作|依法治(?:国|省|市|区|县|州|旗|镇|乡|街|校|企)/;
-/** the thematic areas of the 法治政府建设实施纲要 as headings use them */
+/** the thematic areas of the 法治政府建设实施纲要 as headings use them (g: read by firstUnquoted) */
 const FAZHI_AREAS =
-  /法治|依法行政|依法(?:科学民主|民主|科学)?决策|行政决策|职能依法全面履行|政府职能|行政执法|规范公正文明执法|权力(?:的)?制约(?:和|与)?监督|制约监督|行政复议|行政诉讼|行政应诉|矛盾纠纷|普法|规范性文件|合法性审核|法律顾问|第一责任人|述法|放管服|营商环境/;
+  /法治|依法行政|依法(?:科学民主|民主|科学)?决策|行政决策|职能依法全面履行|政府职能|行政执法|规范公正文明执法|权力(?:的)?制约(?:和|与)?监督|制约监督|行政复议|行政诉讼|行政应诉|矛盾纠纷|普法|规范性文件|合法性审核|法律顾问|第一责任人|述法|放管服|营商环境/g;
 /** body words of a 法治 report, counted per thousand characters */
 const FAZHI_WORDS =
   /法治|依法行政|行政执法|执法|行政复议|行政诉讼|出庭应诉|规范性文件|合法性审核|法律顾问|普法|第一责任人|述法|重大行政决策/g;
@@ -284,20 +284,14 @@ function collectEvidence(document: DocumentModel, parts: ReportParts): ReportTyp
 /** 第一责任人 or 述法 in the body (outside 《》: see firstIn) */
 const DUTY = /第一责任人|述法/;
 
-/** The text with the titles in 《》 blanked out (same length, so indices stay): a quoted document's name is not the draft's own words. */
-export function unquoted(text: string): string {
-  return text.includes('《') ? text.replace(TITLE, (m) => '\u3000'.repeat(m.length)) : text;
-}
-
-/** a title in 《》, as unquoted blanks it */
+/** a title in 《》: a quoted document's name is not the draft's own words */
 const TITLE = /《[^《》\n]*》/g;
 
 /**
- * The [start, end) of each title in 《》 that unquoted() blanks, flat (start, end, start, end …);
- * null when there is none. The words looked for hold neither 《 nor 》 nor the blank, so a match
- * lies wholly inside a title or wholly outside: a match in the unquoted text is a match of the
- * text outside every title, at the same index. Reading the text so spares a blanked copy of
- * every paragraph.
+ * The [start, end) of each title in 《》 in text, flat (start, end, start, end …); null when
+ * there is none. The words looked for hold neither 《 nor 》, so a match lies wholly inside a
+ * title or wholly outside: matches are tested against these spans instead of being looked for
+ * in a copy of every paragraph with its titles blanked out.
  */
 function titleSpans(text: string): number[] | null {
   if (!text.includes('《')) return null;
@@ -313,20 +307,20 @@ function insideSpan(spans: readonly number[], i: number): boolean {
   return false;
 }
 
-/** The first match of re (not global) in text outside its titles in 《》, as re would find it in unquoted(text). */
-function firstUnquoted(text: string, re: RegExp): RegExpExecArray | null {
+/** The first match of `global` (a pattern with the g flag) in text outside its titles in 《》. */
+function firstUnquoted(text: string, global: RegExp): RegExpExecArray | null {
   const titles = titleSpans(text);
-  if (titles === null) return re.exec(text);
-  const all = new RegExp(re.source, re.flags + 'g');
-  for (let m = all.exec(text); m; m = all.exec(text)) if (!insideSpan(titles, m.index)) return m;
+  global.lastIndex = 0;
+  for (let m = global.exec(text); m; m = global.exec(text)) if (titles === null || !insideSpan(titles, m.index)) return m;
   return null;
 }
 
 /** The first match of re in the blocks' text; with `outsideTitles`, not inside a title in 《》 (see titleSpans). */
 function firstIn(blocks: readonly TextBlock[], re: RegExp, outsideTitles = false): { block: TextBlock; m: RegExpExecArray } | null {
-  const once = new RegExp(re.source, re.flags.replace('g', ''));
+  const global = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
   for (const block of blocks) {
-    const m = outsideTitles ? firstUnquoted(block.text, once) : once.exec(block.text);
+    global.lastIndex = 0;
+    const m = outsideTitles ? firstUnquoted(block.text, global) : global.exec(block.text);
     if (m) return { block, m };
   }
   return null;
