@@ -81,6 +81,22 @@ describe('what the engine accepts', () => {
     expect(mergeFixes('r', source, [])).toBeNull();
   });
 
+  it('merged text keeps characters outside the BMP, kept or inserted, and edits that delete or insert', () => {
+    // offsets are UTF-16 code units: 𠮷 (U+20BB7) is two of them
+    const source = '𠮷,b(𠮷)c';
+    const edits = [
+      { start: 2, end: 3, text: '，' },
+      { start: 4, end: 5, text: '（' },
+      { start: 7, end: 8, text: '）𪚥' },
+      { start: 8, end: 9, text: '' },
+    ];
+    const expected = { range: [2, 9], text: '，b（𠮷）𪚥' };
+    expect(mergeFixes('r', source, edits)).toEqual(expected);
+    expect(mergeFixes('r', source, [...edits].reverse())).toEqual(expected);
+    const fixed = source.slice(0, 2) + expected.text + source.slice(9);
+    expect(fixed).toBe('𠮷，b（𠮷）𪚥');
+  });
+
   it("a summary finding's related places come in source order, whatever order the rule gave them in", async () => {
     const [summary] = await lint(false, (ctx) => ctx.report(at({ related: [{ start: 4, end: 6 }, { start: 1, end: 2 }, { start: 1, end: 1 }] })));
     expect(summary!.related!.map((p) => [p.offset, p.endOffset, p.column, p.endColumn])).toEqual([[1, 1, 2, 2], [1, 2, 2, 3], [4, 6, 5, 7]]);
